@@ -24,7 +24,17 @@ export const SCAN_SCHEMA = 'news-annotator/scan@1';
 export interface ReportQuote extends Span {
   kind: QuoteKind;
   speaker: string | null;
+  /** The speaker as the text names them at the attribution ("Austin", "the ministers"). */
+  speakerName?: string | null;
+  /** The same quote as other outlets print it, with the words that differ. */
+  copies?: QuoteCopy[];
   [extra: string]: unknown;
+}
+
+export interface QuoteCopy extends Span {
+  path: string;
+  /** Word-level differences of this copy against the quote it is attached to; empty when alike. */
+  differences: { kind: 'added' | 'removed' | 'changed'; text: string; replacement?: string }[];
 }
 
 export interface ReportEntityMention extends Span {
@@ -41,6 +51,8 @@ export interface ReportSharedMatch extends Span {
 
 export interface ReportShared extends Span {
   matches: ReportSharedMatch[];
+  /** The copy that looks like the origin, and why ("manifest date", "wire credit", "most complete copy"). */
+  origin?: { path: string; why: string } | null;
   [extra: string]: unknown;
 }
 
@@ -60,6 +72,12 @@ export interface ReportEntity {
   name: string;
   aliases: string[];
   roles: string[];
+  /** Mention counts keyed by outlet (or by path when a document has no outlet). */
+  mentionsByOutlet?: Record<string, number>;
+  /** Quotes this entity is the speaker of. */
+  quotes?: { path: string; start: number; end: number }[];
+  description?: string;
+  links?: string[];
   [extra: string]: unknown;
 }
 

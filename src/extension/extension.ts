@@ -1,0 +1,86 @@
+// Entry point: wires the core's analysis into the editor. Activation stays cheap: nothing is scanned
+// until an article is shown or a command asks for it.
+import * as vscode from 'vscode';
+import type { NewsAnnotatorApi } from './api';
+import { corpusKey } from './corpusKeys';
+import { StructureDecorations } from './structureDecorations';
+import { WorkspaceCorpus } from './workspaceCorpus';
+
+export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+  const settings = () => vscode.workspace.getConfiguration('newsAnnotator');
+  const workspace = new WorkspaceCorpus(() => settings().get<number>('debounceMs', 250));
+  const structure = new StructureDecorations();
+  const output = vscode.window.createOutputChannel('News Annotator', { log: true });
+  context.subscriptions.push(workspace, structure, output);
+
+  const refresh = (editor: vscode.TextEditor) => {
+    if (!workspace.filter.isArticle(editor.document)) return;
+    structure.apply(editor, workspace.corpus.get(corpusKey(editor.document.uri)), settings().get<boolean>('layers.structure', true));
+  };
+  const refreshVisible = () => {
+    for (const editor of vscode.window.visibleTextEditors) refresh(editor);
+  };
+  const showEditors = (editors: readonly vscode.TextEditor[]) => {
+    for (const editor of editors) {
+      if (workspace.filter.isArticle(editor.document)) workspace.analyzeNow(editor.document);
+      refresh(editor);
+    }
+  };
+
+  context.subscriptions.push(
+    workspace.onDidChange(refreshVisible),
+    vscode.window.onDidChangeVisibleTextEditors(showEditors),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('newsAnnotator')) refreshVisible();
+    }),
+    vscode.commands.registerCommand('newsAnnotator.scanWorkspace', () => scanWorkspace(workspace, output)),
+    vscode.commands.registerCommand('newsAnnotator.rescanFile', () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open an article to rescan it.'));
+        return;
+      }
+      workspace.analyzeNow(editor.document);
+      refresh(editor);
+    }),
+    vscode.commands.registerCommand('newsAnnotator.toggleStructure', async () => {
+      const current = settings().get<boolean>('layers.structure', true);
+      await settings().update('layers.structure', !current, vscode.ConfigurationTarget.Global);
+    }),
+  );
+  showEditors(vscode.window.visibleTextEditors);
+
+  return {
+    version: 1,
+    async analysisFor(document) {
+      const analysis = workspace.analyzeNow(document);
+      return { path: analysis.path, paragraphs: analysis.structure.paragraphs };
+    },
+  };
+}
+
+async function scanWorkspace(workspace: WorkspaceCorpus, output: vscode.LogOutputChannel): Promise<void> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder of articles to scan it.'));
+    return;
+  }
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('News: scanning articles'), cancellable: true },
+    (progress, token) => workspace.scanWorkspace(progress, token),
+  );
+  for (const skip of summary.skipped) output.warn(`${skip.path}: ${skip.message}`);
+  const parts = [vscode.l10n.t('{0} articles scanned', summary.files)];
+  if (summary.skipped.length) parts.push(vscode.l10n.t('{0} files skipped (see the News Annotator output)', summary.skipped.length));
+  if (summary.cancelled) parts.push(vscode.l10n.t('cancelled'));
+  const message = parts.join(', ') + '.';
+  if (summary.skipped.length) {
+    const show = vscode.l10n.t('Show Output');
+    void vscode.window.showWarningMessage(message, show).then((choice) => choice === show && output.show());
+  } else {
+    void vscode.window.showInformationMessage(message);
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

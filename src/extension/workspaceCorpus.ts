@@ -1,0 +1,114 @@
+// Keeps the core's Corpus in step with the editor: open documents are analysed from their live text
+// (debounced while typing), other files from disk when the workspace is scanned.
+import * as vscode from 'vscode';
+import { Corpus, type DocumentAnalysis } from '../core/corpus';
+import { decodeArticleBytes } from '../core/textDecoding';
+import { ArticleFilter } from './articleFilter';
+import { corpusKey } from './corpusKeys';
+
+export interface ScanSummary {
+  files: number;
+  skipped: { path: string; message: string }[];
+  cancelled: boolean;
+}
+
+export class WorkspaceCorpus implements vscode.Disposable {
+  readonly corpus = new Corpus();
+  readonly filter = new ArticleFilter();
+  private readonly changed = new vscode.EventEmitter<DocumentAnalysis[]>();
+  /** Fires after analyses changed (an edit settled, a scan finished). */
+  readonly onDidChange = this.changed.event;
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly debounceMs: () => number) {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.filter.isArticle(e.document)) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (this.filter.isArticle(d)) this.analyzeNow(d);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('newsAnnotator.files')) this.filter.reload();
+      }),
+    );
+  }
+
+  /** The analysis of a document's current text, computed now if stale. */
+  analyzeNow(document: vscode.TextDocument): DocumentAnalysis {
+    const key = corpusKey(document.uri);
+    const timer = this.pending.get(key);
+    if (timer) {
+      clearTimeout(timer);
+      this.pending.delete(key);
+    }
+    const before = this.corpus.get(key);
+    const analysis = this.corpus.upsert(key, document.getText());
+    if (analysis !== before) this.changed.fire([analysis]);
+    return analysis;
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = corpusKey(document.uri);
+    const timer = this.pending.get(key);
+    if (timer) clearTimeout(timer);
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        if (!document.isClosed) this.analyzeNow(document);
+      }, this.debounceMs()),
+    );
+  }
+
+  /** Reads every article file in the workspace; open documents contribute their live text. */
+  async scanWorkspace(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
+    const include = `{${this.filter.includeGlobs.join(',')}}`;
+    const exclude = `{${this.filter.excludeGlobs.join(',')}}`;
+    const uris = await vscode.workspace.findFiles(include, exclude, undefined, token);
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    const summary: ScanSummary = { files: 0, skipped: [], cancelled: false };
+    const touched: DocumentAnalysis[] = [];
+    const maxBytes = vscode.workspace.getConfiguration('newsAnnotator.files').get<number>('maxSizeMB', 5) * 1024 * 1024;
+    uris.sort((a, b) => a.toString().localeCompare(b.toString()));
+    for (let i = 0; i < uris.length; i++) {
+      if (token.isCancellationRequested) {
+        summary.cancelled = true;
+        break;
+      }
+      const uri = uris[i];
+      const key = corpusKey(uri);
+      progress.report({ message: key, increment: 100 / uris.length });
+      const document = open.get(uri.toString());
+      if (document) {
+        touched.push(this.corpus.upsert(key, document.getText()));
+        summary.files++;
+        continue;
+      }
+      try {
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        const decoded = decodeArticleBytes(bytes, { maxBytes });
+        if (!decoded.ok) {
+          summary.skipped.push({ path: key, message: decoded.message });
+          continue;
+        }
+        touched.push(this.corpus.upsert(key, decoded.text));
+        summary.files++;
+      } catch (error) {
+        // Deleted or unreadable between listing and reading: report it, keep going.
+        summary.skipped.push({ path: key, message: error instanceof Error ? error.message : String(error) });
+      }
+      if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 0)); // let the host breathe
+    }
+    if (touched.length > 0) this.changed.fire(touched);
+    return summary;
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
