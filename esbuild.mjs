@@ -1,6 +1,9 @@
 // Bundles the extension (Node), the CLI and the benchmark script. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -18,7 +21,13 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
-  { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { NEWS_ANNOTATOR_VERSION: JSON.stringify(version) },
+  },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
 ];
 

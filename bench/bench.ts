@@ -1,0 +1,22 @@
+// `npm run bench`: every benchmark module, each printing its figures as ratios against a baseline
+// measured in the same run (these machines are noisy; absolute times mean little).
+import * as path from 'path';
+
+type Bench = { name: string; run: (sharedDir: string) => Promise<void> };
+
+const benches: Bench[] = [];
+
+async function main(): Promise<void> {
+  const shared = path.resolve(process.env.NEWS_ANNOTATOR_SHARED ?? path.join(__dirname, '..', '..', 'shared'));
+  const only = process.argv.slice(2);
+  for (const bench of benches) {
+    if (only.length && !only.includes(bench.name)) continue;
+    console.log(`\n## ${bench.name}`);
+    await bench.run(shared);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/cli';
+import { SCAN_SCHEMA, type ScanReport } from '../../src/core/model';
+import { seedsDir } from './sharedFiles';
+
+function run(argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: { write: (s: string) => ((stdout += s), true) } as unknown as NodeJS.WritableStream,
+    stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream,
+  };
+  const code = main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('CLI: news-annotator scan', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-cli-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('prints a report in the scan@1 contract for the five seeds', () => {
+    const { code, stdout, stderr } = run(['scan', seedsDir(), '--format', 'json']);
+    assert.strictEqual(code, 0, stderr);
+    const report = JSON.parse(stdout) as ScanReport;
+    assert.strictEqual(report.schema, SCAN_SCHEMA);
+    assert.deepStrictEqual(report.documents.map((d) => d.path), fs.readdirSync(seedsDir()).sort());
+    for (const doc of report.documents) {
+      const text = fs.readFileSync(path.join(seedsDir(), doc.path), 'utf8');
+      assert.ok('outlet' in doc && Array.isArray(doc.quotes) && Array.isArray(doc.entities) && Array.isArray(doc.shared));
+      for (const p of doc.paragraphs) {
+        assert.ok(p.start >= 0 && p.end <= text.length && p.start < p.end);
+        assert.ok(['headline', 'dateline', 'byline', 'body', 'caption', 'boilerplate'].includes(p.kind));
+      }
+      assert.strictEqual(doc.paragraphs.filter((p) => p.kind === 'headline' && p.repeatOf === undefined).length >= 1, true, `${doc.path} has a headline`);
+    }
+    assert.ok(Array.isArray(report.entities));
+  });
+
+  it('writes the report to --out and reads nested folders, skipping hidden ones and node_modules', () => {
+    fs.mkdirSync(path.join(tmp, 'wire', 'ap'), { recursive: true });
+    fs.mkdirSync(path.join(tmp, '.git'));
+    fs.mkdirSync(path.join(tmp, 'node_modules'));
+    fs.writeFileSync(path.join(tmp, 'wire', 'ap', 'story.news'), 'A headline about a vote\n\nThe council voted on Monday to approve the plan, which had been debated for months by residents and officials alike.\n');
+    fs.writeFileSync(path.join(tmp, 'notes.md'), '# Notes\n');
+    fs.writeFileSync(path.join(tmp, '.git', 'HEAD.txt'), 'ref');
+    fs.writeFileSync(path.join(tmp, 'node_modules', 'x.txt'), 'x');
+    fs.writeFileSync(path.join(tmp, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]));
+    const out = path.join(tmp, 'report.json');
+    const { code, stdout } = run(['scan', tmp, '--format=json', '--out', out]);
+    assert.strictEqual(code, 0);
+    assert.strictEqual(stdout, '');
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as ScanReport;
+    assert.deepStrictEqual(report.documents.map((d) => d.path), ['notes.md', 'wire/ap/story.news']);
+  });
+
+  it('reports binary and invalid UTF-8 files on stderr, still reports the others, and exits 1', () => {
+    fs.writeFileSync(path.join(tmp, 'good.txt'), 'Good headline here\n\nA body paragraph that is long enough to count as the body of an article about something.\n');
+    fs.writeFileSync(path.join(tmp, 'binary.txt'), Buffer.from([0x41, 0x00, 0x42, 0x00]));
+    fs.writeFileSync(path.join(tmp, 'latin1.txt'), Buffer.from('caf\xe9 au lait', 'latin1'));
+    const { code, stdout, stderr } = run(['scan', tmp, '--format', 'json']);
+    assert.strictEqual(code, 1);
+    assert.deepStrictEqual((JSON.parse(stdout) as ScanReport).documents.map((d) => d.path), ['good.txt']);
+    assert.match(stderr, /binary\.txt/);
+    assert.match(stderr, /latin1\.txt: .*UTF-8/i);
+  });
+
+  it('says clearly when the folder does not exist, and explains usage errors', () => {
+    const missing = run(['scan', path.join(tmp, 'nope')]);
+    assert.strictEqual(missing.code, 1);
+    assert.match(missing.stderr, /not found/);
+    const usage = run(['scan']);
+    assert.strictEqual(usage.code, 2);
+    assert.match(usage.stderr, /scan needs a folder/);
+    assert.strictEqual(run(['scan', tmp, '--format', 'xml']).code, 2);
+    assert.strictEqual(run(['--help']).code, 0);
+  });
+
+  it('prints a readable summary by default', () => {
+    const { code, stdout } = run(['scan', seedsDir()]);
+    assert.strictEqual(code, 0);
+    assert.match(stdout, /000_ef27076a8f3aebf6\.txt\n {2}headline: Security talks focus on bolstering military cooperation/);
+    assert.match(stdout, /5 articles/);
+  });
+});
