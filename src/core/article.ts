@@ -25,6 +25,7 @@ const WIRE_ALTERNATION = WIRE_CREDITS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g
 /** "TOKYO (AP) —", "TOKYO—", "WASHINGTON, July 28 (Reuters) -", at the start of a paragraph. */
 const DATELINE_PREFIX = new RegExp(
   `^(?:[A-Z][A-Z.'\\- ]{1,30}[A-Z.]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})` +
+    `(?:,\\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?` + // ", Maine", ", N.J."
     `(?:,\\s*[A-Z][a-z]{2,8}\\.? \\d{1,2})?` +
     `(?:\\s*\\((?:${WIRE_ALTERNATION})\\))?` +
     // An em/en dash, or a hyphen with a space before it: "US-Japan" is not a dateline.
@@ -303,7 +304,9 @@ function isMasthead(body: string): boolean {
   if (parts.length < 2) return false;
   const name = parts[0].trim();
   const tagline = parts.slice(1).join(' ');
-  return countWords(name) <= 3 && /^\p{Lu}/u.test(name) && /^\p{Ll}/u.test(tagline.trim());
+  if (countWords(name) > 3 || !/^\p{Lu}/u.test(name)) return false;
+  // "Name | Anything" is a masthead; with a dash, only a lower-case tagline ("Digest - a story for you").
+  return /\s\|\s/.test(body) || /^\p{Ll}/u.test(tagline.trim());
 }
 
 function findLastBody(pieces: Piece[], kinds: (ParagraphKind | undefined)[]): number {

@@ -11,6 +11,8 @@ export const BOILERPLATE_LINES: readonly RegExp[] = [
   /^(©|copyright\b|\(c\) \d{4}).*$/i,
   /^all rights reserved\.?$/i,
   /^[\p{P}\p{S}\s]*$/u, // lone punctuation or symbols: ".", "×", "|"
+  // A navigation bar: three or more short capitalised items separated by wide gaps, bars or bullets.
+  /^\p{Lu}[\p{L}&'’.-]*(?: [\p{Lu}&][\p{L}'’.-]*){0,2}(?:(?: {2,}|\t+|\s*[|•·»]\s*)\p{Lu}[\p{L}&'’.-]*(?: [\p{Lu}&][\p{L}'’.-]*){0,2}){2,}$/u,
 ];
 
 /** Boilerplate that real pages glue to the next paragraph with no space ("Related StoriesThe …"). */

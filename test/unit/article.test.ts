@@ -123,3 +123,12 @@ describe('article model (analyzeDocument)', () => {
     assert.strictEqual(text.slice(paragraphs[1].start, paragraphs[1].end), body);
   });
 });
+
+describe('article model: site furniture', () => {
+  it('reads a navigation bar as boilerplate, not as the headline', () => {
+    const text = 'Coastal Herald | Your region, every day\nHome  News  Sport  Business  Weather\n\nFlood barrier approved: city to spend $2bn on tidal gates\n\nPublished: Wednesday | 14 May 2025\n\nPORT ALDER, Maine (AP) — The city council voted 7-2 on Tuesday to build a tidal flood barrier across the mouth of the river, the largest public works project in its history.\n';
+    const { paragraphs, headline } = analyzeDocument(text);
+    assert.strictEqual(text.slice(paragraphs[headline].start, paragraphs[headline].end), 'Flood barrier approved: city to spend $2bn on tidal gates');
+    assert.deepStrictEqual(paragraphs.map((p) => p.kind), ['boilerplate', 'boilerplate', 'headline', 'dateline', 'dateline', 'body']);
+  });
+});
