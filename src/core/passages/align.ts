@@ -1,0 +1,188 @@
+// Alignment: grows an anchor (a few identical folded words in two token streams) into the longest
+// run of shared words, stepping over small edits (a dropped, added or changed word, an inserted
+// credit) and stopping where the texts stop agreeing. The run is then trimmed so that it starts and
+// ends on words that match exactly in both texts (X-drop: a gap is kept only if matches pay for it).
+
+import type { TokenStream } from './tokens';
+
+export interface AlignParams {
+  /** Largest number of words skipped on one side at one edit. */
+  maxGap: number;
+  /** Words that must match in a row after an edit before it is accepted. */
+  resync: number;
+  /** Score lost per skipped word (a match scores 1). */
+  gapPenalty: number;
+  /** Stop once the score falls this far below its best. */
+  xDrop: number;
+}
+
+export const DEFAULT_ALIGN: AlignParams = { maxGap: 4, resync: 3, gapPenalty: 1.5, xDrop: 8 };
+
+/** One aligned run between document `a` (this side) and document `b`. Token ranges end-exclusive. */
+export interface Alignment {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+  /** Matched token pairs, increasing in both. */
+  pairsA: Int32Array;
+  pairsB: Int32Array;
+  /** Character span, widened over punctuation that both texts carry around the words. */
+  aCharStart: number;
+  aCharEnd: number;
+  bCharStart: number;
+  bCharEnd: number;
+}
+
+/** (dx, dy) edits to try at a mismatch, cheapest first, substitutions before one-sided gaps. */
+function gapMoves(maxGap: number): Array<[number, number]> {
+  const moves: Array<[number, number]> = [];
+  for (let dx = 0; dx <= maxGap; dx++) for (let dy = 0; dy <= maxGap; dy++) if (dx + dy > 0) moves.push([dx, dy]);
+  moves.sort((p, q) => p[0] + p[1] - (q[0] + q[1]) || Math.abs(p[0] - p[1]) - Math.abs(q[0] - q[1]));
+  return moves;
+}
+const movesCache = new Map<number, Array<[number, number]>>();
+
+interface Bounds {
+  loA: number;
+  hiA: number;
+  loB: number;
+  hiB: number;
+}
+
+function same(A: TokenStream, B: TokenStream, x: number, y: number, bounds: Bounds): boolean {
+  return (
+    x >= bounds.loA && x < bounds.hiA && y >= bounds.loB && y < bounds.hiB &&
+    A.ids[x] === B.ids[y] && A.excluded[x] === 0 && B.excluded[y] === 0
+  );
+}
+
+/** Extends from (x, y) in direction `dir`, appending matched pairs to `out` (flat x, y list). */
+function extend(A: TokenStream, B: TokenStream, x: number, y: number, dir: 1 | -1, bounds: Bounds, params: AlignParams, out: number[]): void {
+  let moves = movesCache.get(params.maxGap);
+  if (!moves) movesCache.set(params.maxGap, (moves = gapMoves(params.maxGap)));
+  let score = 0;
+  let best = 0;
+  let bestLength = out.length;
+  for (;;) {
+    if (same(A, B, x, y, bounds)) {
+      out.push(x, y);
+      score += 1;
+      if (score > best) {
+        best = score;
+        bestLength = out.length;
+      }
+      x += dir;
+      y += dir;
+      continue;
+    }
+    let moved = false;
+    for (const [dx, dy] of moves) {
+      const nx = x + dx * dir;
+      const ny = y + dy * dir;
+      let r = 0;
+      while (r < params.resync && same(A, B, nx + r * dir, ny + r * dir, bounds)) r++;
+      if (r === params.resync) {
+        x = nx;
+        y = ny;
+        score -= params.gapPenalty * Math.max(dx, dy);
+        moved = true;
+        break;
+      }
+    }
+    if (!moved || best - score > params.xDrop) break;
+  }
+  out.length = bestLength;
+}
+
+/**
+ * Aligns around an anchor of `k` words at (pa, pb). For a repeat inside one document (A === B,
+ * pa < pb) the two copies are kept from overlapping. Returns null if the anchor is not a real match.
+ */
+export function alignAt(
+  A: TokenStream,
+  B: TokenStream,
+  textA: string,
+  textB: string,
+  pa: number,
+  pb: number,
+  k: number,
+  params: AlignParams = DEFAULT_ALIGN,
+): Alignment | null {
+  const selfRepeat = A === B;
+  if (selfRepeat && pb - pa < k) return null;
+  const bounds: Bounds = { loA: 0, hiA: A.length, loB: selfRepeat ? pa + k : 0, hiB: B.length };
+  for (let i = 0; i < k; i++) if (!same(A, B, pa + i, pb + i, bounds)) return null;
+
+  const back: number[] = [];
+  extend(A, B, pa - 1, pb - 1, -1, bounds, params, back);
+  const bStart = back.length ? back[back.length - 1] : pb;
+  if (selfRepeat) bounds.hiA = bStart;
+  const fwd: number[] = [];
+  for (let i = 0; i < k; i++) fwd.push(pa + i, pb + i);
+  extend(A, B, pa + k, pb + k, 1, bounds, params, fwd);
+
+  const count = back.length / 2 + fwd.length / 2;
+  const pairsA = new Int32Array(count);
+  const pairsB = new Int32Array(count);
+  let j = 0;
+  for (let i = back.length - 2; i >= 0; i -= 2, j++) {
+    pairsA[j] = back[i];
+    pairsB[j] = back[i + 1];
+  }
+  for (let i = 0; i < fwd.length; i += 2, j++) {
+    pairsA[j] = fwd[i];
+    pairsB[j] = fwd[i + 1];
+  }
+  const aStart = pairsA[0];
+  const aEnd = pairsA[count - 1] + 1;
+  const bFirst = pairsB[0];
+  const bEnd = pairsB[count - 1] + 1;
+  const [aCharStart, bCharStart] = widenBackward(textA, textB, A.starts[aStart], B.starts[bFirst]);
+  const [aCharEnd, bCharEnd] = widenForward(textA, textB, A.ends[aEnd - 1], B.ends[bEnd - 1]);
+  return { aStart, aEnd, bStart: bFirst, bEnd, pairsA, pairsB, aCharStart, aCharEnd, bCharStart, bCharEnd };
+}
+
+/** Punctuation compared loosely: every quote mark is one quote, every dash one dash. */
+function foldPunctuation(c: string): string {
+  switch (c) {
+    case '\u201c': case '\u201d': case '\u201e': case '\u201f': case '\u00ab': case '\u00bb': case '\u2033':
+      return '"';
+    case '\u2018': case '\u2019': case '\u201a': case '\u201b': case '\u2032': case '`':
+      return "'";
+    case '\u2013': case '\u2014': case '\u2015': case '\u2212':
+      return '-';
+    default:
+      return c;
+  }
+}
+
+// What may follow the last word or precede the first: closing vs opening punctuation (folded).
+const CLOSERS = new Set(['.', ',', ';', ':', '!', '?', '"', "'", ')', ']', '\u2026']);
+const OPENERS = new Set(['"', "'", '(', '[']);
+
+/** Includes closing punctuation (`.”`, `,`) after the last word when both texts have it. */
+function widenForward(textA: string, textB: string, a: number, b: number): [number, number] {
+  while (a < textA.length && b < textB.length) {
+    const ca = textA[a];
+    const cb = textB[b];
+    const fa = foldPunctuation(ca);
+    if (!CLOSERS.has(fa) || fa !== foldPunctuation(cb)) break;
+    a++;
+    b++;
+  }
+  return [a, b];
+}
+
+/** Includes opening punctuation (`“`) before the first word when both texts have it. */
+function widenBackward(textA: string, textB: string, a: number, b: number): [number, number] {
+  while (a > 0 && b > 0) {
+    const ca = textA[a - 1];
+    const cb = textB[b - 1];
+    const fa = foldPunctuation(ca);
+    if (!OPENERS.has(fa) || fa !== foldPunctuation(cb)) break;
+    a--;
+    b--;
+  }
+  return [a, b];
+}
