@@ -1,0 +1,48 @@
+// Runs the UI tests (out/test/ui/**/*.test.js) with mocha in Node. Each test file starts its own
+// code-server + headless Chromium through test/ui/workbench.ts. Prints
+//   NEWS-SUITE ui: N passed, M failed
+// and exits non-zero when a test failed or none ran. Screenshots: test-results/ui-*.png.
+import * as fs from 'fs';
+import * as path from 'path';
+import { CODE_SERVER_VERSION, REPO_ROOT } from './codeServer';
+
+function findTests(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findTests(full));
+    else if (entry.name.endsWith('.test.js')) found.push(full);
+  }
+  return found.sort();
+}
+
+export async function main(): Promise<number> {
+  const Mocha = require('mocha') as typeof import('mocha');
+  const files = findTests(path.join(REPO_ROOT, 'out', 'test', 'ui'));
+  const grep = process.env.NEWS_UI_GREP;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false, ...(grep ? { grep } : {}) });
+  for (const f of files) mocha.addFile(f);
+  console.log(`NEWS-SUITE ui-runtime: code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) in headless Chromium, ${files.length} file(s)`);
+  const counts = await new Promise<{ passed: number; failed: number }>((resolve) => {
+    const runner = mocha.run(() => undefined);
+    runner.on('end', () => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
+  });
+  console.log(`NEWS-SUITE ui: ${counts.passed} passed, ${counts.failed} failed`);
+  if (counts.failed > 0) return 1;
+  if (counts.passed === 0) {
+    console.error('[ui] no UI test ran');
+    return 1;
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error('[ui] crashed:', e);
+      process.exit(1);
+    },
+  );
+}

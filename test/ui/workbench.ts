@@ -1,0 +1,233 @@
+// Drives the real VS Code workbench (code-server 4.100.3 = VS Code 1.100.3 in headless Chromium) as a
+// person would: clicks in the Explorer, types in the command palette, hovers text, looks at the screen.
+// UI tests (test/ui/*.test.ts, run in Node by test/launch/runUiTests.ts) get one Workbench per file:
+//
+//   const wb = useWorkbench();            // in a describe(): starts before, stops after, screenshots failures
+//   await wb().openFile('000_');
+//   await wb().runCommand('News: Scan Workspace');
+//   await wb().screenshot('scan');        // -> test-results/ui-scan.png
+//
+// Add helpers here (openPanel, clickTreeItem, webviewFrame…) as later features need them.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { CodeServer, launchBrowser, newWorkbenchPage, REPO_ROOT, startCodeServer, workbenchUrl } from '../launch/codeServer';
+
+export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+const DEFAULT_TIMEOUT = 20_000;
+
+export class Workbench {
+  private constructor(
+    readonly server: CodeServer,
+    readonly browser: Browser,
+    readonly page: Page,
+  ) {}
+
+  /** Starts code-server on a temp copy of the seeds with this extension loaded and opens it in Chromium. */
+  static async start(options: { workspace?: string; settings?: Record<string, unknown> } = {}): Promise<Workbench> {
+    const server = await startCodeServer({ workspace: options.workspace, settings: options.settings });
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser();
+      const page = await newWorkbenchPage(browser, {
+        onLog: (type, args) => {
+          if (process.env.NEWS_VERBOSE === '1') console.log(`    [workbench ${type}]`, ...(Array.isArray(args) ? args : [args]));
+        },
+      });
+      page.setDefaultTimeout(DEFAULT_TIMEOUT);
+      await page.goto(workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+      const wb = new Workbench(server, browser, page);
+      // The Explorer shows the workspace once the remote file system is connected.
+      await wb.explorer().locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+      return wb;
+    } catch (e) {
+      await browser?.close().catch(() => undefined);
+      await server.stop();
+      throw e;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.stop();
+  }
+
+  // --- where things are ---------------------------------------------------------------------------
+
+  explorer(): Locator {
+    return this.page.locator('.explorer-folders-view');
+  }
+
+  /** The editor group that has focus. */
+  activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** The rendered text lines of the active editor (only what is scrolled into view is in the DOM). */
+  viewLines(): Locator {
+    return this.activeEditor().locator('.view-lines');
+  }
+
+  /** The view line showing `text` (whole text of one visible line, or a part of it). */
+  line(text: string): Locator {
+    return this.viewLines().locator('.view-line', { hasText: text }).first();
+  }
+
+  notifications(): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast');
+  }
+
+  statusBar(): Locator {
+    return this.page.locator('#workbench\\.parts\\.statusbar');
+  }
+
+  // --- what a person does ------------------------------------------------------------------------
+
+  /** Shows the Explorer (without toggling it away when it is already shown). */
+  async showExplorer(): Promise<void> {
+    if (!(await this.explorer().isVisible())) {
+      await this.page.keyboard.press('Control+Shift+E');
+      await this.explorer().waitFor({ state: 'visible' });
+    }
+  }
+
+  /** Clicks the file whose name contains `name` in the Explorer and waits for its editor tab. */
+  async openFile(name: string): Promise<void> {
+    await this.showExplorer();
+    const row = this.explorer().locator('.monaco-list-row', { hasText: name }).first();
+    await row.click();
+    await this.page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor({ state: 'visible' });
+    await this.viewLines().locator('.view-line').first().waitFor({ state: 'visible' });
+  }
+
+  /** Opens the command palette (F1), types `title`, and runs the matching entry with Enter. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.pressSequentially(title, { delay: 10 });
+    const entry = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+    await entry.waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The palette entries shown for `query` (then closes the palette with Escape). */
+  async paletteEntries(query: string): Promise<string[]> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.pressSequentially(query, { delay: 10 });
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible' });
+    const labels = await rows.locator('.label-name').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    return labels.map((l) => l.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Moves the mouse over `text` in the active editor and returns the text of the hover that appears. */
+  async hoverText(text: string): Promise<string> {
+    const target = this.viewLines().getByText(text, { exact: false }).first();
+    await target.hover();
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor({ state: 'visible' });
+    return hover.innerText();
+  }
+
+  /** Waits for a notification toast containing `text`; returns its text. */
+  async waitForNotification(text: string | RegExp): Promise<string> {
+    const toast = this.notifications().filter({ hasText: text }).first();
+    await toast.waitFor({ state: 'visible' });
+    // Toasts fade in: wait until it is fully drawn, so a screenshot shows it.
+    await this.waitUntil('the notification to finish fading in', () => toast.evaluate((el: any) => Number((globalThis as any).getComputedStyle(el).opacity) === 1));
+    return toast.innerText();
+  }
+
+  /** Waits until no notification toast containing `text` is shown (e.g. a finished progress). */
+  async waitForNotificationGone(text: string | RegExp): Promise<void> {
+    await this.notifications().filter({ hasText: text }).first().waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * The computed style of the text of the view line that shows `text`: for each rendered span, its
+   * text, classes, opacity, font weight/style and colour. Decorations show up here as classes and styles.
+   */
+  async lineStyles(text: string): Promise<{ text: string; className: string; opacity: number; fontWeight: string; fontStyle: string; color: string }[]> {
+    const line = this.line(text);
+    await line.waitFor({ state: 'visible' });
+    // Runs in the page; written without DOM types (the project compiles for Node).
+    return line.evaluate((el: any) => {
+      const w = globalThis as any;
+      return Array.from(el.querySelectorAll('span span') as ArrayLike<any>).map((span: any) => {
+        const style = w.getComputedStyle(span);
+        return {
+          text: String(span.textContent ?? ''),
+          className: String(span.className),
+          opacity: Number(style.opacity),
+          fontWeight: String(style.fontWeight),
+          fontStyle: String(style.fontStyle),
+          color: String(style.color),
+        };
+      });
+    });
+  }
+
+  /** Polls `probe` until it returns a truthy value (decorations and views render asynchronously). */
+  async waitUntil<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = DEFAULT_TIMEOUT): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    for (;;) {
+      try {
+        const value = await probe();
+        if (value) return value;
+      } catch (e) {
+        lastError = e;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${lastError}` : ''}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Waits until the line showing `text` is drawn dimmed (opacity below 1) by a decoration. */
+  async waitForDimmed(text: string): Promise<void> {
+    await this.waitUntil(`"${text}" to be dimmed`, async () => {
+      const styles = await this.lineStyles(text);
+      return styles.length > 0 && styles.every((s) => s.opacity < 1);
+    });
+  }
+
+  /** Saves a PNG of the whole workbench under test-results/ and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `ui-${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
+
+/**
+ * Registers before/after hooks in the current describe(): one workbench for the suite, a screenshot
+ * `test-results/ui-FAILED-<test>.png` for each failed test. Returns a getter for the workbench.
+ */
+export function useWorkbench(options: { workspace?: string; settings?: Record<string, unknown> } = {}): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async function () {
+    this.timeout(120_000);
+    wb = await Workbench.start(options);
+  });
+  afterEach(async function () {
+    if (wb && this.currentTest?.state === 'failed') {
+      const file = await wb.screenshot(`FAILED-${this.currentTest.fullTitle()}`).catch(() => undefined);
+      if (file) console.log(`    screenshot of the failure: ${path.relative(REPO_ROOT, file)}`);
+    }
+  });
+  after(async function () {
+    this.timeout(30_000);
+    await wb?.stop();
+  });
+  return () => {
+    if (!wb) throw new Error('the workbench did not start');
+    return wb;
+  };
+}
