@@ -19,6 +19,13 @@ log() { echo "[setup-vscode] $*" >&2; }
 elapsed() { echo "$(( $(date +%s) - START ))s"; }
 START=$(date +%s)
 
+# One setup at a time (two test runs started together must not install over each other).
+mkdir -p "$CACHE"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$CACHE/.setup.lock"
+  flock 9
+fi
+
 # --- 1. Debian packages, only when missing -------------------------------------------------------
 need_pkgs=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
