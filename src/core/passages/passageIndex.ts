@@ -387,21 +387,16 @@ export class PassageIndex {
         last = Math.max(last, aLast);
       }
       if (last < 0 || matches.length === 0) continue;
-      let [start, end] = widenOwn(doc.text, T.starts[first], T.ends[last]);
-      let atAlignmentStart = false;
-      let atAlignmentEnd = false;
+      // Where a copy's run starts or ends, only punctuation both texts carry is included; where a
+      // copy runs on past the cut, the punctuation attached to the word is shared with it.
+      const [ownStart, ownEnd] = widenOwn(doc.text, T.starts[first], T.ends[last]);
+      let start = T.starts[first];
+      let end = T.ends[last];
       for (const a of seg.members) {
-        if (a.aStart === first) atAlignmentStart = true;
-        if (a.aEnd - 1 === last) atAlignmentEnd = true;
-      }
-      // Where some copy's run starts or ends, only punctuation both texts carry is included.
-      if (atAlignmentStart) {
-        start = T.starts[first];
-        for (const a of seg.members) if (a.aStart === first) start = Math.min(start, a.aCharStart);
-      }
-      if (atAlignmentEnd) {
-        end = T.ends[last];
-        for (const a of seg.members) if (a.aEnd - 1 === last) end = Math.max(end, a.aCharEnd);
+        if (a.aStart === first) start = Math.min(start, a.aCharStart);
+        else if (a.aStart < first && a.aEnd > first) start = Math.min(start, ownStart);
+        if (a.aEnd - 1 === last) end = Math.max(end, a.aCharEnd);
+        else if (a.aEnd - 1 > last && a.aStart <= last) end = Math.max(end, ownEnd);
       }
       matches.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start));
       const words = last - first + 1;
