@@ -1,0 +1,920 @@
+// Kind (speech or term) and speaker of each detected quote. Speakers come from reporting cues only
+// (`X said`, `said X`, `according to X`, `X told reporters:`), then from the conventions of news
+// copy (a quote split by its attribution, a quote continued in the next paragraph, a quote paragraph
+// after the paragraph that names its speaker); pronouns are resolved to the speaker named before.
+// Nothing is attributed from proximity alone.
+
+import type { EntityType, QuoteKind, Span } from '../model';
+import {
+  HEARERS,
+  HONORIFICS,
+  NAMING_CUES,
+  NAMING_VERBS_AFTER_WHAT,
+  NON_PERSON_HEADS,
+  REPORTING_VERBS,
+  SOURCE_PREPOSITIONS,
+  SPEAKER_PRONOUNS,
+  TITLE_WORDS,
+} from './cues';
+import type { RawQuote } from './marks';
+import { sentences, tokenize, type Token } from './text';
+
+/** What the quote layer needs from an entity mention (structurally the entities layer's EntityMention). */
+export interface MentionLike extends Span {
+  type: EntityType | string;
+  /** Document-local cluster key: mentions of one entity share it. */
+  key: string;
+  surface?: string;
+}
+
+export type SpeakerVia = 'cue' | 'pronoun' | 'split' | 'continued' | 'previous-paragraph' | 'other-copy';
+
+export interface QuoteSpeaker extends Span {
+  /** The speaker phrase as written at the attribution point (`He`, `the ministers`, `PLA spokesman Zhang Xiaogang`). */
+  text: string;
+  /** Best name for display: the mention's surface, the name inside the phrase, or the phrase. */
+  name: string;
+  /** Index into the mentions given to `findQuotes`, or -1. */
+  mention: number;
+  /** The mention's document-local key, or null when no PERSON/ORG/PLACE mention stands for the speaker. */
+  key: string | null;
+  type: EntityType | null;
+  via: SpeakerVia;
+  /** The reporting verb or cue (`said`, `according to`), when the attribution has one in this copy. */
+  cue: (Span & { text: string }) | null;
+  /** For pronouns and short references: the earlier phrase they were resolved to. */
+  antecedent?: Span & { text: string };
+  /** Title or apposition found with the speaker (`an international relations professor at …`). */
+  role?: string;
+  /** For `other-copy`: the document the speaker was taken from. */
+  source?: string;
+}
+
+export interface Quote extends Span {
+  /** The quoted words, without the marks. */
+  text: string;
+  kind: QuoteKind;
+  speaker: QuoteSpeaker | null;
+  open: number;
+  close: number;
+  family: 'double' | 'single';
+  paragraph: number;
+  /** Index of the quote this one continues (previous paragraph left open), -1 if none. */
+  continues: number;
+  unclosed: boolean;
+}
+
+// ---- word lists (grammar, not cues) ----------------------------------------------------------------
+const CUE_FORMS = new Map<string, 'finite' | 'participle'>();
+for (const forms of Object.values(REPORTING_VERBS)) {
+  for (const f of forms.finite) CUE_FORMS.set(f, 'finite');
+  for (const f of forms.participle) CUE_FORMS.set(f, 'participle');
+}
+const DESCRIBE_FORMS = new Set([...REPORTING_VERBS.describe.finite, ...REPORTING_VERBS.describe.participle]);
+const CALL_FORMS = new Set([...REPORTING_VERBS.call.finite, ...REPORTING_VERBS.call.participle]);
+const NAMING_ONE = new Set(NAMING_CUES.filter((c) => !c.includes(' ')));
+const NAMING_TWO = new Set(NAMING_CUES.filter((c) => c.includes(' ')));
+const WHAT_VERBS = new Set(NAMING_VERBS_AFTER_WHAT);
+const SOURCE_PREPS = SOURCE_PREPOSITIONS.map((p) => p.split(' '));
+const HONORIFIC = new Set(HONORIFICS);
+const TITLES = new Set(TITLE_WORDS);
+const NON_PERSON = new Set(NON_PERSON_HEADS);
+const HEARER_FIRST = new Set(HEARERS.map((h) => h.split(' ')[0]));
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'these', 'those', 'my', 'your', 'some', 'many', 'several', 'both', 'all', 'two', 'three', 'other', 'another']);
+const NP_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'these', 'those', 'my', 'your']);
+const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did', 'not', "n't"]);
+const ADVERBS = new Set(['also', 'however', 'then', 'later', 'again', 'previously', 'recently', 'once', 'still', 'further', 'reportedly', 'today', 'yesterday', 'earlier', 'last', 'now', 'even', 'just', 'already', 'separately', 'too', 'often', 'always', 'never', 'simply', 'only', 'later', 'first']);
+const STOP = new Set([
+  ...AUX, 'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'but', 'because', 'although', 'though', 'if',
+  'as', 'than', 'so', 'or', 'nor', 'to', 'in', 'on', 'by', 'with', 'during', 'after', 'before', 'over', 'under', 'into',
+  'through', 'about', 'against', 'between', 'among', 'amid', 'despite', 'without', 'within', 'across', 'since', 'until',
+  'there', 'here', 'not', 'no', 'what', 'how', 'why', 'him', 'them', 'us', 'me', 'it', 'he', 'she', 'they', 'we', 'i', 'you',
+  'whether', 'upon', 'toward', 'towards', 'per', 'via', 'ahead', 'like', 'unlike', 'near', 'following', 'says', 'said',
+]);
+const IRREGULAR_VERBS = new Set([
+  'met', 'held', 'took', 'made', 'gave', 'went', 'came', 'saw', 'sent', 'set', 'put', 'led', 'left', 'kept', 'won', 'lost',
+  'began', 'became', 'struck', 'spoke', 'ran', 'paid', 'sold', 'bought', 'brought', 'thought', 'found', 'got', 'hit', 'cut',
+  'let', 'sought', 'felt', 'knew', 'grew', 'drew', 'rose', 'fell', 'meet', 'hold', 'take', 'make', 'give', 'go', 'come',
+  'see', 'want', 'wants', 'seeks', 'plans', 'aims', 'hopes', 'expects', 'believes', 'faces', 'remains', 'continues',
+  'agree', 'agrees', 'wins', 'leads', 'makes', 'takes', 'gives', 'needs', 'need', 'seems', 'looks', 'appears', 'became',
+]);
+const CAP_STOP = new Set([
+  'In', 'On', 'At', 'After', 'Before', 'During', 'But', 'And', 'However', 'Meanwhile', 'Yet', 'So', 'Still', 'Also',
+  'Then', 'Now', 'Earlier', 'Later', 'Instead', 'Separately', 'When', 'While', 'As', 'If', 'Since', 'Although', 'Though',
+  'Because', 'For', 'From', 'With', 'By', 'Under', 'Over', 'Following', 'According', 'Last', 'This', 'That', 'Asked',
+  'Speaking', 'Addressing', 'Writing', 'Elsewhere', 'Ahead', 'Amid', 'Despite', 'Prompted', 'Like', 'Unlike', 'Once',
+  'Yesterday', 'Today', 'Tonight', 'Here', 'There', 'What', 'Why', 'How', 'Where', 'Who', 'It', 'Its',
+]);
+const FUNCTION_WORDS = new Set([
+  'i', 'we', 'you', 'he', 'she', 'they', 'it', 'our', 'my', 'your', 'their', 'its', 'his', 'her', 'us', 'me', 'them',
+  'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'has',
+  'have', 'had', 'do', 'does', 'did', 'not', 'no', 'that', 'this', 'these', 'those', 'such', 'there', 'here', 'if',
+  'because', 'when', 'while', 'who', 'which', 'what', "don't", "won't", "can't", 'don’t', 'won’t', 'can’t', 'haven’t', "haven't",
+]);
+const CLAUSE_STARTS = new Set(['to', 'that', 'in', 'on', 'for', 'with', 'by', 'from', 'during', 'at', 'if', 'because', 'not', 'and', 'but', 'as', 'when', 'while', 'without', 'under', 'over', 'into', 'through', 'against']);
+const INFINITIVE_HOSTS = new Set(['have', 'has', 'had', 'need', 'needs', 'needed', 'want', 'wants', 'wanted', 'going', 'able', 'ready', 'vowed', 'pledged', 'promised', 'sought', 'seeks', 'decided', 'refused', 'agreed', 'tried', 'trying', 'continue', 'continues', 'intends', 'intend', 'plans', 'plan', 'planned', 'aims', 'aimed', 'hopes', 'hoped', 'would', 'will', 'must', 'ought']);
+const MODIFIER_BLOCKERS = new Set([...STOP, 'and', 'or', 'of', 'for', 'at', 'from', 'was', 'is']);
+const STATEMENT_HEADS = new Set(['statement', 'statements', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'report', 'release', 'communique', 'communiqué', 'memo', 'letter', 'readout', 'ministry', 'spokespeople']);
+const WORDISH = /^[\p{L}\p{N}]/u;
+
+function isWord(t: Token | undefined): t is Token {
+  return !!t && t.t === 'word' && t.q < 0;
+}
+
+function isNounish(t: Token | undefined): boolean {
+  if (!isWord(t) || t.cap) return false;
+  const w = t.lw;
+  if (STOP.has(w) || CUE_FORMS.has(w) || ADVERBS.has(w) || IRREGULAR_VERBS.has(w)) return false;
+  if (w.length > 4 && (w.endsWith('ed') || w.endsWith('ly'))) return false;
+  if (w.length > 5 && w.endsWith('ing')) return false;
+  return true;
+}
+
+function isPossessive(t: Token): boolean {
+  return /[’']s$/.test(t.w) || /s[’']$/.test(t.w);
+}
+
+interface NP {
+  a: number;
+  b: number;
+  role?: string;
+}
+
+// ---- the document context -------------------------------------------------------------------------
+
+interface SentenceInfo extends Span {
+  tokens: Token[];
+}
+
+interface ParaInfo {
+  sentences: SentenceInfo[];
+}
+
+interface Candidate extends Span {
+  text: string;
+  cls: 'person' | 'thing' | 'group' | 'pronoun' | 'other';
+  pronoun?: string;
+  resolved?: QuoteSpeaker | null;
+  mention: number;
+  cue: (Span & { text: string }) | null;
+  role?: string;
+  tokens: Token[];
+  np: NP;
+}
+
+export class Attributor {
+  private readonly paraCache = new Map<number, ParaInfo>();
+  private readonly quotesByPara = new Map<number, number[]>();
+  private readonly personTails = new Set<string>();
+  readonly quotes: Quote[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly paragraphs: readonly Span[],
+    private readonly raw: readonly RawQuote[],
+    private readonly mentions: readonly MentionLike[],
+    private readonly paragraphKinds?: readonly (string | undefined)[],
+  ) {
+    raw.forEach((q, i) => {
+      const list = this.quotesByPara.get(q.paragraph);
+      if (list) list.push(i);
+      else this.quotesByPara.set(q.paragraph, [i]);
+    });
+  }
+
+  run(): Quote[] {
+    const { text, raw } = this;
+    for (let i = 0; i < raw.length; i++) {
+      const r = raw[i];
+      this.quotes.push({
+        start: r.start,
+        end: r.end,
+        text: text.slice(r.start, r.end),
+        kind: 'term',
+        speaker: null,
+        open: r.open,
+        close: r.close,
+        family: r.family,
+        paragraph: r.paragraph,
+        continues: r.continues,
+        unclosed: r.unclosed,
+      });
+    }
+    for (let i = 0; i < raw.length; i++) this.analyse(i);
+    this.conventions();
+    return this.quotes;
+  }
+
+  // ---- paragraphs, sentences, tokens -----------------------------------------------------------------
+
+  private para(p: number): ParaInfo {
+    let info = this.paraCache.get(p);
+    if (info) return info;
+    const span = this.paragraphs[p];
+    const qs = this.quotesByPara.get(p) ?? [];
+    const inside = qs.map((i) => {
+      const r = this.raw[i];
+      return { start: r.open, end: r.close >= 0 ? r.close : r.end };
+    });
+    const sents = sentences(this.text, span, inside);
+    const tokens = tokenize(this.text, span.start, span.end);
+    // mark tokens inside quotes
+    let qi = 0;
+    for (const t of tokens) {
+      while (qi < qs.length && this.raw[qs[qi]].end <= t.start && (this.raw[qs[qi]].close < 0 || this.raw[qs[qi]].close < t.start)) qi++;
+      if (qi < qs.length) {
+        const r = this.raw[qs[qi]];
+        if (t.start >= r.start && t.end <= r.end && t.t !== 'mark') t.q = qs[qi];
+        else if (t.start >= r.start && t.start < r.end) t.q = qs[qi];
+      }
+    }
+    let ti = 0;
+    info = {
+      sentences: sents.map((s) => {
+        const start = ti;
+        while (ti < tokens.length && tokens[ti].start < s.end) ti++;
+        return { start: s.start, end: s.end, tokens: tokens.slice(start, ti) };
+      }),
+    };
+    this.paraCache.set(p, info);
+    return info;
+  }
+
+  private sentenceOf(p: number, pos: number): { index: number; s: SentenceInfo } {
+    const info = this.para(p);
+    for (let i = 0; i < info.sentences.length; i++) {
+      const s = info.sentences[i];
+      if (pos < s.end || i === info.sentences.length - 1) return { index: i, s };
+    }
+    return { index: 0, s: info.sentences[0] };
+  }
+
+  private slice(toks: Token[], a: number, b: number): string {
+    return this.text.slice(toks[a].start, toks[b].end);
+  }
+
+  // ---- one quote -------------------------------------------------------------------------------------
+
+  private analyse(qi: number): void {
+    const q = this.quotes[qi];
+    const { s } = this.sentenceOf(q.paragraph, q.open);
+    const toks = s.tokens;
+    const openIdx = toks.findIndex((t) => t.start === q.open);
+    let closeIdx = q.close >= 0 ? toks.findIndex((t) => t.start === q.close) : toks.length;
+    if (closeIdx < 0) closeIdx = toks.length;
+    if (openIdx < 0) return;
+
+    // Post attribution: `“…,” Austin said`, `“…,” said Austin`, `“…,” according to …`.
+    const post = q.close >= 0 ? this.postAttribution(q, toks, closeIdx) : null;
+    // Pre attribution: the nearest cue before the quote in its sentence.
+    const pre = this.preCue(toks, openIdx);
+
+    q.kind = this.kindOf(q, toks, openIdx, closeIdx, !!post, pre);
+    if (q.kind !== 'speech') return;
+    if (post) {
+      q.speaker = post;
+      return;
+    }
+    if (pre) q.speaker = this.speakerForCue(toks, pre, openIdx);
+  }
+
+  private words(q: Quote): string[] {
+    return q.text.split(/\s+/).filter((w) => WORDISH.test(w) || /[\p{L}\p{N}]/u.test(w));
+  }
+
+  private kindOf(q: Quote, toks: Token[], openIdx: number, closeIdx: number, hasPost: boolean, pre: number | null): QuoteKind {
+    const words = this.words(q);
+    const n = words.length;
+    const lower = words.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}’']/gu, ''));
+    // A paragraph that is nothing but the quote (a quoted headline, a quote paragraph).
+    const para = this.paragraphs[q.paragraph];
+    const wholeParagraph = q.open === para.start && (q.close < 0 || q.close >= para.end - 2);
+    const before = this.frameBefore(toks, openIdx, 6);
+    const after = closeIdx + 1 < toks.length ? toks[closeIdx + 1] : undefined;
+
+    if (this.namingBefore(before) || this.namingAfter(toks, closeIdx)) return n >= 8 ? 'speech' : 'term';
+    const prevTok0 = before[before.length - 1];
+    if (n <= 4 && prevTok0 && isWord(prevTok0) && NP_DETERMINERS.has(prevTok0.lw) && !/[.!?]$/.test(q.text)) return 'term';
+    if (hasPost) return 'speech';
+    if (wholeParagraph) return 'speech';
+    const multiSentence = /[.!?;]\s+\S/.test(q.text);
+    const clauseLike = multiSentence || lower.some((w) => FUNCTION_WORDS.has(w)) || CLAUSE_STARTS.has(lower[0] ?? '');
+    if (n >= 5 || clauseLike) return 'speech';
+    // `the “2+2” talks`, `“provocative” maritime actions`: a label inside a noun phrase.
+    if (after && isWord(after) && !after.cap && !MODIFIER_BLOCKERS.has(after.lw) && !CUE_FORMS.has(after.lw) && toks[closeIdx]?.end === after.start - 1) {
+      return 'term';
+    }
+    const prevTok = before[before.length - 1];
+    const detBefore = !!prevTok && isWord(prevTok) && NP_DETERMINERS.has(prevTok.lw);
+    if (n >= 4 && !detBefore) return 'speech';
+    if (detBefore) return 'term';
+    // `urged Pyongyang to “…”`, `would have to “…”`
+    if (prevTok && prevTok.lw === 'to') {
+      const host = before[before.length - 2];
+      if (host && (INFINITIVE_HOSTS.has(host.lw) || (pre !== null && openIdx - pre <= 3))) return 'speech';
+    }
+    // `described … as “…”`
+    if (prevTok && prevTok.lw === 'as' && pre !== null && DESCRIBE_FORMS.has(toks[pre].lw)) return 'speech';
+    // Governed by a reporting verb: at most two words between the verb and the quote, no clause break.
+    if (pre !== null) {
+      let between = 0;
+      let broken = false;
+      for (let k = pre + 1; k < openIdx; k++) {
+        const t = toks[k];
+        if (t.t === 'mark' || t.q >= 0) broken = true;
+        else if (t.t === 'word') between++;
+        else if (k < openIdx - 1) broken = true;
+      }
+      if (!broken && between <= 2) return 'speech';
+    }
+    return 'term';
+  }
+
+  /** Up to `max` frame tokens before the open mark (not crossing another quote). */
+  private frameBefore(toks: Token[], openIdx: number, max: number): Token[] {
+    const out: Token[] = [];
+    for (let k = openIdx - 1; k >= 0 && out.length < max; k--) {
+      const t = toks[k];
+      if (t.t === 'mark' || t.q >= 0) break;
+      out.unshift(t);
+    }
+    return out;
+  }
+
+  private namingBefore(before: Token[]): boolean {
+    const ws = before.filter((t) => t.t === 'word' || t.w === '-');
+    const lw = ws.map((t) => t.lw);
+    // skip a determiner right before the quote: `known as the “2+2”`
+    let end = lw.length;
+    while (end > 0 && NP_DETERMINERS.has(lw[end - 1])) end--;
+    if (end > 0 && NAMING_ONE.has(lw[end - 1])) return true;
+    if (end > 1 && NAMING_TWO.has(lw[end - 2] + ' ' + lw[end - 1])) return true;
+    if (end > 2 && lw[end - 3] === 'referred' && lw[end - 2] === 'to' && lw[end - 1] === 'as') return true;
+    if (end > 1 && lw[end - 2] === 'so' && lw[end - 1] === 'called') return true;
+    // `what they call “…”`, `what it called Beijing’s “…”`
+    for (let k = lw.length - 1; k >= 1 && k >= lw.length - 3; k--) {
+      if (WHAT_VERBS.has(lw[k])) {
+        for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (lw[j] === 'what') return true;
+      }
+    }
+    return false;
+  }
+
+  private namingAfter(toks: Token[], closeIdx: number): boolean {
+    const a = toks[closeIdx + 1];
+    const b = toks[closeIdx + 2];
+    const c = toks[closeIdx + 3];
+    if (!a || a.w !== ',' || !b || !c) return false;
+    return (b.lw === 'a' || b.lw === 'the') && (c.lw === 'term' || c.lw === 'phrase' || c.lw === 'word' || c.lw === 'slogan' || c.lw === 'label' || c.lw === 'euphemism');
+  }
+
+  /** Index of the nearest reporting cue before the open mark in the sentence (skipping other quotes), or null. */
+  private preCue(toks: Token[], openIdx: number): number | null {
+    for (let k = openIdx - 1; k >= 0; k--) {
+      const t = toks[k];
+      if (t.q >= 0 || t.t !== 'word' || t.cap) continue;
+      const form = CUE_FORMS.get(t.lw);
+      if (form) {
+        const prev = toks[k - 1];
+        if (prev && isWord(prev) && NP_DETERMINERS.has(prev.lw)) continue; // `the warning`, `his remarks`
+        if (CALL_FORMS.has(t.lw) && this.isNamingCall(toks, k)) continue;
+        return k;
+      }
+      if (this.sourcePrepAt(toks, k) >= 0) return k;
+    }
+    return null;
+  }
+
+  private isNamingCall(toks: Token[], k: number): boolean {
+    for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (toks[j].lw === 'what' || toks[j].lw === 'so') return true;
+    return false;
+  }
+
+  /** If a source preposition (`according to`) ends at token k, the index after it; else -1. */
+  private sourcePrepAt(toks: Token[], k: number): number {
+    return this.sourcePrepFirst(toks, k) >= 0 ? k + 1 : -1;
+  }
+
+  /** If a source preposition ends at token k, the index of its first token; else -1. */
+  private sourcePrepFirst(toks: Token[], k: number): number {
+    for (const words of SOURCE_PREPS) {
+      const first = k - words.length + 1;
+      if (first < 0) continue;
+      let ok = true;
+      for (let j = 0; j < words.length; j++) if (toks[first + j].lw !== words[j]) ok = false;
+      if (ok) return first;
+    }
+    return -1;
+  }
+
+  // ---- speaker phrases ----------------------------------------------------------------------------
+
+  private postAttribution(q: Quote, toks: Token[], closeIdx: number): QuoteSpeaker | null {
+    let j = closeIdx + 1;
+    const lastInner = this.text[q.end - 1];
+    let comma = false;
+    while (j < toks.length && (toks[j].w === ',' || toks[j].w === '—' || toks[j].w === '–')) {
+      comma = true;
+      j++;
+    }
+    const first = toks[j];
+    if (!first || first.t === 'mark') return null;
+    if (!(comma || ',?!—–-…'.includes(lastInner) || (first.t === 'word' && !first.cap))) return null;
+    // according to X
+    if (first.lw === 'according' || (first.lw === 'as' && toks[j + 1]?.lw === 'per')) {
+      const at = this.sourcePrepAt(toks, first.lw === 'according' ? j + 1 : j + 1);
+      if (at >= 0) {
+        const np = this.npForward(toks, at, toks.length);
+        if (np) return this.makeSpeaker(toks, np, { start: first.start, end: toks[at - 1].end }, 'cue');
+      }
+      return null;
+    }
+    // said X
+    if (isWord(first) && CUE_FORMS.get(first.lw) === 'finite') {
+      const np = this.npForward(toks, j + 1, toks.length);
+      if (np) return this.makeSpeaker(toks, np, first, 'cue');
+      return null;
+    }
+    // X said
+    for (let k = j; k < toks.length && k < j + 16; k++) {
+      const t = toks[k];
+      if (t.t === 'mark' || t.q >= 0) return null;
+      if (isWord(t) && !t.cap && CUE_FORMS.get(t.lw) === 'finite') {
+        const np = this.npBackward(toks, k - 1, j);
+        if (np && np.a === j) return this.makeSpeaker(toks, np, t, 'cue');
+        return null;
+      }
+      if (t.w === '.' && !(k > 0 && HONORIFIC.has(toks[k - 1].lw))) return null;
+    }
+    return null;
+  }
+
+  private speakerForCue(toks: Token[], cue: number, openIdx: number): QuoteSpeaker | null {
+    const t = toks[cue];
+    const prepEnd = this.sourcePrepAt(toks, cue);
+    if (prepEnd >= 0) {
+      const np = this.npForward(toks, prepEnd, openIdx);
+      const first = toks[this.sourcePrepFirst(toks, cue)];
+      return np ? this.makeSpeaker(toks, np, { start: first.start, end: t.end }, 'cue') : null;
+    }
+    const form = CUE_FORMS.get(t.lw);
+    if (form === 'participle') {
+      // `…, adding that …`, `describing … as …`: the subject of the clause it hangs off.
+      const prevCue = this.preCue(toks, cue);
+      if (prevCue !== null) return this.speakerForCue(toks, prevCue, cue);
+      const subj = this.subject(toks);
+      return subj ? this.makeSpeaker(toks, subj, t, 'cue') : null;
+    }
+    const np = this.npBackward(toks, cue - 1, 0);
+    if (np) return this.makeSpeaker(toks, np, t, 'cue');
+    // `said Mr Smith: “…”`
+    const fwd = this.npForward(toks, cue + 1, openIdx);
+    if (fwd && !HEARER_FIRST.has(toks[fwd.a].lw) && (toks[fwd.b + 1]?.w === ':' || toks[fwd.b + 1]?.w === ',') && fwd.b + 2 >= openIdx) {
+      return this.makeSpeaker(toks, fwd, t, 'cue');
+    }
+    // `… and expressed “…”`: the subject of an earlier reporting verb, else of the sentence.
+    const prev = toks[cue - 1];
+    if (prev && (prev.lw === 'and' || prev.t === 'mark' || prev.q >= 0 || prev.w === ',')) {
+      const prevCue = this.preCue(toks, cue);
+      if (prevCue !== null) return this.speakerForCue(toks, prevCue, cue);
+      const subj = this.subject(toks);
+      if (subj) return this.makeSpeaker(toks, subj, t, 'cue');
+    }
+    return null;
+  }
+
+  /** Noun phrase ending at token `i` (reading leftwards, not before `lo`), skipping adverbs and parentheticals. */
+  private npBackward(toks: Token[], i: number, lo: number): NP | null {
+    let k = i;
+    while (k >= lo && isWord(toks[k]) && !toks[k].cap && (ADVERBS.has(toks[k].lw) || AUX.has(toks[k].lw) || (toks[k].lw.endsWith('ly') && toks[k].lw.length > 4))) k--;
+    let role: string | undefined;
+    if (k >= lo && toks[k].w === ',') {
+      let j = k - 1;
+      while (j >= lo && j > k - 30 && toks[j].w !== ',' && toks[j].t !== 'mark' && toks[j].q < 0 && !(isWord(toks[j]) && !toks[j].cap && CUE_FORMS.has(toks[j].lw))) j--;
+      if (j >= lo && toks[j].w === ',' && j < k - 1) {
+        const r0 = toks[j + 1];
+        if (isWord(r0) && (r0.cap || NP_DETERMINERS.has(r0.lw) || isNounish(r0)) && !CAP_STOP.has(r0.w)) role = this.slice(toks, j + 1, k - 1);
+        k = j - 1;
+      } else return null;
+    }
+    const b = k;
+    let a = -1;
+    let hasAnd = false;
+    while (k >= lo && b - k < 14) {
+      const t = toks[k];
+      if (t.q >= 0 || t.t === 'mark') break;
+      if (t.t === 'word') {
+        if (SPEAKER_PRONOUNS[t.lw] && !t.w.startsWith('I ') && (t.lw !== 'i' || t.w === 'I')) {
+          if (k === b) a = k;
+          break;
+        }
+        if (NP_DETERMINERS.has(t.lw)) {
+          if (a >= 0) a = k;
+          break;
+        }
+        if (t.cap) {
+          if (CAP_STOP.has(t.w) && !(k > lo && toks[k - 1].w === '.')) break;
+          a = k;
+          k--;
+          continue;
+        }
+        if (t.lw === 'and' || t.lw === 'of' || t.lw === 'for' || t.lw === 'at' || t.lw === 'from') {
+          const l = toks[k - 1];
+          if (a >= 0 && k - 1 >= lo && l && (l.cap || isNounish(l) || isPossessive(l))) {
+            if (t.lw === 'and') hasAnd = true;
+            k--;
+            continue;
+          }
+          break;
+        }
+        if (isNounish(t)) {
+          a = k;
+          k--;
+          continue;
+        }
+        break;
+      }
+      if (t.w === '.' && k - 1 >= lo && toks[k - 1].cap && (HONORIFIC.has(toks[k - 1].lw) || toks[k - 1].w.length === 1)) {
+        k--;
+        continue;
+      }
+      if (t.w === ',' && a >= 0 && toks[k - 1]?.cap && toks[k + 1]?.cap && (hasAnd || this.hasAndAhead(toks, k, b))) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (a < 0) return null;
+    let end = b;
+    while (a <= end && (['and', 'of', 'for', 'at', 'from'].includes(toks[a].lw) || toks[a].w === ',')) a++;
+    while (end >= a && toks[end].t !== 'word') end--;
+    if (a > end) return null;
+    return { a, b: end, role };
+  }
+
+  private hasAndAhead(toks: Token[], k: number, b: number): boolean {
+    for (let j = k + 1; j <= b; j++) if (toks[j].lw === 'and') return true;
+    return false;
+  }
+
+  /** Noun phrase starting at token `i` (rightwards, before `hi`), with a name in apposition preferred. */
+  private npForward(toks: Token[], i: number, hi: number, subjectMode = false): NP | null {
+    let k = i;
+    let b = -1;
+    while (k < hi && k - i < 14) {
+      const t = toks[k];
+      if (t.q >= 0 || t.t === 'mark') break;
+      if (t.t === 'word') {
+        if (k === i && SPEAKER_PRONOUNS[t.lw]) {
+          b = k;
+          break;
+        }
+        if (NP_DETERMINERS.has(t.lw)) {
+          if (b >= 0 && !(toks[k - 1] && ['of', 'for', 'at', 'from', 'and'].includes(toks[k - 1].lw))) break;
+          k++;
+          continue;
+        }
+        if (t.cap) {
+          if (CAP_STOP.has(t.w) && k > i) break;
+          b = k;
+          k++;
+          continue;
+        }
+        if (['of', 'for', 'at', 'from', 'and'].includes(t.lw)) {
+          const n = toks[k + 1];
+          if (b >= 0 && n && (n.cap || isNounish(n) || NP_DETERMINERS.has(n.lw)) && !(subjectMode && t.lw !== 'and' && t.lw !== 'of')) {
+            k++;
+            continue;
+          }
+          break;
+        }
+        if (isNounish(t)) {
+          b = k;
+          k++;
+          continue;
+        }
+        break;
+      }
+      if (t.w === '.' && k > i && toks[k - 1].cap && (HONORIFIC.has(toks[k - 1].lw) || toks[k - 1].w.length === 1)) {
+        k++;
+        continue;
+      }
+      if (t.w === ',' && subjectMode && b >= 0 && toks[b].cap && toks[k + 1]?.cap && this.hasAndWithin(toks, k + 1, hi, 5)) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (b < 0) return null;
+    const np: NP = { a: i, b };
+    // apposition after a comma
+    if (toks[b + 1]?.w === ',' && b + 2 < hi) {
+      const headCap = this.capRun(toks, i, b).length > 0;
+      if (!headCap) {
+        let e = b + 2;
+        while (e < hi && (toks[e].cap || (toks[e].w === '.' && HONORIFIC.has(toks[e - 1].lw)))) e++;
+        const endOk = e >= hi || [',', '.', ';'].includes(toks[e].w) || (isWord(toks[e]) && CUE_FORMS.has(toks[e].lw));
+        if (e > b + 2 && endOk) return { a: b + 2, b: e - 1, role: this.slice(toks, i, b) };
+      } else if (!subjectMode) {
+        let e = b + 2;
+        while (e < hi && toks[e].w !== ',' && toks[e].w !== '.' && toks[e].t !== 'mark' && toks[e].q < 0) e++;
+        const r0 = toks[b + 2];
+        if (e > b + 2 && isWord(r0) && !r0.cap && (NP_DETERMINERS.has(r0.lw) || isNounish(r0))) np.role = this.slice(toks, b + 2, e - 1);
+      }
+    }
+    return np;
+  }
+
+  private hasAndWithin(toks: Token[], from: number, hi: number, n: number): boolean {
+    for (let j = from; j < hi && j < from + n; j++) if (toks[j].lw === 'and') return true;
+    return false;
+  }
+
+  /** Cap-word tokens in [a, b] that make up a name (titles, honorifics and determiners excluded). */
+  private capRun(toks: Token[], a: number, b: number): Token[] {
+    const run: Token[] = [];
+    for (let k = b; k >= a; k--) {
+      const t = toks[k];
+      if (t.w === '.') continue;
+      if (!isWord(t) || !t.cap || TITLES.has(t.lw) || HONORIFIC.has(t.lw) || NP_DETERMINERS.has(t.lw)) break;
+      if (isPossessive(t) && k !== b) break;
+      run.unshift(t);
+    }
+    return run;
+  }
+
+  /** Subject of a sentence: its first noun phrase after a dateline and introductory adverbials. */
+  private subject(toks: Token[]): NP | null {
+    let k = 0;
+    // dateline `TOKYO—`, `TOKYO (AP) —`
+    for (let j = 0; j < Math.min(toks.length, 7); j++) {
+      if (toks[j].w === '—' || toks[j].w === '–' || (toks[j].w === '-' && j > 0 && isWord(toks[j - 1]) && toks[j - 1].w === toks[j - 1].w.toUpperCase() && toks[j - 1].w.length > 2)) {
+        if (toks.slice(0, j).every((t) => t.t !== 'word' || t.w === t.w.toUpperCase())) k = j + 1;
+        break;
+      }
+    }
+    for (let guard = 0; guard < 3; guard++) {
+      const t = toks[k];
+      if (!t) return null;
+      const intro = (t.cap && CAP_STOP.has(t.w) && !SPEAKER_PRONOUNS[t.lw]) || (isWord(t) && !t.cap);
+      if (!intro) break;
+      let c = k;
+      while (c < toks.length && c < k + 16 && toks[c].w !== ',') c++;
+      if (c >= toks.length || toks[c].w !== ',') return null;
+      k = c + 1;
+    }
+    return this.npForward(toks, k, toks.length, true);
+  }
+
+  // ---- speakers -------------------------------------------------------------------------------------
+
+  private makeSpeaker(toks: Token[], np: NP, cue: Span, via: SpeakerVia): QuoteSpeaker {
+    const start = toks[np.a].start;
+    const end = toks[np.b].end;
+    const text = this.text.slice(start, end);
+    const cueSpan = { start: cue.start, end: cue.end, text: this.text.slice(cue.start, cue.end) };
+    const pronoun = np.a === np.b ? SPEAKER_PRONOUNS[toks[np.a].lw] : undefined;
+    const speaker: QuoteSpeaker = { start, end, text, name: text, mention: -1, key: null, type: null, via, cue: cueSpan };
+    if (np.role) speaker.role = np.role;
+    if (pronoun && pronoun !== 'self') {
+      const ante = this.resolvePronoun(start, pronoun);
+      if (ante) {
+        speaker.antecedent = { start: ante.start, end: ante.end, text: ante.text };
+        speaker.name = ante.name;
+        speaker.mention = ante.mention;
+        speaker.key = ante.key;
+        speaker.type = ante.type;
+        speaker.via = via === 'cue' ? 'pronoun' : via;
+        if (ante.role && !speaker.role) speaker.role = ante.role;
+      }
+      return speaker;
+    }
+    this.fillIdentity(speaker, toks, np);
+    return speaker;
+  }
+
+  /** Name, mention and type of a speaker phrase. */
+  private fillIdentity(speaker: QuoteSpeaker, toks: Token[], np: NP): void {
+    const m = this.mentionFor(speaker.start, speaker.end, toks[np.b]);
+    const run = this.capRun(toks, np.a, np.b);
+    const headLower = toks[np.b].lw;
+    if (m >= 0) {
+      const men = this.mentions[m];
+      speaker.mention = m;
+      speaker.key = men.key;
+      speaker.type = (men.type as EntityType) ?? null;
+      speaker.name = men.surface ?? this.text.slice(men.start, men.end);
+    } else if (run.length > 0 && !NON_PERSON.has(headLower)) {
+      speaker.name = this.text.slice(run[0].start, run[run.length - 1].end).replace(/[’']s$/, '');
+    }
+    if (!speaker.role) {
+      const firstName = run.length > 0 ? run[0].start : speaker.end;
+      const titlePart = this.text.slice(speaker.start, firstName).trim();
+      const bare = titlePart.replace(/\.$/, '').toLowerCase();
+      if (titlePart && run.length > 0 && !HONORIFIC.has(bare) && !NP_DETERMINERS.has(bare)) speaker.role = titlePart;
+    }
+    if (this.personLike(toks, np, speaker)) {
+      if (run.length >= 2 || (speaker.role && run.length >= 1)) this.personTails.add(run[run.length - 1].lw);
+    }
+  }
+
+  private mentionFor(start: number, end: number, head: Token): number {
+    const ms = this.mentions;
+    if (ms.length === 0) return -1;
+    // binary search the first mention ending after start
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    let person = -1;
+    let other = -1;
+    for (let i = lo; i < ms.length && ms[i].start < end; i++) {
+      const m = ms[i];
+      if (m.end <= start) continue;
+      if (m.type === 'PERSON') {
+        if (person < 0) person = i;
+      } else if (m.start <= head.start && head.end <= m.end + 2) other = i;
+      else if (STATEMENT_HEADS.has(head.lw) && other < 0) other = i;
+    }
+    return person >= 0 ? person : other;
+  }
+
+  private personLike(toks: Token[], np: NP, speaker?: QuoteSpeaker): boolean {
+    if (speaker && speaker.mention >= 0) return speaker.type === 'PERSON';
+    if (this.mentions.length > 0) {
+      const m = this.mentionFor(toks[np.a].start, toks[np.b].end, toks[np.b]);
+      if (m >= 0) return this.mentions[m].type === 'PERSON';
+    }
+    for (let k = np.a; k <= np.b; k++) if (HONORIFIC.has(toks[k].lw) && toks[k].cap) return true;
+    const run = this.capRun(toks, np.a, np.b);
+    if (run.length === 0) return false;
+    const last = run[run.length - 1];
+    if (NON_PERSON.has(last.lw)) return false;
+    if (last.w.length <= 5 && last.w === last.w.toUpperCase()) return false;
+    if (run.length >= 2) return true;
+    if (run[0].start > toks[np.a].start) return true; // a title or role before the name
+    return this.personTails.has(last.lw);
+  }
+
+  private classify(toks: Token[], np: NP): Candidate['cls'] {
+    if (np.a === np.b && SPEAKER_PRONOUNS[toks[np.a].lw]) return 'pronoun';
+    if (this.personLike(toks, np)) return 'person';
+    const head = toks[np.b];
+    let hasAnd = false;
+    for (let k = np.a; k <= np.b; k++) if (toks[k].lw === 'and') hasAnd = true;
+    if (!head.cap && head.lw.endsWith('s') && !head.lw.endsWith('ss') && head.lw !== 'news') return 'group';
+    if (hasAnd) return 'group';
+    if (NON_PERSON.has(head.lw) || STATEMENT_HEADS.has(head.lw)) return 'thing';
+    if (this.mentions.length > 0) {
+      const m = this.mentionFor(toks[np.a].start, toks[np.b].end, head);
+      if (m >= 0 && this.mentions[m].type === 'ORG') return 'thing';
+    }
+    return 'other';
+  }
+
+  /** Candidates for an antecedent before `pos`: speakers of earlier quotes and subjects of earlier sentences. */
+  private resolvePronoun(pos: number, cls: 'person' | 'thing' | 'group'): QuoteSpeaker | null {
+    const para = this.paragraphOf(pos);
+    if (para < 0) return null;
+    for (let p = para; p >= 0 && p >= para - 3; p--) {
+      const info = this.para(p);
+      for (let si = info.sentences.length - 1; si >= 0; si--) {
+        const s = info.sentences[si];
+        if (s.start >= pos) continue;
+        if (s.end > pos) continue; // the pronoun's own sentence
+        const cands = this.candidates(s);
+        for (const c of cands) {
+          if (c.cls === cls) {
+            const sp: QuoteSpeaker = { start: c.start, end: c.end, text: c.text, name: c.text, mention: -1, key: null, type: null, via: 'pronoun', cue: c.cue };
+            if (c.role) sp.role = c.role;
+            this.fillIdentity(sp, c.tokens, c.np);
+            return sp;
+          }
+          if (c.cls === 'pronoun' && SPEAKER_PRONOUNS[c.text.toLowerCase()] === cls && c.resolved) return c.resolved;
+        }
+      }
+    }
+    return null;
+  }
+
+  private paragraphOf(pos: number): number {
+    const ps = this.paragraphs;
+    let lo = 0;
+    let hi = ps.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ps[mid].end < pos) lo = mid + 1;
+      else if (ps[mid].start > pos) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  private candidates(s: SentenceInfo): Candidate[] {
+    const toks = s.tokens;
+    const out: Candidate[] = [];
+    const add = (np: NP | null, cue: Token | null) => {
+      if (!np) return;
+      const start = toks[np.a].start;
+      const end = toks[np.b].end;
+      if (out.some((c) => c.start === start && c.end === end)) return;
+      const cls = this.classify(toks, np);
+      const cand: Candidate = {
+        start, end, text: this.text.slice(start, end), cls, mention: -1, tokens: toks, np,
+        cue: cue ? { start: cue.start, end: cue.end, text: cue.w } : null, role: np.role,
+      };
+      if (cls === 'pronoun') {
+        const qs = this.quotes.filter((q) => q.speaker && q.speaker.start === start);
+        cand.resolved = qs.length > 0 ? qs[0].speaker : null;
+      }
+      out.push(cand);
+    };
+    for (let k = toks.length - 1; k >= 0; k--) {
+      const t = toks[k];
+      if (t.q >= 0 || !isWord(t) || t.cap || CUE_FORMS.get(t.lw) !== 'finite') continue;
+      add(this.npBackward(toks, k - 1, 0), t);
+    }
+    add(this.subject(toks), null);
+    return out;
+  }
+
+  // ---- conventions across sentences and paragraphs ----------------------------------------------------
+
+  private conventions(): void {
+    const qs = this.quotes;
+    for (let i = 0; i < qs.length; i++) {
+      const q = qs[i];
+      if (q.kind !== 'speech' || q.speaker) continue;
+      // A paragraph that continues an open quote: one speaker for the whole quote.
+      if (q.continues >= 0 && qs[q.continues].speaker) {
+        q.speaker = { ...(qs[q.continues].speaker as QuoteSpeaker), via: 'continued' };
+        continue;
+      }
+      // `“…,” Austin said. “…”`: the second half has the same speaker.
+      const prev = qs[i - 1];
+      if (prev && prev.paragraph === q.paragraph && prev.kind === 'speech' && prev.speaker && prev.speaker.cue && prev.speaker.start > prev.end) {
+        const { s } = this.sentenceOf(q.paragraph, q.open);
+        const { s: ps } = this.sentenceOf(prev.paragraph, prev.open);
+        const firstTok = s.tokens.find((t) => t.t !== 'punct');
+        const sIdx = this.para(q.paragraph).sentences.indexOf(s);
+        const psIdx = this.para(q.paragraph).sentences.indexOf(ps);
+        if (firstTok && firstTok.start === q.open && sIdx === psIdx + 1 && prev.speaker.end <= s.start) {
+          q.speaker = { ...prev.speaker, via: 'split' };
+          continue;
+        }
+      }
+    }
+    // The attribution of a multi-paragraph quote may come in a later paragraph.
+    for (let i = qs.length - 1; i >= 0; i--) {
+      const q = qs[i];
+      if (q.continues >= 0 && q.speaker && q.kind === 'speech') {
+        const p = qs[q.continues];
+        if (!p.speaker && p.kind === 'speech') p.speaker = { ...q.speaker, via: 'continued' };
+      }
+    }
+    // A quote paragraph after the paragraph that names its speaker.
+    for (let i = 0; i < qs.length; i++) {
+      const q = qs[i];
+      if (q.kind !== 'speech' || q.speaker || q.continues >= 0) continue;
+      const para = this.paragraphs[q.paragraph];
+      if (q.open !== para.start || q.paragraph === 0) continue;
+      const headlineLike = (q.close < 0 || q.close >= para.end - 2) && !/[.!?,;:…]$/.test(q.text) && this.words(q).length <= 8;
+      if (headlineLike) continue;
+      if (this.paragraphKinds && this.paragraphKinds[q.paragraph] && this.paragraphKinds[q.paragraph] !== 'body') continue;
+      const sp = this.lastReportingSpeaker(q.paragraph - 1);
+      if (sp) {
+        q.speaker = { ...sp, via: 'previous-paragraph' };
+        // later quotes continuing this one
+        for (let j = i + 1; j < qs.length; j++) if (qs[j].continues === i && !qs[j].speaker) qs[j].speaker = { ...sp, via: 'continued' };
+      }
+    }
+  }
+
+  /** The speaker of the last sentence of paragraph p when it is a reporting clause (with or without a quote). */
+  private lastReportingSpeaker(p: number): QuoteSpeaker | null {
+    if (this.paragraphKinds && this.paragraphKinds[p] && this.paragraphKinds[p] !== 'body') return null;
+    const info = this.para(p);
+    const s = info.sentences[info.sentences.length - 1];
+    if (!s) return null;
+    // a speech quote in that sentence with a speaker
+    for (let i = this.quotes.length - 1; i >= 0; i--) {
+      const q = this.quotes[i];
+      if (q.paragraph < p) break;
+      if (q.paragraph === p && q.open >= s.start && q.kind === 'speech' && q.speaker) return q.speaker;
+    }
+    // a reporting clause: `Craig Mark, …, said Japan’s worries are warranted.`
+    const toks = s.tokens;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      if (t.q >= 0 || !isWord(t) || t.cap || CUE_FORMS.get(t.lw) !== 'finite') continue;
+      const prev = toks[k - 1];
+      if (prev && isWord(prev) && NP_DETERMINERS.has(prev.lw)) continue;
+      const np = this.npBackward(toks, k - 1, 0);
+      if (np) return this.makeSpeaker(toks, np, t, 'cue');
+    }
+    return null;
+  }
+}
