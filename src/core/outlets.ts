@@ -208,7 +208,7 @@ function inferWire(
     PAREN_CREDIT.lastIndex = 0;
     for (let m = PAREN_CREDIT.exec(para); m; m = PAREN_CREDIT.exec(para)) {
       // A dateline credit ("TOKYO (AP) —") near the top, or a lone "(AP)" paragraph.
-      const beforeIsDateline = /^[\p{L} .,'-]{0,40}$/u.test(para.slice(0, m.index));
+      const beforeIsDateline = /^[\p{L}\d .,'-]{0,40}$/u.test(para.slice(0, m.index));
       if (nearTop && beforeIsDateline) {
         credit ??= m[1];
         evidence.push({ kind: 'wire-credit', text: para.slice(0, m.index + m[0].length).trim(), start: p.start, end: p.start + m.index + m[0].length });
