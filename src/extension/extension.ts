@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from './api';
 import { corpusKey } from './corpusKeys';
+import { registerEditorExperience } from './editorExperience';
 import { StructureDecorations } from './structureDecorations';
 import { WorkspaceCorpus } from './workspaceCorpus';
 
@@ -12,6 +13,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const structure = new StructureDecorations();
   const output = vscode.window.createOutputChannel('News Annotator', { log: true });
   context.subscriptions.push(workspace, structure, output);
+  registerEditorExperience(context, workspace);
 
   const refresh = (editor: vscode.TextEditor) => {
     if (!workspace.filter.isArticle(editor.document)) return;

@@ -1,0 +1,124 @@
+// The "Shared paragraphs" tree: for the active article, each paragraph that other outlets carry, with
+// one child per outlet (similarity, likely origin). It follows the cursor; clicking an outlet opens
+// that copy at the matching passage.
+import * as vscode from 'vscode';
+import type { ArticleReports } from '../layers/articleReports';
+import { excerpt, percent } from '../layers/outletNames';
+import { comparisonFor, groupSharedByParagraph, type ComparisonRequest, type SharedParagraph } from '../lenses/sharedParagraphs';
+
+export interface ParagraphNode {
+  kind: 'paragraph';
+  path: string;
+  group: SharedParagraph;
+  label: string;
+  copies: CopyNode[];
+}
+
+export interface CopyNode {
+  kind: 'copy';
+  parent: ParagraphNode;
+  outlet: string;
+  comparison: ComparisonRequest;
+  isOrigin: boolean;
+}
+
+export type SharedNode = ParagraphNode | CopyNode;
+
+export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<SharedNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private nodes: ParagraphNode[] = [];
+  private path: string | undefined;
+  readonly view: vscode.TreeView<SharedNode>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly reports: ArticleReports) {
+    this.view = vscode.window.createTreeView('newsAnnotator.sharedParagraphs', { treeDataProvider: this, showCollapseAll: true });
+    this.subscriptions.push(
+      this.view,
+      this.changed,
+      reports.onDidChange(() => this.rebuild()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.rebuild()),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor === vscode.window.activeTextEditor) this.followCursor(e.textEditor);
+      }),
+      this.view.onDidChangeVisibility((e) => e.visible && this.rebuild()),
+    );
+    this.rebuild();
+  }
+
+  /** The paragraphs listed now (tests and the status bar read them). */
+  paragraphs(): readonly ParagraphNode[] {
+    return this.nodes;
+  }
+
+  private rebuild(): void {
+    const editor = vscode.window.activeTextEditor;
+    // Keep showing the last article while the focus is in a non-article editor (a comparison, output).
+    if (editor && editor.document.uri.scheme !== 'file' && editor.document.uri.scheme !== 'untitled' && this.path) return;
+    const latest = this.reports.latest(editor?.document);
+    this.path = latest?.path;
+    this.nodes = [];
+    if (latest) {
+      const text = this.reports.textOf(latest.path) ?? '';
+      const groups = groupSharedByParagraph(latest.report, text, (p) => this.reports.forPath(p), this.reports.thresholds());
+      this.nodes = groups.map((group) => {
+        const node: ParagraphNode = { kind: 'paragraph', path: latest.path, group, label: excerpt(text.slice(group.paragraph.start, group.paragraph.end), 70), copies: [] };
+        const seen = new Set<string>();
+        const matches = group.passages
+          .flatMap((passage) => passage.matches.map((match) => ({ passage, match })))
+          .sort((a, b) => b.match.similarity - a.match.similarity);
+        for (const { passage, match } of matches) {
+          const outlet = this.reports.outletOf(match.path);
+          if (seen.has(match.path)) continue;
+          seen.add(match.path);
+          node.copies.push({ kind: 'copy', parent: node, outlet, comparison: comparisonFor(latest.path, passage, match), isOrigin: group.origin?.path === match.path });
+        }
+        return node;
+      });
+    }
+    this.view.description = latest ? this.reports.outletOf(latest.path) : undefined;
+    this.changed.fire(undefined);
+    if (editor) setTimeout(() => this.followCursor(editor), 0);
+  }
+
+  private followCursor(editor: vscode.TextEditor): void {
+    if (!this.view.visible || !this.path) return;
+    const offset = editor.document.offsetAt(editor.selection.active);
+    const node = this.nodes.find((n) => n.group.paragraph.start <= offset && offset <= n.group.paragraph.end);
+    if (node) void this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+  }
+
+  getTreeItem(node: SharedNode): vscode.TreeItem {
+    if (node.kind === 'paragraph') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      const n = node.group.outlets.length;
+      item.description = n === 1 ? vscode.l10n.t('1 outlet') : vscode.l10n.t('{0} outlets', n);
+      item.tooltip = new vscode.MarkdownString().appendText(node.group.outlets.map((o) => `${o.outlet} ${percent(o.similarity)}`).join('\n'));
+      item.iconPath = new vscode.ThemeIcon('files');
+      item.contextValue = 'newsSharedParagraph';
+      item.command = { command: 'newsAnnotator.openPassage', title: vscode.l10n.t('Go to Paragraph'), arguments: [{ path: node.path, ...node.group.paragraph }] };
+      return item;
+    }
+    const item = new vscode.TreeItem(node.outlet, vscode.TreeItemCollapsibleState.None);
+    item.description = [percent(node.comparison.similarity), node.isOrigin ? vscode.l10n.t('likely origin') : ''].filter(Boolean).join(' · ');
+    item.tooltip = vscode.l10n.t('Open the copy in {0} ({1}) at this passage', node.outlet, node.comparison.right.path);
+    item.iconPath = new vscode.ThemeIcon(node.isOrigin ? 'star-full' : 'file-text');
+    item.contextValue = 'newsSharedCopy';
+    item.command = { command: 'newsAnnotator.openPassage', title: vscode.l10n.t('Open Copy'), arguments: [node.comparison.right, { beside: true }] };
+    return item;
+  }
+
+  getChildren(node?: SharedNode): SharedNode[] {
+    if (!node) return this.nodes;
+    return node.kind === 'paragraph' ? node.copies : [];
+  }
+
+  getParent(node: SharedNode): SharedNode | undefined {
+    return node.kind === 'copy' ? node.parent : undefined;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
