@@ -76,9 +76,6 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** Quotes at least this long found verbatim exactly once are accepted without context. */
-export const UNIQUE_QUOTE_LENGTH = 20;
-
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
 
 export interface Anchored extends Span {
@@ -94,14 +91,27 @@ export interface AnchorOptions {
   threshold?: number;
 }
 
-/** Similarity 0..1 of `expected` to the best approximate occurrence of it in `actual`. */
-function contextScore(actual: string, expected: string): number {
-  if (expected.length === 0) return 1;
-  if (actual.length === 0) return 0;
-  const m = search(actual, expected, expected.length);
-  if (m.length === 0) return 0;
-  const errors = Math.min(...m.map((x) => x.errors));
-  return Math.max(0, 1 - errors / expected.length);
+/**
+ * Similarity 0..1 of a stored context to the same number of characters beside a candidate:
+ * 1 - Levenshtein distance / length. When the stored context reached the document boundary (it is
+ * shorter than usual), text beyond that length beside the candidate counts as errors too.
+ */
+function affixScore(expected: string, actual: string): number {
+  const m = expected.length;
+  const n = actual.length;
+  if (m === 0 && n === 0) return 1;
+  let prev = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const cur = new Array<number>(n + 1);
+    cur[0] = i;
+    const e = expected.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (e === actual.charCodeAt(j - 1) ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return Math.max(0, 1 - prev[n] / Math.max(m, n));
 }
 
 /**
@@ -122,48 +132,93 @@ export function anchorTarget(text: string, target: AnnotationTarget, options: An
     }
     return null;
   }
-  // 1. The quote is still at the stored position.
-  if (hasPosition && text.slice(target.start, target.end) === exact) {
-    return { start: target.start, end: target.end, method: 'position', score: 1 };
-  }
-  // 2. Search. Exact occurrences first (cheap), then approximate ones.
+  // 1. The quote is still at the stored position, and (unless it is long) its context agrees: a
+  //    short word at the same offset after outside edits can be a coincidence.
   const hint = hasPosition ? target.start : undefined;
-  type Candidate = { start: number; end: number; errors: number };
-  let candidates: Candidate[] = [];
+  if (hasPosition && text.slice(target.start, target.end) === exact) {
+    const here = { start: target.start, end: target.end, errors: 0 };
+    if (exact.length >= LONG_QUOTE || contextAgrees(scoreCandidate(text, target, here, hint))) {
+      return { start: target.start, end: target.end, method: 'position', score: 1 };
+    }
+  }
+  // 2. Exact occurrences, with approximate matches near the old position. The matcher reports only
+  //    the lowest-cost matches of a text, so exact copies are masked in that window first; otherwise a
+  //    verbatim copy nearby would hide the reworded quote.
+  const maxErrors = Math.min(256, Math.floor(exact.length * maxErrorRate));
+  const candidates: Candidate[] = [];
   for (let i = text.indexOf(exact); i >= 0; i = text.indexOf(exact, i + 1)) {
     candidates.push({ start: i, end: i + exact.length, errors: 0 });
     if (candidates.length > 1000) break;
   }
-  const maxErrors = Math.min(256, Math.floor(exact.length * maxErrorRate));
-  if (candidates.length === 0 && maxErrors > 0) {
-    candidates = search(text, exact, maxErrors);
+  if (hint !== undefined && maxErrors > 0) {
+    const slack = Math.max(256, 2 * exact.length);
+    const from = Math.max(0, hint - slack);
+    let window = text.slice(from, Math.min(text.length, hint + exact.length + slack));
+    if (candidates.length > 0) window = window.split(exact).join('\u0000'.repeat(exact.length));
+    for (const m of search(window, exact, maxErrors)) candidates.push({ start: m.start + from, end: m.end + from, errors: m.errors });
   }
-  if (candidates.length === 0) return null;
+  const found = choose(text, target, dedupe(candidates), hint, threshold);
+  if (found || maxErrors === 0) return found;
+  // 3. Approximate matches anywhere.
+  for (const m of search(text, exact, maxErrors)) candidates.push(m);
+  return choose(text, target, dedupe(candidates), hint, threshold);
+}
 
-  const minErrors = Math.min(...candidates.map((c) => c.errors));
-  const scored = candidates.map((c) => {
-    const quoteScore = 1 - c.errors / exact.length;
-    const prefixScore = contextScore(text.slice(Math.max(0, c.start - prefix.length - 2), c.start), prefix);
-    const suffixScore = contextScore(text.slice(c.end, c.end + suffix.length + 2), suffix);
-    const posScore = hint === undefined ? 1 : 1 - Math.abs(c.start - hint) / Math.max(1, text.length);
-    const score = (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * posScore) / 92;
-    return { ...c, score, contextScore: (prefixScore + suffixScore) / 2 };
+/** Quotes at least this long still found verbatim at their stored position are not second-guessed. */
+export const LONG_QUOTE = 32;
+
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const key = `${c.start}:${c.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
-  scored.sort((a, b) => b.score - a.score || a.start - b.start);
-  const best = scored[0];
-  // A long quote found verbatim exactly once is those words, whatever happened around it.
-  const uniqueLongExact = best.errors === 0 && candidates.length === 1 && exact.length >= UNIQUE_QUOTE_LENGTH;
-  if (!uniqueLongExact) {
-    if (best.score < threshold) return null;
-    // Ambiguity: the quote found in several places with about as good a context is not attached.
-    const rivals = scored.filter(
-      (c) => c !== best && best.score - c.score < 0.01 && (c.end <= best.start || c.start >= best.end),
-    );
-    if (rivals.length > 0 && best.contextScore < 0.999) return null;
-    // A fuzzy match needs the context to agree as well: a similar phrase elsewhere is not the same words.
-    if (best.errors > 0 && best.contextScore < 0.5) return null;
-  }
-  void minErrors;
+}
+
+type Candidate = { start: number; end: number; errors: number };
+
+interface Scored extends Candidate {
+  score: number;
+  prefixScore: number;
+  suffixScore: number;
+  contextScore: number;
+}
+
+function scoreCandidate(text: string, target: AnnotationTarget, c: Candidate, hint: number | undefined): Scored {
+  const { exact, prefix, suffix } = target;
+  // A context shorter than usual reached the start or end of the document.
+  const prefixBoundary = prefix.length < CONTEXT_LENGTH && target.start >= 0 && prefix.length === target.start;
+  const suffixBoundary = suffix.length < CONTEXT_LENGTH && (prefix.length >= CONTEXT_LENGTH || prefixBoundary);
+  const quoteScore = 1 - c.errors / exact.length;
+  const prefixScore = affixScore(prefix, text.slice(Math.max(0, c.start - (prefixBoundary ? CONTEXT_LENGTH : prefix.length)), c.start));
+  const suffixScore = affixScore(suffix, text.slice(c.end, c.end + (suffixBoundary ? CONTEXT_LENGTH : suffix.length)));
+  const posScore = hint === undefined ? 1 : 1 - Math.abs(c.start - hint) / Math.max(1, text.length);
+  const score = (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * posScore) / 92;
+  return { ...c, score, prefixScore, suffixScore, contextScore: (prefixScore + suffixScore) / 2 };
+}
+
+/**
+ * The context agrees: one side nearly intact (>= 0.9), or both mostly (>= 0.75). Random text around
+ * another occurrence of the same words scores about 0.5 a side; that is not the annotated place.
+ */
+function contextAgrees(c: Scored): boolean {
+  return Math.max(c.prefixScore, c.suffixScore) >= 0.9 || Math.min(c.prefixScore, c.suffixScore) >= 0.75;
+}
+
+function choose(text: string, target: AnnotationTarget, candidates: Candidate[], hint: number | undefined, threshold: number): Anchored | null {
+  if (candidates.length === 0) return null;
+  const scored = candidates.map((c) => scoreCandidate(text, target, c, hint));
+  const eligible = scored.filter((c) => c.score >= threshold && contextAgrees(c));
+  if (eligible.length === 0) return null;
+  eligible.sort((a, b) => b.score - a.score || a.start - b.start);
+  const best = eligible[0];
+  // Ambiguity: the quote found in several places with about as good a context is not attached.
+  const rivals = eligible.filter(
+    (c) => c !== best && best.score - c.score < 0.01 && (c.end <= best.start || c.start >= best.end),
+  );
+  if (rivals.length > 0 && best.contextScore < 0.999) return null;
   return {
     start: best.start,
     end: best.end,
