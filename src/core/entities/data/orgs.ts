@@ -1,0 +1,83 @@
+// Organisation lexicon: words that head an organisation's name, well-known organisations and their
+// short forms, acronyms that are NOT entities. General knowledge; nothing seed-specific.
+
+/** A capitalised phrase containing one of these is an organisation: `US Indo-Pacific Command`. */
+export const ORG_HEADS = `Ministry Department Dept Office Agency Authority Administration Commission Committee Council Assembly Parliament Congress Senate Cabinet Government Court Tribunal Command Forces Force Army Navy Corps Guard Guards Police Constabulary Service Services Bureau Directorate Secretariat Board Institute Institution University College School Academy Foundation Fund Trust Society Association Federation Confederation Union League Party Movement Front Alliance Coalition Organisation Organization Group Company Corporation Corp Co Inc Incorporated Ltd Limited plc PLC LLC LLP Holdings Industries Bank Bancorp Exchange Airlines Airways Motors Systems Technologies Electronics Pharmaceuticals Partners Capital Investments Media Broadcasting News Times Post Journal Herald Telegraph Guardian Gazette Tribune Network Studios Records Club FC Ministries Centre Center Laboratory Laboratories Labs Unit Brigade Division Regiment Fleet Squadron Mission Embassy Consulate Bros United Rovers Athletic Wanderers Albion Hotspur Rangers Brothers Railways Railway Energy Petroleum Oil Telecom Communications Insurance Securities Cross Crescent Reserve`;
+
+/** Heads that make a capitalised phrase a thing that is not one of our entities. */
+export const MISC_HEADS = `Act Acts Bill Treaty Convention Accord Accords Agreement Protocol Charter Declaration Doctrine Plan Strategy Initiative Programme Program Missile Missiles Rocket Rockets Interceptor Interceptors Award Awards Prize Prizes Cup Trophy Championship Championships Games Olympics Olympic Paralympics Open Prix Tournament Series Marathon Festival Show Tour Day Week Year Summit Talks Dialogue War Wars Revolution Crisis Storm Typhoon Hurricane Cyclone Report Index Awards Album Film Novel Rings Prize Stories Edition Act Code Law Rule Rules Mode Size Language Settings`;
+
+/** Organisations that no head word reveals: a line lists names, `Name=alias|alias` gives one organisation's other names. */
+export const ORGS = `
+United Nations=UN|U.N.
+North Atlantic Treaty Organization=NATO|Nato|North Atlantic Treaty Organisation
+European Union=EU|E.U.
+International Monetary Fund=IMF
+World Bank
+World Trade Organization=WTO|World Trade Organisation
+World Health Organization=WHO|World Health Organisation
+Federal Reserve=Fed|US Federal Reserve|U.S. Federal Reserve
+European Central Bank=ECB
+Bank of England=BoE
+Bank of Japan=BoJ|BOJ
+Organization of the Petroleum Exporting Countries=OPEC|Opec
+Association of Southeast Asian Nations=ASEAN|Asean
+Group of Seven=G7|G-7
+Group of 20=G20|G-20
+Pentagon
+Kremlin
+White House
+Downing Street
+Elysee=Élysée
+Congress
+Senate
+Knesset
+Duma
+Bundestag
+Bundesbank
+Hamas
+Hezbollah
+Taliban
+Islamic State=ISIS|ISIL
+Al-Qaeda=al-Qaeda|Al Qaeda
+Mossad
+Interpol
+Europol
+Red Cross
+Reuters
+Associated Press=AP
+Agence France-Presse=AFP
+Bloomberg
+Xinhua
+Kyodo=Kyodo News
+Yonhap
+BBC
+CNN
+Al Jazeera
+Fox News
+New York Times
+Washington Post
+Wall Street Journal
+Financial Times=FT
+Nikkei
+NHK
+Google|Alphabet|Apple|Microsoft|Amazon|Meta|Facebook|Instagram|WhatsApp|Twitter|TikTok|ByteDance|YouTube|Netflix|Nvidia|Intel|AMD|Qualcomm|IBM|Oracle|Cisco|Samsung|Sony|Toyota|Honda|Nissan|Huawei|Tencent|Alibaba|Baidu|Xiaomi|Tesla|SpaceX|OpenAI|Uber|Airbnb|PayPal|eBay|Yahoo|AOL|Vodafone|BT|Nokia|Ericsson|Siemens|Volkswagen|BMW|Daimler|Mercedes|Renault|Peugeot|Fiat|Ford|General Motors|Boeing|Airbus|Lockheed Martin|Raytheon|Northrop Grumman|Mitsubishi|Panasonic|Hitachi|Toshiba|Nintendo|SoftBank|Arm|Shell|BP|Exxon|ExxonMobil|Chevron|Gazprom|Rosneft|Aramco|Walmart|Tesco|Sainsbury's|Barclays|HSBC|Lloyds|NatWest|Santander|UBS|Deutsche Bank|Goldman Sachs|JPMorgan|JP Morgan|Morgan Stanley|Citigroup|Citi|BlackRock|Nasdaq|Nomura|Yukos|Vivendi|Disney|Warner Bros|Time Warner|Sky|ITV|EA|Pfizer|Moderna|AstraZeneca|Novartis|Roche|Bayer|Unilever|Nestle|Nestlé|Coca-Cola|Pepsi|PepsiCo|McDonald's|Starbucks
+`;
+
+/** All-capital words that are not entities (units, terms, shouted words). */
+export const NON_ENTITY_ACRONYMS = `GDP GNP GMT BST EST PST UTC CEO CFO COO CTO MD MP MPs MEP MEPs TV PC PCs DVD DVDs CD CDs GPS AIDS HIV SARS COVID IPO VAT PIN ATM DNA HQ CCTV RSS HTML XML PDF LCD USB CPU GPU RAM ROM SMS MMS AI IT ID OK UFO PhD MBA BA MA BSc MSc FM AM PM AD BC BCE CE NB PS RIP ASAP FAQ DIY NGO NGOs VIP VIPs SUV SUVs IOU LNG LPG CO2 NOx UV ICBM ICBMs SLBM WMD QE API APIs ESG EV EVs IVF NB P&L EPS CPI PMI VPN WiFi LTE SIM SIMs URL WWW PR HR R&D M&A ETF ETFs OTC IQ TB GB MB KB MP3 MP3s PS2 PS3 READ MORE ALSO NEWS UPDATE LIVE BREAKING WATCH VIDEO PHOTO PHOTOS EXCLUSIVE OPINION ANALYSIS EDITORIAL`;
+
+/** A plural or collective word that can carry a possessive inside an organisation's name. */
+export const POSSESSIVE_IN_NAME = `Women Men Children People Peoples Workers Citizens Veterans Teachers Nurses Farmers Soldiers Students Traders Lloyd Sainsbury McDonald Macy Kellogg Boys Girls Mothers Fathers Friends Nations`;
+
+/** Well-known short forms of organisation names (general, not seed-specific). `Long|Short`. */
+export const ORG_SHORT_FORMS = `
+Federal Reserve|Fed
+Department of Justice|Justice Department|DOJ
+Department of State|State Department
+Department of Defense|Defense Department|Pentagon
+Department of Homeland Security|Homeland Security|DHS
+Federal Bureau of Investigation|FBI
+Central Intelligence Agency|CIA
+National Security Agency|NSA
+`;

@@ -1,0 +1,1025 @@
+// Per-document entity recognition: PERSON, ORG and PLACE mentions with exact spans, a document-local
+// cluster key, and the role a title or apposition gives a person.
+//
+// How it works (all linear in the text):
+//  1. `tokenize` marks words, capitals, possessives, abbreviation dots and sentence starts.
+//  2. Runs of capitalised words (joined by `of`, `and`, `&`, name particles where a name allows them)
+//     are read by evidence, strongest first: a lexicon phrase (countries, cities, well-known
+//     organisations), an honorific (`Mr. Kihara`), a title (`Defence Secretary Lloyd Austin`: the title
+//     is the role, the name the mention), an organisation head word (`… Command`, `… University`), a
+//     place head word (`… Sea`, `… Air Base`), a given name, or the shape of a name (two or three
+//     capitalised words). Demonyms (`Japanese`), months, job titles alone are not mentions.
+//  3. Single capitalised words, sentence-initial words and Title Case headlines are decided last,
+//     with what the whole document says: a later `Austin` is the person `Lloyd Austin` (not the city),
+//     a bare `Zhang` the `Zhang Xiaogang` named before; otherwise a reporting verb (`Zhang said`),
+//     a place preposition (`in Yokota`) or an organisation cue decides, and without evidence nothing
+//     is emitted.
+//  4. Acronyms defined in parentheses (`US Forces Japan (USFJ)`, `… Command in Hawaii (INDOPACOM)`)
+//     join their long form; an acronym whose long form is not an entity (`… Missiles (JASSM-ER)`)
+//     is not one either.
+//
+// Span conventions: an honorific (`Mr.`, `Ms`, `Sheikh`) and a title are outside the span; a
+// generational suffix (`Jr.`) is inside; a possessive `’s` is outside (`China’s` -> `China`).
+// Keys: the fullest name the document gives the cluster (`Lloyd Austin`); places take their
+// canonical lexicon name (`U.S.` -> `United States`); an acronym takes its long form's key.
+import type { EntityType, Paragraph, Span } from '../model';
+import { lexicon, Lexicon, normName } from './lexicon';
+import { tokenize, Token } from './tokens';
+
+export interface EntityMention extends Span {
+  type: EntityType;
+  /** Document-local cluster: every mention of one entity in this document has the same key. */
+  key: string;
+  /** `text.slice(start, end)`. */
+  surface: string;
+  /** A title or apposition that names this person's role here: `US Secretary of State`. */
+  role?: string;
+}
+
+interface Cand {
+  /** token indices, end exclusive */
+  a: number;
+  b: number;
+  type: EntityType;
+  /** decided now, or left to the document-level pass */
+  weak: boolean;
+  key?: string;
+  role?: string;
+  /** a lexicon phrase that may yield to a person of the same name (`Austin`) */
+  soft?: boolean;
+  acronym?: boolean;
+  /** Start/end offsets when the mention is part of one token (`US` in `US-Japan`). */
+  s?: number;
+  e?: number;
+}
+
+const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'and', '&', 'de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'y']);
+const SUFFIXES = new Set(['Jr', 'Sr', 'II', 'III', 'IV']);
+
+function isConnector(t: Token): boolean {
+  return CONNECTORS.has(t.text);
+}
+
+class Doc {
+  readonly lx: Lexicon = lexicon();
+  readonly toks: Token[];
+  readonly cands: Cand[] = [];
+  /** paragraph number -> headline (Title Case) mode */
+  readonly titleCase = new Set<number>();
+  lowerWords: Set<string> | null = null;
+
+  constructor(
+    readonly text: string,
+    paragraphs?: Paragraph[],
+  ) {
+    this.toks = tokenize(text, paragraphs);
+    this.findTitleCase();
+  }
+
+  /** Title Case paragraphs: short, nearly every word of four letters or more capitalised. */
+  private findTitleCase(): void {
+    const toks = this.toks;
+    let i = 0;
+    while (i < toks.length) {
+      const p = toks[i].para;
+      let capN = 0;
+      let lowN = 0;
+      let j = i;
+      let first = toks[i].start;
+      let last = toks[i].end;
+      for (; j < toks.length && toks[j].para === p; j++) {
+        const t = toks[j];
+        last = t.end;
+        if (!t.word || t.digit || t.end - t.start < 4) continue;
+        if (t.cap) capN++;
+        else lowN++;
+      }
+      if (capN >= 3 && lowN <= 1 && capN >= 4 * lowN && last - first < 250) this.titleCase.add(p);
+      i = j;
+    }
+  }
+
+  isLowerWordInDoc(w: string): boolean {
+    if (!this.lowerWords) {
+      const s = new Set<string>();
+      for (const t of this.toks) if (t.word && !t.cap && !t.digit) s.add(t.text);
+      this.lowerWords = s;
+    }
+    return this.lowerWords.has(w.toLowerCase());
+  }
+
+  capLike(t: Token | undefined): boolean {
+    return !!t && t.word && t.cap && !t.digit;
+  }
+
+  /** A word that can be part of a person's name. */
+  nameLike(t: Token, allowTitle = false): boolean {
+    const lx = this.lx;
+    if (!t.word || !t.cap || t.digit) return false;
+    const w = t.text;
+    if (t.allCaps && w.length > 3 && !this.lx.gazetteer.has(w)) return false;
+    if (lx.common.has(w) || lx.monthsDays.has(w) || lx.demonyms.has(w)) return false;
+    if (lx.orgHeads.has(w) || lx.miscHeads.has(w) || lx.honorifics.has(w)) return false;
+    if (!allowTitle && (lx.titleHeads.has(w) || lx.titleModifiers.has(w))) return false;
+    return true;
+  }
+
+  // ---- segments -------------------------------------------------------------------------------
+
+  run(): EntityMention[] {
+    const toks = this.toks;
+    const headlineSegs: [number, number][] = [];
+    let i = 0;
+    while (i < toks.length) {
+      const t = toks[i];
+      if (!this.capLike(t)) {
+        i++;
+        continue;
+      }
+      const b = this.segmentEnd(i);
+      if (this.titleCase.has(t.para)) headlineSegs.push([i, b]);
+      else this.segment(i, b);
+      i = b;
+    }
+    this.acronymDefinitions();
+    const persons = this.personClusters();
+    for (const [a, b] of headlineSegs) this.headline(a, b, persons);
+    this.resolveWeak(persons);
+    return this.emit(persons);
+  }
+
+  /** End (exclusive) of the run of capitalised words starting at `a`. */
+  private segmentEnd(a: number): number {
+    const toks = this.toks;
+    let b = a + 1;
+    for (;;) {
+      const prev = toks[b - 1];
+      if (prev.poss && !this.lx.possessiveInName.has(prev.text)) break;
+      if (prev.dot && !this.lx.honorifics.has(prev.text) && !SUFFIXES.has(prev.text) && prev.text.length !== 1) break;
+      const t = toks[b];
+      if (!t || !t.joined && !(t.text === '&' && toks[b + 1]?.joined)) {
+        // `&` is a punctuation token; the word after it is marked joined
+        if (!(t && t.text === '&' && this.capLike(toks[b + 1]))) break;
+      }
+      if (this.capLike(t) && t.joined) {
+        b++;
+        continue;
+      }
+      if (t.text === '&' && this.capLike(toks[b + 1])) {
+        b += 2;
+        continue;
+      }
+      // connectors: up to two, then a capitalised word
+      if (t.word && isConnector(t) && t.joined) {
+        let k = b;
+        while (k < b + 2 && toks[k] && toks[k].word && isConnector(toks[k]) && toks[k].joined) k++;
+        if (this.capLike(toks[k]) && toks[k].joined && !this.lx.monthsDays.has(toks[k].text)) {
+          b = k + 1;
+          continue;
+        }
+      }
+      // `Jr.` after a name
+      break;
+    }
+    return b;
+  }
+
+  /** Splits a run at connectors a name cannot contain, then reads each piece. */
+  private segment(a: number, b: number): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    let s = a;
+    for (let k = a; k < b; k++) {
+      const t = toks[k];
+      if (!(t.word && isConnector(t)) && t.text !== '&') continue;
+      const w = t.text;
+      // name particles stay: `Ursula von der Leyen`, `Mohammed bin Salman`
+      if (w !== 'of' && w !== 'the' && w !== 'for' && w !== 'on' && w !== 'and' && w !== '&') continue;
+      if (w === '&') continue;
+      const before = toks.slice(s, k);
+      let keep = false;
+      if (this.gazetteerSpan(s, b) >= k + 1) keep = true;
+      else if (w === 'of' || w === 'for' || w === 'on') {
+        const last = before[before.length - 1];
+        keep =
+          !!last &&
+          (lx.orgHeads.has(last.text) || lx.placeLeads.has(last.text) || lx.titleHeads.has(last.text) || lx.miscHeads.has(last.text));
+        if (keep && lx.honorifics.has(last.text)) keep = false;
+      } else if (w === 'the') {
+        keep = k > s && (toks[k - 1].text === 'of' || toks[k - 1].text === 'on');
+      } else if (w === 'and') {
+        // `Competition and Markets Authority`, `Department of Health and Human Services`
+        let headAfter = false;
+        let m = k + 1;
+        while (m < b && !(toks[m].text === 'and' || toks[m].text === 'of')) m++;
+        const lastAfter = toks[m - 1];
+        headAfter = m - 1 > k && lx.orgHeads.has(lastAfter.text);
+        const lastBefore = before[before.length - 1];
+        const headBefore = !!lastBefore && (lx.orgHeads.has(lastBefore.text) || lx.titleHeads.has(lastBefore.text));
+        const ofBefore = before.some((x) => x.text === 'of') && before.some((x) => lx.orgHeads.has(x.text));
+        const beforeKnown = before.length === 1 && (lx.gazetteer.has(before[0].text) || this.nameLike(before[0]) && lx.givenNames.has(before[0].text));
+        const beforeWords = before.every((x, xi) => !lx.monthsDays.has(x.text) && !(lx.common.has(x.text) && xi > 0));
+        keep = (headAfter && !headBefore && !beforeKnown && beforeWords) || ofBefore;
+      }
+      if (!keep) {
+        if (k > s) this.piece(s, k);
+        s = k + 1;
+      }
+    }
+    if (s < b) this.piece(s, b);
+  }
+
+  /** Longest lexicon phrase starting at token `a` within [a, b): its end index, or `a`. */
+  gazetteerSpan(a: number, b: number): number {
+    const toks = this.toks;
+    const first = this.lookupForm(toks[a]);
+    const maxLen = this.lx.gazetteerFirst.get(first);
+    if (!maxLen) return a;
+    let best = a;
+    let key = '';
+    for (let k = a; k < b && k - a < maxLen; k++) {
+      const t = toks[k];
+      if (t.text === '&') key += (key ? ' ' : '') + '&';
+      else key += (key ? ' ' : '') + (k === a ? first : t.text);
+      if (k > a && toks[k - 1].poss && !this.lx.possessiveInName.has(toks[k - 1].text)) break;
+      if (this.lx.gazetteer.has(key)) best = k + 1;
+    }
+    return best;
+  }
+
+  /** How a token is looked up: `TOKYO` -> `Tokyo` when the capitalised form is a known place. */
+  lookupForm(t: Token): string {
+    if (t.allCaps && t.text.length > 3 && !this.lx.gazetteer.has(t.text)) {
+      const tc = t.text[0] + t.text.slice(1).toLowerCase();
+      if (this.lx.gazetteer.has(tc)) return tc;
+    }
+    return t.text;
+  }
+
+  private add(c: Cand): void {
+    this.cands.push(c);
+  }
+
+  /** Reads one piece of a capitalised run: tokens [a, b). */
+  private piece(a: number, b: number): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    // trailing connectors never end a name
+    while (b > a && toks[b - 1].word && isConnector(toks[b - 1])) b--;
+    // leading common words: `The`, `In`, `But`; months and days anywhere at the edges
+    while (a < b) {
+      const t = toks[a];
+      if (this.gazetteerSpan(a, b) > a) break;
+      if (lx.common.has(t.text) && !lx.honorifics.has(t.text) && !(t.poss && lx.possessiveInName.has(t.text))) {
+        a++;
+        continue;
+      }
+      if (t.word && isConnector(t)) {
+        a++;
+        continue;
+      }
+      break;
+    }
+    if (a >= b) return;
+    const first = toks[a];
+    const n = b - a;
+
+    // 1. A whole lexicon phrase.
+    const g = this.gazetteerSpan(a, b);
+    if (g === b) {
+      this.lexiconCand(a, b);
+      return;
+    }
+
+    // 2. Honorific: the rest is a person.
+    if (lx.honorifics.has(first.text) && n > 1) {
+      let e = a + 1;
+      while (e < b && e - a <= 5 && (this.nameLike(toks[e], true) || (isConnector(toks[e]) && !['of', 'the', 'and', 'for', 'on'].includes(toks[e].text)))) e++;
+      if (e > a + 1) {
+        this.add({ a: a + 1, b: this.withSuffix(e, b), type: 'PERSON', weak: false });
+        if (e < b) this.piece(e, b);
+        return;
+      }
+    }
+
+    // 3. Title, then a name: `US Secretary of State Antony Blinken`.
+    if (this.titled(a, b)) return;
+
+    // 4. Something that is not an entity: `Advanced Medium-Range Air-to-Air Missiles`, `Navy Day`,
+    // `United Nations Convention on the Law of the Sea` (the head is the word before `of`/`on`).
+    const lastTok = toks[b - 1];
+    let headTok = lastTok;
+    for (let k = a + 1; k < b; k++) {
+      const w = toks[k].text;
+      if (w === 'of' || w === 'on' || w === 'for') {
+        headTok = toks[k - 1];
+        break;
+      }
+    }
+    if ((lx.miscHeads.has(lastTok.text) || lx.miscHeads.has(headTok.text)) && n > 1) return;
+    if (n === 1 && (lx.monthsDays.has(first.text) || lx.demonyms.has(first.text) || lx.miscHeads.has(first.text))) return;
+
+    // 5. Organisation head word anywhere: `US Indo-Pacific Command`, `Kyoritsu Women’s University`.
+    let orgHead = -1;
+    for (let k = a; k < b; k++) if (lx.orgHeads.has(toks[k].text) || toks[k].text === '&') orgHead = k;
+    if (orgHead >= 0 && (n > 1 || lx.gazetteer.has(first.text))) {
+      // A title in front (`Commander of US Indo-Pacific Command`) was handled by `titled`.
+      this.add({ a, b, type: 'ORG', weak: false });
+      return;
+    }
+
+    // 6. Place head or lead word: `Taiwan Strait`, `Yokota Air Base`, `Gulf of Aden`.
+    if (n > 1 && (lx.placeHeads.has(headTok.text) || (lx.placeLeads.has(first.text) && !lx.titleHeads.has(toks[a + 1].text)))) {
+      this.add({ a, b, type: 'PLACE', weak: false });
+      return;
+    }
+
+    // 7. Lexicon phrases inside, unknown runs between them.
+    let k = a;
+    let runStart = a;
+    while (k < b) {
+      const e = this.gazetteerSpan(k, b);
+      const t = toks[k];
+      const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonyms.has(t.text + ' ' + toks[k + 1].text));
+      const isBreak = e > k || isDem || lx.monthsDays.has(t.text) || lx.common.has(t.text) || (lx.titleHeads.has(t.text) && k + 1 === b);
+      // A given name before a lexicon word is a person: `Jordan Henderson`, `Kim Collins`.
+      const softPlace = e === k + 1 && !this.lx.gazetteer.get(this.lookupForm(t))!.country && this.lx.gazetteer.get(this.lookupForm(t))!.type === 'PLACE';
+      if (
+        e > k &&
+        k === runStart &&
+        (lx.givenNames.has(t.text) || softPlace) &&
+        k + 1 < b &&
+        this.nameLike(toks[k + 1]) &&
+        !lx.gazetteer.has(toks[k + 1].text) &&
+        !lx.placeHeads.has(toks[k + 1].text) &&
+        !t.allCaps
+      ) {
+        k++;
+        continue;
+      }
+      if (isBreak) {
+        if (k > runStart) this.unknownRun(runStart, k);
+        if (e > k) {
+          this.lexiconCand(k, e);
+          k = e;
+        } else if (isDem && !lx.demonyms.has(t.text)) k += 2;
+        else k++;
+        runStart = k;
+        continue;
+      }
+      // hyphenated lexicon pieces: `US-Japan`, `California-based`
+      if (this.hyphenParts(k)) {
+        if (k > runStart) this.unknownRun(runStart, k);
+        k++;
+        runStart = k;
+        continue;
+      }
+      k++;
+    }
+    if (runStart < b) this.unknownRun(runStart, b);
+  }
+
+  /** Extends a person's end over a generational suffix. */
+  private withSuffix(e: number, b: number): number {
+    const t = this.toks[e];
+    if (e < b && t && SUFFIXES.has(t.text)) return e + 1;
+    return e;
+  }
+
+  private lexiconCand(a: number, b: number): void {
+    const toks = this.toks;
+    let key = this.lookupForm(toks[a]);
+    for (let k = a + 1; k < b; k++) key += ' ' + toks[k].text;
+    const entry = this.lx.gazetteer.get(key)!;
+    this.add({ a, b, type: entry.type, weak: false, key: entry.canonical, soft: b - a === 1 && !entry.country });
+  }
+
+  /** `US-Japan` -> two places; `California-based` -> California. Returns whether it emitted. */
+  private hyphenParts(k: number): boolean {
+    const t = this.toks[k];
+    if (!/[-‐‑–]/.test(t.text)) return false;
+    const parts = t.text.split(/[-‐‑–]/);
+    let off = t.start;
+    const found: Cand[] = [];
+    let others = true;
+    for (const p of parts) {
+      const entry = this.lx.gazetteer.get(p) ?? (p.length > 3 && p === p.toUpperCase() ? this.lx.gazetteer.get(p[0] + p.slice(1).toLowerCase()) : undefined);
+      if (entry && entry.type === 'PLACE') found.push({ a: k, b: k + 1, type: 'PLACE', weak: false, key: entry.canonical, s: off, e: off + p.length });
+      else if (p.length > 0 && p[0] === p[0].toUpperCase() && p[0] !== p[0].toLowerCase()) others = false;
+      off += p.length + 1;
+    }
+    if (found.length === 0 || !others) return false;
+    for (const f of found) this.add(f);
+    return true;
+  }
+
+  /** A title prefix followed by a name. Returns true when it consumed the piece. */
+  private titled(a: number, b: number): boolean {
+    const toks = this.toks;
+    const lx = this.lx;
+    let k = a;
+    let lastHead = -1;
+    const nested: [number, number][] = [];
+    while (k < b) {
+      const t = toks[k];
+      const w = t.text;
+      if (lx.titleHeads.has(w)) {
+        lastHead = k;
+        k++;
+        continue;
+      }
+      if (lx.titleModifiers.has(w) || lx.demonyms.has(w) || (w === 'South' || w === 'North') && toks[k + 1] && lx.demonyms.has(w + ' ' + toks[k + 1].text)) {
+        if ((w === 'South' || w === 'North') && toks[k + 1] && lx.demonyms.has(w + ' ' + toks[k + 1].text)) k++;
+        k++;
+        continue;
+      }
+      if (w === 'of' || w === 'the') {
+        k++;
+        continue;
+      }
+      const g = this.gazetteerSpan(k, b);
+      if (g > k && g < b) {
+        nested.push([k, g]);
+        k = g;
+        continue;
+      }
+      if (t.allCaps && w.length <= 5 && !lx.nonEntityAcronyms.has(w) && k + 1 < b) {
+        nested.push([k, k + 1]);
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (lastHead < 0) return false;
+    // the name: from after the last title word (and honorifics) to the end
+    let s = lastHead + 1;
+    while (s < b && (toks[s].text === 'of' || toks[s].text === 'the')) s++;
+    // `Secretary of State Antony Blinken`: complements after `of` belong to the title
+    if (s > lastHead + 1) {
+      while (s < b && (lx.titleModifiers.has(toks[s].text) || toks[s].text === 'State' || toks[s].text === 'Defense' || toks[s].text === 'Defence')) s++;
+    } else {
+      // modifiers between the last head and the name can't be: the loop above consumed them
+      s = k > lastHead ? k : s;
+    }
+    while (s < b && lx.honorifics.has(toks[s].text)) s++;
+    let e = s;
+    while (e < b && e - s < 5 && (this.nameLike(toks[e], e > s) || (e > s && isConnector(toks[e]) && !['of', 'the', 'and', 'for', 'on'].includes(toks[e].text)))) e++;
+    e = this.withSuffix(e, b);
+    const nameOk = e > s && e === b && (e - s > 1 || this.nameLike(toks[s]));
+    if (!nameOk) {
+      // No name: the title stands alone (`Premier League`, `Justice Department` are not titles at
+      // all: let the other rules read them); after `of`, what follows may be an organisation.
+      if (!(toks[lastHead + 1] && toks[lastHead + 1].text === 'of')) return false;
+      let r = lastHead + 1;
+      while (r < b && (toks[r].text === 'of' || toks[r].text === 'the')) r++;
+      for (const [x, y] of nested) if (y <= r) this.lexiconCand(x, y);
+      if (r < b && r > lastHead + 1) this.piece(r, b);
+      return true;
+    }
+    for (const [x, y] of nested) {
+      if (y - x === 1 && toks[x].allCaps && !lx.gazetteer.has(toks[x].text)) this.add({ a: x, b: y, type: 'ORG', weak: false, acronym: true });
+      else this.lexiconCand(x, y);
+    }
+    let roleEnd = s - 1;
+    while (roleEnd > a && lx.honorifics.has(toks[roleEnd].text)) roleEnd--;
+    const role = this.text.slice(toks[a].start, toks[roleEnd].end);
+    this.add({ a: s, b: e, type: 'PERSON', weak: false, role });
+    return true;
+  }
+
+  /** Capitalised words no lexicon phrase covers: [a, b). */
+  private unknownRun(a: number, b: number): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    // sentence-initial first word that the document also uses in lower case (or a participle) is not a name
+    while (a < b && toks[a].sentStart && !lx.givenNames.has(toks[a].text) && !lx.honorifics.has(toks[a].text)) {
+      const w = toks[a].text;
+      if (b - a === 1) break;
+      if (this.isLowerWordInDoc(w) || /(?:ly|ed|ing)$/.test(w) || lx.titleModifiers.has(w) || lx.titleHeads.has(w)) a++;
+      else break;
+    }
+    if (a >= b) return;
+    const n = b - a;
+    const first = toks[a];
+    if (n === 1) {
+      if (first.allCaps && !first.text.includes('.')) {
+        if (lx.nonEntityAcronyms.has(first.text) || /[^A-Z&]/.test(first.text) || first.text.length > 9) return;
+        this.add({ a, b, type: 'ORG', weak: true, acronym: true });
+        return;
+      }
+      if (lx.titleHeads.has(first.text) || lx.titleModifiers.has(first.text) || lx.orgHeads.has(first.text) || lx.placeHeads.has(first.text)) return;
+      this.add({ a, b, type: 'PERSON', weak: true });
+      return;
+    }
+    // Evidence from the next word: `Sierra Madre mountains` is a place.
+    const next = toks[b];
+    if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) {
+      this.add({ a, b, type: 'PLACE', weak: false });
+      return;
+    }
+    // Runs of name-like words: a person when short. Longer runs are most often titles of works.
+    let allName = true;
+    for (let k = a; k < b; k++) if (!(this.nameLike(toks[k], k > a) || (k > a && isConnector(toks[k])))) allName = false;
+    if (allName && n <= 4) {
+      const prev = toks[a - 1];
+      if (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) {
+        this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
+      // sentence-initial and no given name: `Occasional Digest - …` needs more evidence
+      const weak = first.sentStart && !lx.givenNames.has(first.text) && !lx.eastAsianSurnames.has(first.text);
+      this.add({ a, b: this.withSuffix(b, b + 1), type: 'PERSON', weak });
+      return;
+    }
+    // Mixed: peel off what can be read word by word.
+    for (let k = a; k < b; k++) {
+      const t = toks[k];
+      if (t.allCaps && !lx.nonEntityAcronyms.has(t.text) && !/[^A-Z&]/.test(t.text) && t.text.length <= 9) this.add({ a: k, b: k + 1, type: 'ORG', weak: true, acronym: true });
+    }
+  }
+
+  // ---- headlines ------------------------------------------------------------------------------
+
+  /** Title Case: only lexicon phrases, names the body gave, given name + surname, acronyms. */
+  private headline(a: number, b: number, persons: PersonIndex): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    let k = a;
+    while (k < b) {
+      const t = toks[k];
+      const g = this.gazetteerSpan(k, b);
+      if (g > k && !(lx.givenNames.has(t.text) && k + 1 < b && persons.byToken.has(toks[k + 1].text))) {
+        this.lexiconCand(k, g);
+        k = g;
+        continue;
+      }
+      if (persons.byToken.has(t.text)) {
+        let e = k + 1;
+        while (e < b && persons.byToken.has(toks[e].text) && !toks[e - 1].poss) e++;
+        this.add({ a: k, b: e, type: 'PERSON', weak: true });
+        k = e;
+        continue;
+      }
+      if (lx.givenNames.has(t.text) && k + 1 < b && this.nameLike(toks[k + 1]) && !t.poss) {
+        this.add({ a: k, b: k + 2, type: 'PERSON', weak: false });
+        k += 2;
+        continue;
+      }
+      const nextCap = k + 1 < b && toks[k + 1].cap;
+      if (t.allCaps && !lx.nonEntityAcronyms.has(t.text) && !/[^A-Z&]/.test(t.text) && t.text.length <= 9 && !nextCap && !(toks[k + 1]?.allCaps)) {
+        this.add({ a: k, b: k + 1, type: 'ORG', weak: true, acronym: true });
+      }
+      k++;
+    }
+  }
+
+  // ---- acronyms -------------------------------------------------------------------------------
+
+  /** `Long Form (ACR)`: ACR takes the long form's key; a non-entity long form blocks ACR. */
+  readonly acronymOf = new Map<string, string>();
+  readonly blockedAcronyms = new Set<string>();
+  readonly dropped = new Set<Cand>();
+
+  private acronymDefinitions(): void {
+    const toks = this.toks;
+    const byStartTok = new Map<number, Cand>();
+    for (const c of this.cands) if (c.s === undefined) byStartTok.set(c.b, c);
+    const sorted = this.cands.filter((c) => c.s === undefined).sort((x, y) => x.a - y.a);
+    for (let i = 1; i + 1 < toks.length; i++) {
+      if (toks[i].text !== '(' || toks[i + 2]?.text !== ')') continue;
+      const acr = toks[i + 1];
+      if (!acr.word || !acr.cap) continue;
+      const letters = acr.text.replace(/[^A-Za-z]/g, '');
+      if (letters.length < 2 || letters !== letters.toUpperCase()) continue;
+      // candidates ending before the parenthesis, nearest first, within the sentence
+      let matched: Cand | undefined;
+      let lowerLong = false;
+      const before = sorted.filter((c) => c.b <= i && c.b >= i - 8 && !c.acronym).reverse();
+      for (const c of before.slice(0, 3)) {
+        const long = this.text.slice(toks[c.a].start, toks[c.b - 1].end);
+        if (abbreviates(acr.text, long)) {
+          matched = c;
+          break;
+        }
+      }
+      if (!matched) {
+        // the words just before: a lower-case or non-entity long form (`gross domestic product (GDP)`,
+        // `Joint Air-to-Surface Standoff Missiles with Extended Range (JASSM-ER)`)
+        const from = toks[Math.max(0, i - 12)].start;
+        const span = this.text.slice(from, toks[i].start);
+        if (abbreviates(acr.text, span.trim(), true)) lowerLong = true;
+      }
+      if (matched) {
+        if (matched.type === 'ORG' || matched.type === 'PLACE') this.acronymOf.set(acr.text, this.candKey(matched));
+      } else if (lowerLong) {
+        this.blockedAcronyms.add(acr.text);
+        // `… Standoff Missiles with Extended Range (JASSM-ER)`: the words before are its name, not a person
+        const last = before[0];
+        if (last && last.b === i && last.type === 'PERSON' && !last.key) this.dropped.add(last);
+      }
+    }
+  }
+
+  /** Key of a candidate before clustering: lexicon canonical name or its text. */
+  candKey(c: Cand): string {
+    if (c.key) return c.key;
+    if (c.s !== undefined) return this.text.slice(c.s, c.e);
+    return this.text.slice(this.toks[c.a].start, this.toks[c.b - 1].end);
+  }
+
+  // ---- persons --------------------------------------------------------------------------------
+
+  private personClusters(): PersonIndex {
+    const idx = new PersonIndex();
+    const strong = this.cands.filter((c) => c.type === 'PERSON' && !c.weak && c.b - c.a >= 1);
+    for (const c of strong) {
+      const words: string[] = [];
+      for (let k = c.a; k < c.b; k++) if (!SUFFIXES.has(this.toks[k].text)) words.push(this.toks[k].text);
+      if (words.length >= 2) idx.addFull(words, this.lx);
+    }
+    for (const c of strong) {
+      if (c.b - c.a === 1) {
+        const w = this.toks[c.a].text;
+        if (!idx.byToken.has(w)) idx.addSingle(w);
+      }
+    }
+    return idx;
+  }
+
+  private resolveWeak(persons: PersonIndex): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    // surfaces of confident multi-word organisations, by their single words (`Villa` -> `Aston Villa`)
+    const orgByWord = new Map<string, Cand>();
+    for (const c of this.cands) {
+      if (c.weak || c.type !== 'ORG' || c.b - c.a < 2) continue;
+      for (const k of [c.a, c.b - 1]) {
+        const w = toks[k].text;
+        if (!lx.orgHeads.has(w) && !lx.gazetteer.has(w) && !lx.common.has(w)) orgByWord.set(w, c);
+      }
+    }
+    const keep: Cand[] = [];
+    for (const c of this.cands) {
+      if (this.dropped.has(c)) continue;
+      const t = toks[c.a];
+      // a city's name that the document gives a person is the person: `Austin`
+      if (c.soft && c.type === 'PLACE' && persons.byToken.has(t.text)) {
+        const prev = toks[c.a - 1];
+        const according = prev && prev.text === 'to' && toks[c.a - 2]?.text === 'according';
+        if (according || !(prev && prev.word && lx.placePrepositions.has(prev.text))) {
+          keep.push({ ...c, type: 'PERSON', key: undefined, soft: false, weak: false });
+          continue;
+        }
+      }
+      if (!c.weak) {
+        keep.push(c);
+        continue;
+      }
+      if (c.acronym) {
+        if (this.blockedAcronyms.has(t.text)) continue;
+        keep.push(c);
+        continue;
+      }
+      if (c.type === 'PERSON' && c.b - c.a > 1) {
+        if (this.titleCase.has(t.para) || this.multiWordEvidence(c)) keep.push({ ...c, weak: false });
+        continue;
+      }
+      // single capitalised word
+      const w = t.text;
+      if (persons.byToken.has(w) || persons.variantOf(w, lx)) {
+        keep.push({ ...c, type: 'PERSON', weak: false });
+        continue;
+      }
+      const org = t.sentStart ? undefined : orgByWord.get(w);
+      if (org) {
+        keep.push({ ...c, type: 'ORG', weak: false, key: this.candKey(org) });
+        continue;
+      }
+      if (this.titleCase.has(t.para)) continue;
+      const ev = this.evidence(c.a);
+      if (ev) keep.push({ ...c, type: ev, weak: false });
+    }
+    this.cands.length = 0;
+    this.cands.push(...keep);
+  }
+
+  /** A sentence-initial name-shaped pair is kept when the document uses its surname again or a
+   * reporting verb or apposition follows it. */
+  private multiWordEvidence(c: Cand): boolean {
+    const toks = this.toks;
+    const last = toks[c.b - 1].text;
+    let count = 0;
+    for (const t of toks) if (t.word && t.text === last) count++;
+    if (count >= 2) return true;
+    const next = toks[c.b];
+    if (!next) return false;
+    if (next.word && this.lx.reportingVerbs.has(next.text)) return true;
+    return next.text === ',' && !!toks[c.b + 1]?.word && !toks[c.b + 1].cap;
+  }
+
+  /** What the words around a lone capitalised word say it is, or null. */
+  private evidence(k: number): EntityType | null {
+    const toks = this.toks;
+    const lx = this.lx;
+    const t = toks[k];
+    const prev = toks[k - 1];
+    const prev2 = toks[k - 2];
+    const next = toks[k + 1];
+    if (t.sentStart && (this.isLowerWordInDoc(t.text) || /(?:ly|ed|ing)$/.test(t.text))) return null;
+    if (prev && prev.word && lx.honorifics.has(prev.text)) return 'PERSON';
+    if (!t.sentStart && prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
+    if (!t.sentStart && prev && prev.text === 'at' && prev2 && prev2.word && lx.orgAffiliates.has(prev2.text.toLowerCase())) return 'ORG';
+    if (next && next.word && !next.cap && lx.reportingVerbs.has(next.text) && !t.poss) return 'PERSON';
+    if (next && next.text === ',' && toks[k + 2]?.word && lx.reportingVerbs.has(toks[k + 2].text)) return 'PERSON';
+    if (prev && prev.word && (prev.text === 'said' || prev.text === 'says') && !t.sentStart) return 'PERSON';
+    if (prev && prev.word && prev.text === 'to' && prev2?.text === 'according') return 'PERSON';
+    if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) return 'PLACE';
+    if (t.sentStart) return null;
+    if (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
+    if (prev && prev.word && prev.text === 'in' && prev2 && prev2.word && lx.orgBeforeIn.has(prev2.text)) return 'ORG';
+    if (prev && prev.word && lx.placePrepositions.has(prev.text) && !(next && next.word && next.cap)) {
+      if (next && next.word && !next.cap && !lx.reportingVerbs.has(next.text) && !['and', 'or', 'on', 'in', 'at', 'for', 'by', 'with', 'from', 'to', 'last', 'next', 'this', 'after', 'before', 'since', 'where', 'which', 'as', 'but'].includes(next.text)) return null;
+      return 'PLACE';
+    }
+    return null;
+  }
+
+  // ---- output ---------------------------------------------------------------------------------
+
+  private emit(persons: PersonIndex): EntityMention[] {
+    const toks = this.toks;
+    const text = this.text;
+    const lx = this.lx;
+    const cands = this.cands.slice().sort((x, y) => (x.s ?? toks[x.a].start) - (y.s ?? toks[y.a].start) || y.b - x.b);
+    const out: EntityMention[] = [];
+    // organisation keys: normalised name -> first (longest) key
+    const orgKeys = new Map<string, string>();
+    const orgCands = cands.filter((c) => c.type === 'ORG' && !c.acronym);
+    orgCands.sort((x, y) => y.b - y.a - (x.b - x.a));
+    const orgList: { norm: string; key: string; text: string }[] = [];
+    for (const c of orgCands) {
+      const k = this.candKey(c);
+      const nk = normName(k);
+      if (!orgKeys.has(nk)) {
+        orgKeys.set(nk, k);
+        orgList.push({ norm: nk, key: k, text: k });
+      }
+    }
+    let lastEnd = -1;
+    for (const c of cands) {
+      const start = c.s ?? toks[c.a].start;
+      let end = c.e ?? toks[c.b - 1].end;
+      if (c.s === undefined && toks[c.b - 1].dot && SUFFIXES.has(toks[c.b - 1].text)) end++;
+      if (start < lastEnd) continue;
+      lastEnd = end;
+      const surface = text.slice(start, end);
+      let key: string;
+      if (c.type === 'PERSON') {
+        const words: string[] = [];
+        for (let k = c.a; k < c.b; k++) if (!SUFFIXES.has(toks[k].text)) words.push(toks[k].text);
+        key = persons.keyFor(words, start, lx) ?? words.join(' ');
+      } else if (c.acronym) {
+        const acr = toks[c.a].text;
+        key = this.acronymOf.get(acr) ?? lookupAcronym(acr, orgList) ?? acr;
+        const g = lx.gazetteer.get(acr);
+        if (g && !this.acronymOf.has(acr)) key = g.canonical;
+      } else if (c.type === 'ORG') {
+        key = c.key ?? orgKeys.get(normName(this.candKey(c))) ?? this.candKey(c);
+        const g = lx.gazetteer.get(key);
+        if (g) key = g.canonical;
+      } else {
+        key = c.key ?? surface;
+        if (key === key.toUpperCase() && key.length > 3) key = key[0] + key.slice(1).toLowerCase();
+      }
+      const m: EntityMention = { start, end, type: c.type, key, surface };
+      if (c.role) m.role = c.role;
+      out.push(m);
+    }
+    this.roles(out);
+    return out;
+  }
+
+  /** Lower-case titles before a person (`PLA spokesman Zhang Xiaogang`) and appositions after. */
+  private roles(out: EntityMention[]): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    const tokAt = new Map<number, number>();
+    toks.forEach((t, i) => tokAt.set(t.start, i));
+    const mentionAt = new Map<number, EntityMention>();
+    for (const m of out) mentionAt.set(m.start, m);
+    for (const m of out) {
+      if (m.type !== 'PERSON' || m.role) continue;
+      const i = tokAt.get(m.start);
+      if (i === undefined) continue;
+      // before: `… spokesman NAME`, `Villa defender NAME`
+      let k = i - 1;
+      let honor = false;
+      while (k >= 0 && toks[k].word && lx.honorifics.has(toks[k].text)) {
+        k--;
+        honor = true;
+      }
+      if (k >= 0 && toks[k].word && !toks[k].cap && lx.lowerRoleHeads.has(toks[k].text)) {
+        let s = k;
+        while (s - 1 >= 0 && k - s < 3 && toks[s - 1].word && !toks[s - 1].cap && (lx.lowerRoleModifiers.has(toks[s - 1].text) || lx.lowerRoleHeads.has(toks[s - 1].text))) s--;
+        // a capitalised organisation, place or adjective right before: `PLA`, `US State Department`
+        const prev = toks[s - 1];
+        if (prev && prev.word && prev.cap && !prev.sentStart) {
+          let p = s - 1;
+          while (p - 1 >= 0 && toks[p - 1].word && toks[p - 1].cap && toks[p].joined) p--;
+          if (!lx.common.has(toks[p].text)) s = p;
+        } else if (prev && prev.word && prev.cap && prev.sentStart && (lx.demonyms.has(prev.text) || mentionAt.has(prev.start))) s = s - 1;
+        m.role = this.text.slice(toks[s].start, toks[k].end);
+        continue;
+      }
+      if (honor) continue;
+      // `Germany's finance minister, NAME` / `Its founder, NAME`
+      if (k >= 1 && toks[k].text === ',' && toks[k - 1].word && lx.lowerRoleHeads.has(toks[k - 1].text.toLowerCase())) {
+        let s = k - 1;
+        while (s - 1 >= 0 && k - s < 6 && toks[s - 1].word && !['the', 'a', 'an', 'its', 'his', 'her', 'their', 'and', 'said', 'says'].includes(toks[s - 1].text.toLowerCase()) && !toks[s].sentStart) s--;
+        m.role = this.text.slice(toks[s].start, toks[k - 1].end);
+        continue;
+      }
+      // after: `NAME, an international relations professor at …,`
+      let j = i;
+      while (j < toks.length && toks[j].end <= m.end) j++;
+      if (toks[j]?.text === ',') {
+        let s = j + 1;
+        if (toks[s] && ['a', 'an', 'the'].includes(toks[s].text)) s++;
+        let e = s;
+        let hasHead = false;
+        while (e < toks.length && e - s < 14 && toks[e].text !== ',' && toks[e].text !== '.' && toks[e].text !== ';' && toks[e].text !== '(' && !(toks[e].word && lx.reportingVerbs.has(toks[e].text))) {
+          if (toks[e].word && (lx.lowerRoleHeads.has(toks[e].text) || lx.titleHeads.has(toks[e].text)) && e - s < 5) hasHead = true;
+          e++;
+        }
+        if (hasHead && e > s && toks[s].word && !toks[s].cap || (hasHead && e > s && toks[s].word && lx.titleModifiers.has(toks[s].text))) {
+          if (toks[e]?.text === ',' || toks[e]?.text === '.' || toks[e]?.word) m.role = this.text.slice(toks[s].start, toks[e - 1].end);
+        }
+      }
+    }
+  }
+}
+
+/** Persons the document names in full, indexed by each of their words. */
+class PersonIndex {
+  /** clusters: words of the fullest name */
+  readonly clusters: string[][] = [];
+  readonly byToken = new Map<string, number[]>();
+
+  addFull(words: string[], lx: Lexicon): void {
+    // an existing cluster with the same words (any order), or one whose words include these
+    const set = new Set(words);
+    for (let i = 0; i < this.clusters.length; i++) {
+      const c = this.clusters[i];
+      const cs = new Set(c);
+      const sub = words.every((w) => cs.has(w));
+      const sup = c.every((w) => set.has(w));
+      const variant = c.length >= 2 && words.length >= 2 && c[c.length - 1] === words[words.length - 1] && sameGiven(c[0], words[0], lx);
+      if (sub || variant) {
+        this.index(words, i);
+        return;
+      }
+      if (sup) {
+        this.clusters[i] = words;
+        this.index(words, i);
+        return;
+      }
+    }
+    this.clusters.push(words);
+    this.index(words, this.clusters.length - 1);
+  }
+
+  addSingle(w: string): void {
+    // a person known only by one name in this document (`Austin` after `Defence Secretary`)
+    this.clusters.push([w]);
+    this.index([w], this.clusters.length - 1);
+  }
+
+  private index(words: string[], i: number): void {
+    for (const w of words) {
+      if (w.length < 2 || /^[a-z]/.test(w)) continue;
+      const l = this.byToken.get(w) ?? [];
+      if (!l.includes(i)) l.push(i);
+      this.byToken.set(w, l);
+    }
+  }
+
+  /** `Mo` for `Mohamed`: a nickname of a cluster's first word. */
+  variantOf(w: string, lx: Lexicon): boolean {
+    const v = lx.givenVariant.get(w.toLowerCase());
+    if (v === undefined) return false;
+    return this.clusters.some((c) => c.length >= 2 && lx.givenVariant.get(c[0].toLowerCase()) === v);
+  }
+
+  keyFor(words: string[], _at: number, lx: Lexicon): string | undefined {
+    if (words.length >= 2) {
+      const set = new Set(words);
+      for (const c of this.clusters) {
+        const cs = new Set(c);
+        if (words.every((w) => cs.has(w)) || c.every((w) => set.has(w))) return c.join(' ');
+        if (c.length >= 2 && c[c.length - 1] === words[words.length - 1] && sameGiven(c[0], words[0], lx)) return c.join(' ');
+      }
+      return undefined;
+    }
+    const w = words[0];
+    const list = this.byToken.get(w);
+    if (list && list.length) {
+      // prefer a full name whose last word (surname) is this one, then its first (family-name-first)
+      let best: string[] | undefined;
+      for (const i of list) {
+        const c = this.clusters[i];
+        if (c.length >= 2 && c[c.length - 1] === w) {
+          best = c;
+          break;
+        }
+      }
+      if (!best) for (const i of list) if (this.clusters[i].length >= 2) best = best ?? this.clusters[i];
+      if (!best) best = this.clusters[list[0]];
+      return best.join(' ');
+    }
+    const v = lx.givenVariant.get(w.toLowerCase());
+    if (v !== undefined) for (const c of this.clusters) if (c.length >= 2 && lx.givenVariant.get(c[0].toLowerCase()) === v) return c.join(' ');
+    return undefined;
+  }
+}
+
+/** Two given names that are one person's: equal, listed variants, or one letter apart (`Antony`). */
+export function sameGiven(a: string, b: string, lx: Lexicon): boolean {
+  if (a === b) return true;
+  const va = lx.givenVariant.get(a.toLowerCase());
+  if (va !== undefined && va === lx.givenVariant.get(b.toLowerCase())) return true;
+  return a.length >= 5 && b.length >= 5 && editDistanceAtMostOne(a.toLowerCase(), b.toLowerCase());
+}
+
+export function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * Schwartz & Hearst's test: can `short` abbreviate `long`? Each letter of the short form, right to
+ * left, is found in the long form, the first one at the start of a word. With `tail`, the long form
+ * is only required to end where the abbreviation ends (the words before it are free).
+ */
+export function abbreviates(short: string, long: string, tail = false): boolean {
+  const s = short.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const l = long.toLowerCase().replace(/\./g, '');
+  if (s.length < 2 || l.length <= s.length) return false;
+  let si = s.length - 1;
+  let li = l.length - 1;
+  const isAlnum = (ch: string) => /[a-z0-9]/.test(ch);
+  // the last letter must fall in the last word of the long form
+  let lastWordStart = l.length - 1;
+  while (lastWordStart > 0 && isAlnum(l[lastWordStart - 1])) lastWordStart--;
+  let firstMatch = true;
+  while (si >= 0) {
+    const ch = s[si];
+    while (li >= 0 && (l[li] !== ch || (si === 0 && li > 0 && isAlnum(l[li - 1])))) li--;
+    if (li < 0) return false;
+    if (firstMatch && li < lastWordStart) return false;
+    firstMatch = false;
+    li--;
+    si--;
+  }
+  void tail;
+  return true;
+}
+
+/** An acronym used without a definition: the document's organisation it abbreviates, if one. */
+function lookupAcronym(acr: string, orgs: { norm: string; key: string; text: string }[]): string | undefined {
+  let found: string | undefined;
+  for (const o of orgs) {
+    if (o.text.split(/\s+/).length < 2) continue;
+    if (abbreviates(acr, o.text)) {
+      if (found && found !== o.key) return undefined;
+      found = o.key;
+    }
+  }
+  return found;
+}
+
+/**
+ * PERSON, ORG and PLACE mentions of one document, sorted by start, non-overlapping. `paragraphs`
+ * (from `analyzeDocument`) lets headlines be read as Title Case; without them each line is a
+ * paragraph.
+ */
+export function recognizeEntities(text: string, paragraphs?: Paragraph[]): EntityMention[] {
+  if (text.length === 0) return [];
+  return new Doc(text, paragraphs).run();
+}

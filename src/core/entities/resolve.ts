@@ -1,0 +1,473 @@
+// Corpus-wide identity: one id per real-world entity across files, outlets and spellings.
+//
+// Input is each document's mentions (from `recognizeEntities`); the unit of work is a document's
+// cluster (type + key), so re-resolving after one document changes costs one document's
+// recognition plus a merge over cluster summaries (`EntityResolver` keeps the others' summaries).
+// The merge is O(C log C) in the number of distinct document clusters C (about 30 a news article).
+//
+// Rules, in order (a knowledge file entry overrides all of them):
+//  - PLACE: the canonical lexicon name (`U.S.`, `US`, `United States` are one).
+//  - ORG: same words in any order after dots and country spellings are normalised
+//    (`Japan-US …`, `Japan–U.S. …`, `US-Japan … Committee`); the same name without a leading country
+//    (`US Indo-Pacific Command` = `Indo-Pacific Command`) unless what remains is generic
+//    (`Foreign Ministry` of which country?); `X Department` = `Department of X`; well-known short
+//    forms (`Fed`); an acronym used alone joins the one organisation it was defined for elsewhere
+//    or, failing that, the one organisation name it abbreviates.
+//  - PERSON: same words in any order (`Kihara Minoru` = `Minoru Kihara`); a name whose words are all
+//    in a longer one (`Lai Ching-te` in `William Lai Ching-te`); same surname and a variant given
+//    name (`Antony`/`Anthony`, `Mo`/`Mohamed`); a surname alone joins the one full name it ends,
+//    and when several people share it, the one whose roles match, else it stays apart.
+import type { EntityType } from '../model';
+import type { EntityMention } from './recognize';
+import { sameGiven, abbreviates } from './recognize';
+import { lexicon, normName } from './lexicon';
+import type { KnowledgeEntry } from './knowledge';
+
+export interface CorpusEntity {
+  /** Stable, readable: `person:lloyd-austin`, `org:us-forces-japan`, or the knowledge file's id. */
+  id: string;
+  type: EntityType;
+  name: string;
+  /** Every other spelling seen (and the knowledge file's aliases), most frequent first. */
+  aliases: string[];
+  /** Titles and appositions found in the text: `US Secretary of State`. */
+  roles: string[];
+  /** Mentions per outlet; documents without an outlet count under `(none)`. */
+  mentionsByOutlet: Record<string, number>;
+  description?: string;
+  links?: string[];
+}
+
+export interface ResolveDocument {
+  path: string;
+  outlet: string | null;
+  text?: string;
+  mentions: EntityMention[];
+}
+
+export interface Resolution {
+  entities: CorpusEntity[];
+  /** `mentionIds[docIndex][mentionIndex]` is the id of that mention's entity. */
+  mentionIds: string[][];
+}
+
+/** One document's cluster: every mention with one (type, key). */
+interface Cluster {
+  type: EntityType;
+  key: string;
+  surfaces: Map<string, number>;
+  roles: Map<string, number>;
+  count: number;
+  outlet: string;
+  path: string;
+}
+
+interface DocSummary {
+  path: string;
+  outlet: string;
+  clusters: Cluster[];
+  /** mention index -> cluster index */
+  clusterOf: number[];
+}
+
+export const NO_OUTLET = '(none)';
+
+export function summarize(path: string, outlet: string | null, mentions: EntityMention[]): DocSummary {
+  const byKey = new Map<string, number>();
+  const clusters: Cluster[] = [];
+  const clusterOf: number[] = [];
+  const o = outlet ?? NO_OUTLET;
+  for (const m of mentions) {
+    const k = m.type + '\u0000' + m.key;
+    let ci = byKey.get(k);
+    if (ci === undefined) {
+      ci = clusters.length;
+      byKey.set(k, ci);
+      clusters.push({ type: m.type, key: m.key, surfaces: new Map(), roles: new Map(), count: 0, outlet: o, path });
+    }
+    const c = clusters[ci];
+    c.count++;
+    c.surfaces.set(m.surface, (c.surfaces.get(m.surface) ?? 0) + 1);
+    if (m.role) c.roles.set(m.role, (c.roles.get(m.role) ?? 0) + 1);
+    clusterOf.push(ci);
+  }
+  return { path, outlet: o, clusters, clusterOf };
+}
+
+class UnionFind {
+  parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]];
+      x = this.parent[x];
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    // keep the smaller index as root: deterministic
+    if (ra < rb) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
+  }
+}
+
+/** Normalised organisation words with country spellings unified: `U.S.` -> `us`, `Britain` -> `uk`. */
+function orgWords(name: string): string[] {
+  let n = ' ' + normName(name) + ' ';
+  n = n.replace(/ united states of america | united states | usa | america /g, ' us ');
+  n = n.replace(/ united kingdom | great britain | britain /g, ' uk ');
+  return n.trim().split(' ').filter((w) => w && w !== 'the' && w !== "'s");
+}
+
+const GENERIC_ORG_WORDS = new Set(
+  'foreign affairs defence defense ministry department state interior home office finance treasury trade health justice education embassy army navy air force forces police parliament supreme court central bank national coast guard military government cabinet of and commerce agriculture energy environment security council armed self-defence self defence self-defense defense intelligence service services agency meteorological statistics office marine corps federal reserve people s liberation'.split(
+    ' ',
+  ),
+);
+const REWRITABLE_HEADS = new Set(['department', 'ministry', 'agency', 'office', 'commission', 'bureau', 'council', 'service', 'institute']);
+
+function slug(s: string): string {
+  const n = normName(s)
+    .replace(/[^a-z0-9\u00c0-\uffff]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return n || 'x';
+}
+
+function personWords(key: string): string[] {
+  return normName(key)
+    .split(' ')
+    .filter((w) => w && !['jr', 'sr', 'ii', 'iii', 'iv'].includes(w));
+}
+
+function isAcronym(key: string): boolean {
+  const letters = key.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && !/\s/.test(key.trim());
+}
+
+function addAll(to: Map<string, number>, from: Map<string, number>): void {
+  for (const [k, v] of from) to.set(k, (to.get(k) ?? 0) + v);
+}
+
+function byCount(m: Map<string, number>): string[] {
+  return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[0]);
+}
+
+/** Merges document clusters into corpus entities. */
+export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []): { entities: CorpusEntity[]; idOf: (doc: number, cluster: number) => string } {
+  const lx = lexicon();
+  const uf = new UnionFind();
+  const nodes: Cluster[] = [];
+  const nodeOf: number[][] = [];
+  for (const d of docs) {
+    nodeOf.push(
+      d.clusters.map((c) => {
+        nodes.push(c);
+        return uf.add();
+      }),
+    );
+  }
+  // knowledge entries are nodes of their own, after the clusters
+  const kBase = nodes.length;
+  const kIndex = new Map<string, number>();
+  knowledge.forEach((e, i) => {
+    uf.add();
+    for (const n of [e.name, ...(e.aliases ?? [])]) {
+      const k = normName(n);
+      if (!kIndex.has(k)) kIndex.set(k, i);
+    }
+  });
+  const knowledgeOf = new Map<number, number>();
+  if (knowledge.length) {
+    nodes.forEach((c, i) => {
+      let ki = kIndex.get(normName(c.key));
+      if (ki === undefined) for (const s of c.surfaces.keys()) if ((ki = kIndex.get(normName(s))) !== undefined) break;
+      if (ki === undefined) return;
+      const t = knowledge[ki].type;
+      if (t && t !== c.type) return;
+      knowledgeOf.set(i, ki);
+      uf.union(i, kBase + ki);
+    });
+  }
+  const free = (i: number) => !knowledgeOf.has(i);
+
+  // --- PLACE and exact keys -------------------------------------------------------------------
+  const exact = new Map<string, number>();
+  nodes.forEach((c, i) => {
+    if (!free(i)) return;
+    let sig: string;
+    if (c.type === 'PERSON') sig = 'P' + personWords(c.key).slice().sort().join(' ');
+    else if (c.type === 'ORG') sig = 'O' + orgWords(c.key).slice().sort().join(' ');
+    else sig = 'L' + normName(c.key);
+    const j = exact.get(sig);
+    if (j === undefined) exact.set(sig, i);
+    else uf.union(j, i);
+  });
+
+  // --- ORG --------------------------------------------------------------------------------------
+  const orgBy = new Map<string, number[]>();
+  const addOrg = (k: string, i: number) => {
+    const l = orgBy.get(k) ?? [];
+    l.push(i);
+    orgBy.set(k, l);
+  };
+  const orgNodes: number[] = [];
+  nodes.forEach((c, i) => {
+    if (c.type !== 'ORG' || !free(i) || isAcronym(c.key)) return;
+    orgNodes.push(i);
+    const w = orgWords(c.key);
+    // without country words
+    const stripped = w.filter((x) => !lx.countryWords.has(x) && x !== 'us' && x !== 'uk');
+    if (stripped.length >= 2 && stripped.length < w.length && !stripped.every((x) => GENERIC_ORG_WORDS.has(x))) addOrg('S' + stripped.join(' '), i);
+    if (stripped.length === w.length && w.length >= 2 && !w.every((x) => GENERIC_ORG_WORDS.has(x))) addOrg('S' + w.join(' '), i);
+    // `Justice Department` -> `department of justice`
+    const ofAt = w.indexOf('of');
+    let canon = w.join(' ');
+    if (ofAt < 0 && w.length >= 2 && REWRITABLE_HEADS.has(w[w.length - 1])) canon = w[w.length - 1] + ' of ' + w.slice(0, -1).join(' ');
+    const short = lx.orgShortForms.get(w.join(' ')) ?? lx.orgShortForms.get(canon);
+    if (short) canon = short;
+    addOrg('C' + canon, i);
+  });
+  for (const list of orgBy.values()) for (let k = 1; k < list.length; k++) uf.union(list[0], list[k]);
+  // acronyms used alone
+  const definedAs = new Map<string, Set<number>>();
+  nodes.forEach((c, i) => {
+    if (c.type !== 'ORG' || isAcronym(c.key)) return;
+    for (const s of c.surfaces.keys()) if (isAcronym(s)) {
+      const set = definedAs.get(s) ?? new Set<number>();
+      set.add(i);
+      definedAs.set(s, set);
+    }
+  });
+  nodes.forEach((c, i) => {
+    if (c.type !== 'ORG' || !free(i) || !isAcronym(c.key)) return;
+    const defs = definedAs.get(c.key);
+    if (defs) {
+      const roots = new Set([...defs].map((x) => uf.find(x)));
+      if (roots.size === 1) {
+        uf.union([...defs][0], i);
+        return;
+      }
+    }
+    const roots = new Set<number>();
+    let any = -1;
+    for (const j of orgNodes) {
+      const k = nodes[j].key;
+      if (k.split(/\s+/).length < 2) continue;
+      if (orgWords(k).every((x) => GENERIC_ORG_WORDS.has(x) || lx.countryWords.has(x))) continue;
+      if (abbreviates(c.key, k)) {
+        roots.add(uf.find(j));
+        any = j;
+      }
+    }
+    if (roots.size === 1) uf.union(any, i);
+  });
+
+  // --- PERSON -----------------------------------------------------------------------------------
+  const persons: number[] = [];
+  const singles: number[] = [];
+  nodes.forEach((c, i) => {
+    if (c.type !== 'PERSON' || !free(i)) return;
+    if (personWords(c.key).length >= 2) persons.push(i);
+    else singles.push(i);
+  });
+  // subsets and variants
+  const bySurname = new Map<string, number[]>();
+  for (const i of persons) {
+    const w = personWords(nodes[i].key);
+    for (const x of [w[w.length - 1], w[0]]) {
+      const l = bySurname.get(x) ?? [];
+      if (!l.includes(i)) l.push(i);
+      bySurname.set(x, l);
+    }
+  }
+  for (const i of persons) {
+    const wi = personWords(nodes[i].key);
+    const cands = bySurname.get(wi[wi.length - 1]) ?? [];
+    const supers = new Set<number>();
+    for (const j of cands) {
+      if (j === i) continue;
+      const wj = personWords(nodes[j].key);
+      const sj = new Set(wj);
+      if (wi.length < wj.length && wi.every((x) => sj.has(x))) supers.add(j);
+      else if (wi.length === wj.length && wi[wi.length - 1] === wj[wj.length - 1] && wi.length >= 2 && sameGiven(wi[0], wj[0], lx) && wi.slice(1, -1).join(' ') === wj.slice(1, -1).join(' '))
+        uf.union(i, j);
+    }
+    const roots = new Set([...supers].map((x) => uf.find(x)));
+    if (roots.size === 1) uf.union(i, [...supers][0]);
+  }
+  // a single name: the one full name it ends (or starts, family name first)
+  for (const i of singles) {
+    const w = personWords(nodes[i].key)[0];
+    if (!w) continue;
+    const cands = bySurname.get(w) ?? [];
+    const roots = new Map<number, number>();
+    for (const j of cands) {
+      const wj = personWords(nodes[j].key);
+      if (wj[wj.length - 1] === w || wj[0] === w) roots.set(uf.find(j), j);
+    }
+    if (roots.size === 1) {
+      uf.union(i, [...roots.values()][0]);
+      continue;
+    }
+    if (roots.size > 1) {
+      // roles decide: `Defence Secretary Austin` joins the Austin who is a Defence Secretary
+      const myRoles = roleWords(nodes[i].roles);
+      if (myRoles.size === 0) continue;
+      const matches: number[] = [];
+      for (const [, j] of roots) {
+        const rs = new Set<string>();
+        for (const k of persons) if (uf.find(k) === uf.find(j)) for (const r of roleWords(nodes[k].roles)) rs.add(r);
+        if ([...myRoles].some((r) => rs.has(r))) matches.push(j);
+      }
+      if (matches.length === 1) uf.union(i, matches[0]);
+    }
+  }
+
+  // --- entities ---------------------------------------------------------------------------------
+  const groups = new Map<number, number[]>();
+  nodes.forEach((_, i) => {
+    const r = uf.find(i);
+    const l = groups.get(r) ?? [];
+    l.push(i);
+    groups.set(r, l);
+  });
+  interface Draft {
+    root: number;
+    entity: CorpusEntity;
+    firstPath: string;
+  }
+  const drafts: Draft[] = [];
+  const rootOfKnowledge = new Map<number, number>();
+  for (let k = 0; k < knowledge.length; k++) rootOfKnowledge.set(uf.find(kBase + k), k);
+  for (const [root, members] of groups) {
+    const types = new Map<string, number>();
+    const keys = new Map<string, number>();
+    const surfaces = new Map<string, number>();
+    const roles = new Map<string, number>();
+    const outlets: Record<string, number> = {};
+    let firstPath = '\uffff';
+    for (const i of members) {
+      const c = nodes[i];
+      types.set(c.type, (types.get(c.type) ?? 0) + c.count);
+      keys.set(c.key, (keys.get(c.key) ?? 0) + c.count);
+      addAll(surfaces, c.surfaces);
+      addAll(roles, c.roles);
+      outlets[c.outlet] = (outlets[c.outlet] ?? 0) + c.count;
+      if (c.path < firstPath) firstPath = c.path;
+    }
+    const ki = rootOfKnowledge.get(root);
+    const entry = ki !== undefined ? knowledge[ki] : undefined;
+    const type = (entry?.type ?? byCount(types)[0]) as EntityType;
+    // the name: the most used key with the most words (full names over surnames, long forms over acronyms)
+    const keyList = byCount(keys);
+    const wordCount = (k: string) => (isAcronym(k) ? 0 : k.split(/\s+/).length);
+    const maxWords = Math.max(...keyList.map(wordCount));
+    const name = entry?.name ?? (type === 'PERSON' ? keyList.find((k) => wordCount(k) === maxWords)! : keyList.find((k) => wordCount(k) >= Math.min(2, maxWords)) ?? keyList[0]);
+    const aliasCounts = new Map<string, number>();
+    addAll(aliasCounts, surfaces);
+    for (const [k, v] of keys) aliasCounts.set(k, (aliasCounts.get(k) ?? 0) + v);
+    for (const a of entry?.aliases ?? []) if (!aliasCounts.has(a)) aliasCounts.set(a, 0);
+    aliasCounts.delete(name);
+    const roleList = dedupeRoles(byCount(roles));
+    const entity: CorpusEntity = {
+      id: entry?.id ?? '',
+      type,
+      name,
+      aliases: byCount(aliasCounts),
+      roles: roleList,
+      mentionsByOutlet: outlets,
+    };
+    if (entry?.description) entity.description = entry.description;
+    if (entry?.links && entry.links.length) entity.links = entry.links.slice();
+    if (members.every((i) => i >= kBase)) continue; // a knowledge entry nobody mentions
+    drafts.push({ root, entity, firstPath });
+  }
+  // ids: deterministic whatever the order of documents
+  drafts.sort((a, b) => (a.entity.name < b.entity.name ? -1 : a.entity.name > b.entity.name ? 1 : a.firstPath < b.firstPath ? -1 : a.firstPath > b.firstPath ? 1 : 0));
+  const used = new Set<string>(knowledge.map((e) => e.id));
+  const idOfRoot = new Map<number, string>();
+  for (const d of drafts) {
+    if (!d.entity.id) {
+      const base = d.entity.type.toLowerCase() + ':' + slug(d.entity.name);
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = base + '-' + n;
+      d.entity.id = id;
+    }
+    used.add(d.entity.id);
+    idOfRoot.set(d.root, d.entity.id);
+  }
+  return {
+    entities: drafts.map((d) => d.entity),
+    idOf: (doc, cluster) => idOfRoot.get(uf.find(nodeOf[doc][cluster]))!,
+  };
+}
+
+const ROLE_STOP = new Set(['of', 'the', 'a', 'an', 'and', 'at', 'in', 'for', 'us', 'uk']);
+function roleWords(roles: Map<string, number>): Set<string> {
+  const s = new Set<string>();
+  for (const r of roles.keys()) for (const w of normName(r).split(' ')) if (w.length > 2 && !ROLE_STOP.has(w)) s.add(w === 'defense' ? 'defence' : w);
+  return s;
+}
+
+/** Roles that differ only in spelling or case are one (`Defense Secretary`/`Defence Secretary`). */
+function dedupeRoles(roles: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const r of roles) {
+    const k = normName(r).replace(/defense/g, 'defence').replace(/^(the|a|an) /, '');
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Corpus entities for a set of documents and the id of every mention. `knowledge` (the user's
+ * `news-entities.json`, see `parseKnowledgeFile`) fixes ids, names, types and aliases and adds
+ * descriptions and links; entries nobody mentions are left out.
+ */
+export function resolveEntities(docs: ResolveDocument[], knowledge?: KnowledgeEntry[]): Resolution {
+  const summaries = docs.map((d) => summarize(d.path, d.outlet, d.mentions));
+  const { entities, idOf } = resolveSummaries(summaries, knowledge);
+  const mentionIds = summaries.map((s, di) => s.clusterOf.map((ci) => idOf(di, ci)));
+  return { entities, mentionIds };
+}
+
+/**
+ * Keeps every document's cluster summary so that an edit re-resolves cheaply: `setDocument` for the
+ * edited file (its mentions from `recognizeEntities`), then `resolve()` merges the summaries again
+ * (no document is re-read). Measured in `bench/entities.ts`.
+ */
+export class EntityResolver {
+  private readonly docs = new Map<string, DocSummary>();
+
+  setDocument(path: string, outlet: string | null, mentions: EntityMention[]): void {
+    this.docs.set(path, summarize(path, outlet, mentions));
+  }
+
+  removeDocument(path: string): void {
+    this.docs.delete(path);
+  }
+
+  resolve(knowledge?: KnowledgeEntry[]): { entities: CorpusEntity[]; idsFor(path: string): string[] } {
+    const paths = [...this.docs.keys()].sort();
+    const summaries = paths.map((p) => this.docs.get(p)!);
+    const { entities, idOf } = resolveSummaries(summaries, knowledge);
+    const index = new Map(paths.map((p, i) => [p, i]));
+    return {
+      entities,
+      idsFor: (path: string) => {
+        const di = index.get(path);
+        if (di === undefined) return [];
+        return summaries[di].clusterOf.map((ci) => idOf(di, ci));
+      },
+    };
+  }
+}

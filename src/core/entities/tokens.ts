@@ -1,0 +1,253 @@
+// One linear pass over the text: words with their offsets and the few facts the recogniser needs
+// (capitalised, all capitals, possessive, abbreviation dot, sentence start, paragraph). No regex runs
+// over the text; every character is looked at a bounded number of times.
+import type { Paragraph } from '../model';
+
+export interface Token {
+  start: number;
+  /** End of the word, exclusive; an abbreviation dot or possessive `'s` is not inside. */
+  end: number;
+  text: string;
+  word: boolean;
+  /** Starts with a capital letter (or `iPhone`/`eBay` style). */
+  cap: boolean;
+  /** Two or more letters, none lower case: `USFJ`, `TOKYO`, `U.S.`. */
+  allCaps: boolean;
+  digit: boolean;
+  /** Followed by a possessive: `China’s`, `Harris’`, `Biden ’s`. */
+  poss: boolean;
+  /** Followed by a dot that belongs to it (`Mr.`, `Jr.`, middle initial `W.`). */
+  dot: boolean;
+  /** First word of a sentence, of a quotation or of a paragraph. */
+  sentStart: boolean;
+  /** Only spaces (no line break, no punctuation) between this token and the previous one. */
+  joined: boolean;
+  para: number;
+}
+
+/** Words that keep a following dot and never end a sentence with it. */
+const ABBREV_DOT = new Set(
+  'Mr Mrs Ms Dr Prof St Jr Sr Gen Col Lt Sgt Capt Cpl Rev Sen Rep Gov Adm Maj Mt Ft Fr No Co Corp Inc Ltd Bros vs Messrs Mme Mlle Hon Pres Supt Insp Det Cmdr Brig'.split(
+    ' ',
+  ),
+);
+
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  if (c < 0xc0) return false;
+  const ch = text[i];
+  return ch !== ch.toLowerCase();
+}
+
+function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 0xc0) return false;
+  if (c === 0xd7 || c === 0xf7) return false;
+  if (c < 0x2000) return true;
+  if (c >= 0x3040 && c < 0xd800) return true;
+  if (c >= 0xf900 && c < 0xfe00) return true;
+  return false;
+}
+
+function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || isLetterCode(c);
+}
+
+function isHyphenCode(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2018;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Opening quote marks (a word after one starts a quotation, hence is capitalised anyway). */
+function isOpeningQuote(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0x201c || c === 0x2018 || c === 0xab) return true;
+  if (c === 34) {
+    // A straight quote opens when what precedes is a space, a line start or an opening bracket.
+    const p = i > 0 ? text.charCodeAt(i - 1) : 10;
+    return p === 10 || p === 13 || isSpaceCode(p) || p === 40 || p === 8212 || p === 8211;
+  }
+  return false;
+}
+
+/**
+ * Tokens of the text. `paragraphs` (from the article model) sets paragraph numbers; without them a
+ * line break starts a new paragraph.
+ */
+export function tokenize(text: string, paragraphs?: Paragraph[]): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let para = 0;
+  let pIdx = 0;
+  let newline = true;
+  let sentence = true;
+  let quoteOpen = false;
+  let joined = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (paragraphs) {
+      while (pIdx < paragraphs.length && paragraphs[pIdx].end <= i) pIdx++;
+      if (pIdx < paragraphs.length && i >= paragraphs[pIdx].start && para !== pIdx + 1) {
+        para = pIdx + 1;
+        newline = true;
+      }
+    }
+    if (c === 10 || c === 13) {
+      if (!paragraphs) {
+        if (!newline) para++;
+        newline = true;
+      }
+      joined = false;
+      i++;
+      continue;
+    }
+    if (isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    if (isAlnumCode(c)) {
+      const start = i;
+      let j = i;
+      let poss = false;
+      let skip = 0;
+      let segStart = i;
+      for (;;) {
+        const cj = text.charCodeAt(j);
+        if (j < n && isAlnumCode(cj)) {
+          j++;
+          continue;
+        }
+        if (j >= n) break;
+        if (cj === 46) {
+          // Dotted capitals: `U.S.`, `U.K.`, `Japan–U.S.`: a lone capital, a dot, a capital, a dot.
+          if (j - segStart === 1 && isUpperAt(text, j - 1) && isUpperAt(text, j + 1) && text.charCodeAt(j + 2) === 46) {
+            j += 2;
+            while (isUpperAt(text, j + 1) && text.charCodeAt(j + 2) === 46 && !isAlnumCode(text.charCodeAt(j + 3))) j += 2;
+            // keep the final dot inside: `U.S.` is the token
+            j++;
+            break;
+          }
+          break;
+        }
+        if (isHyphenCode(cj) && isAlnumCode(text.charCodeAt(j - 1)) && isAlnumCode(text.charCodeAt(j + 1))) {
+          j++;
+          segStart = j;
+          continue;
+        }
+        if (isApostrophe(cj) && cj !== 0x2018 && isLetterCode(text.charCodeAt(j + 1))) {
+          const s = text.charCodeAt(j + 1);
+          if ((s === 115 || s === 83) && !isAlnumCode(text.charCodeAt(j + 2))) {
+            poss = true;
+            skip = 2;
+            break;
+          }
+          j++;
+          continue;
+        }
+        if (cj === 38 && isUpperAt(text, j - 1) && isUpperAt(text, j + 1)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      let end = j;
+      // `Harris’ campaign`: a closing apostrophe after a final s.
+      if (!poss && end < n && isApostrophe(text.charCodeAt(end)) && text.charCodeAt(end) !== 0x2018) {
+        const prev = text.charCodeAt(end - 1);
+        if ((prev === 115 || prev === 83) && !isLetterCode(text.charCodeAt(end + 1)) && end - start > 2) {
+          poss = true;
+          skip = 1;
+        }
+      }
+      const word = text.slice(start, end);
+      let dot = false;
+      if (!poss && text.charCodeAt(end) === 46 && word.charCodeAt(word.length - 1) !== 46) {
+        if (ABBREV_DOT.has(word) || (word.length === 1 && isUpperAt(text, start))) {
+          dot = true;
+          skip = 1;
+        }
+      }
+      const cap = isUpperAt(text, start) || (end - start > 1 && isUpperAt(text, start + 1) && isLetterCode(c));
+      let letters = 0;
+      let lower = false;
+      let digit = false;
+      for (let k = start; k < end; k++) {
+        const ck = text.charCodeAt(k);
+        if (ck >= 48 && ck <= 57) digit = true;
+        else if (isLetterCode(ck)) {
+          letters++;
+          if (!isUpperAt(text, k)) lower = true;
+        }
+      }
+      tokens.push({
+        start,
+        end,
+        text: word,
+        word: true,
+        cap: cap && !(c >= 48 && c <= 57),
+        allCaps: letters >= 2 && !lower,
+        digit,
+        poss,
+        dot,
+        sentStart: sentence || newline || quoteOpen,
+        joined: joined && !newline,
+        para,
+      });
+      newline = false;
+      sentence = false;
+      quoteOpen = false;
+      joined = true;
+      i = end + skip;
+      continue;
+    }
+    // A detached possessive: `Biden ’s`, `Biden 's`.
+    if (isApostrophe(c) && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83) && !isAlnumCode(text.charCodeAt(i + 2))) {
+      const last = tokens[tokens.length - 1];
+      if (last && last.word && !newline && i - last.end <= 2) {
+        last.poss = true;
+        i += 2;
+        joined = false;
+        continue;
+      }
+    }
+    // Punctuation.
+    const opening = isOpeningQuote(text, i);
+    tokens.push({
+      start: i,
+      end: i + 1,
+      text: text[i],
+      word: false,
+      cap: false,
+      allCaps: false,
+      digit: false,
+      poss: false,
+      dot: false,
+      sentStart: false,
+      joined: false,
+      para,
+    });
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2026) sentence = true;
+    else if (opening) quoteOpen = true;
+    else if (c === 0x201d || c === 34 || c === 0x2019 || c === 41 || c === 0xbb) {
+      // closing marks keep whatever the previous punctuation decided
+    } else if (c === 8212 || c === 8211 || c === 45 || c === 124 || c === 8226) {
+      // dashes and bars: a dateline `TOKYO—Japanese` or a list; the next word is not sentence-initial
+      // unless a line began here
+    } else {
+      sentence = false;
+    }
+    joined = c === 38; // `Marks & Spencer` stays joined across the ampersand
+    newline = false;
+    i++;
+  }
+  return tokens;
+}
