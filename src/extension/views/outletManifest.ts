@@ -2,29 +2,7 @@
 // the file's workspace folder (the format documented in src/core/outlets.ts). The entry whose `match`
 // is exactly this file's path is updated, or one is added; other entries and fields are kept.
 import * as vscode from 'vscode';
-
-export const MANIFEST_NAME = 'news-sources.json';
-
-type SourceEntry = { match: string; outlet?: string; [field: string]: unknown };
-
-/** The manifest text with `relativePath`'s outlet set. Pure; throws on a manifest that is not JSON. */
-export function withOutlet(manifestText: string | undefined, relativePath: string, outlet: string): string {
-  const parsed: unknown = manifestText && manifestText.trim() ? JSON.parse(manifestText) : { sources: [] };
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('news-sources.json must hold a JSON object');
-  const manifest = parsed as Record<string, unknown>;
-  if (Array.isArray(manifest.sources) || Object.keys(manifest).length === 0) {
-    const sources = (manifest.sources ?? []) as SourceEntry[];
-    const entry = sources.find((s) => s && typeof s === 'object' && s.match === relativePath);
-    if (entry) entry.outlet = outlet;
-    else sources.push({ match: relativePath, outlet });
-    manifest.sources = sources;
-  } else {
-    // The object form: { "<path or glob>": { "outlet": … } }.
-    const entry = manifest[relativePath];
-    manifest[relativePath] = entry && typeof entry === 'object' ? { ...(entry as object), outlet } : { outlet };
-  }
-  return JSON.stringify(manifest, null, 2) + '\n';
-}
+import { MANIFEST_NAME, withOutlet } from './outletManifestText';
 
 export async function setOutletForFile(currentOutlet: (uri: vscode.Uri) => string | null, target?: vscode.Uri, outletArg?: string): Promise<vscode.Uri | undefined> {
   const uri = target ?? vscode.window.activeTextEditor?.document.uri;
