@@ -113,6 +113,7 @@ const FUNCTION_WORDS = new Set([
 ]);
 const CLAUSE_STARTS = new Set(['to', 'that', 'in', 'on', 'for', 'with', 'by', 'from', 'during', 'at', 'if', 'because', 'not', 'and', 'but', 'as', 'when', 'while', 'without', 'under', 'over', 'into', 'through', 'against']);
 const INFINITIVE_HOSTS = new Set(['have', 'has', 'had', 'need', 'needs', 'needed', 'want', 'wants', 'wanted', 'going', 'able', 'ready', 'vowed', 'pledged', 'promised', 'sought', 'seeks', 'decided', 'refused', 'agreed', 'tried', 'trying', 'continue', 'continues', 'intends', 'intend', 'plans', 'plan', 'planned', 'aims', 'aimed', 'hopes', 'hoped', 'would', 'will', 'must', 'ought']);
+const LINKING_VERBS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'remained', 'remains', 'remain', 'seemed', 'seems', 'became', 'becomes', 'sounded', 'looked', 'felt', 'appeared']);
 const MODIFIER_BLOCKERS = new Set([...STOP, 'and', 'or', 'of', 'for', 'at', 'from', 'was', 'is']);
 const STATEMENT_HEADS = new Set(['statement', 'statements', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'report', 'release', 'communique', 'communiqué', 'memo', 'letter', 'readout', 'ministry', 'spokespeople']);
 const WORDISH = /^[\p{L}\p{N}]/u;
@@ -300,6 +301,11 @@ export class Attributor {
     const multiSentence = /[.!?;]\s+\S/.test(q.text);
     const clauseLike = multiSentence || lower.some((w) => FUNCTION_WORDS.has(w)) || CLAUSE_STARTS.has(lower[0] ?? '');
     if (n >= 5 || clauseLike) return 'speech';
+    const prevTok1 = before[before.length - 1];
+    // `said the cuts were “overdue but insufficient”`: the predicate of reported speech.
+    if (pre !== null && prevTok1 && isWord(prevTok1) && LINKING_VERBS.has(prevTok1.lw)) return 'speech';
+    // `warned of “unprecedented” rainfall`: the reporting verb governs the quote directly.
+    if (pre !== null && !CALL_FORMS.has(toks[pre].lw) && this.wordsBetween(toks, pre, openIdx) <= 1 && !(prevTok1 && NP_DETERMINERS.has(prevTok1.lw))) return 'speech';
     // `the “2+2” talks`, `“provocative” maritime actions`: a label inside a noun phrase.
     if (after && isWord(after) && !after.cap && !MODIFIER_BLOCKERS.has(after.lw) && !CUE_FORMS.has(after.lw) && toks[closeIdx]?.end === after.start - 1) {
       return 'term';
@@ -328,6 +334,18 @@ export class Attributor {
       if (!broken && between <= 2) return 'speech';
     }
     return 'term';
+  }
+
+  /** Word tokens between a cue and the open mark, or Infinity when another quote or a clause break intervenes. */
+  private wordsBetween(toks: Token[], pre: number, openIdx: number): number {
+    let between = 0;
+    for (let k = pre + 1; k < openIdx; k++) {
+      const t = toks[k];
+      if (t.t === 'mark' || t.q >= 0) return Infinity;
+      if (t.t === 'word') between++;
+      else if (k < openIdx - 1) return Infinity;
+    }
+    return between;
   }
 
   /** Up to `max` frame tokens before the open mark (not crossing another quote). */
@@ -474,7 +492,7 @@ export class Attributor {
     }
     // `… and expressed “…”`: the subject of an earlier reporting verb, else of the sentence.
     const prev = toks[cue - 1];
-    if (prev && (prev.lw === 'and' || prev.t === 'mark' || prev.q >= 0 || prev.w === ',')) {
+    if (prev && (prev.lw === 'and' || prev.lw === 'but' || prev.lw === 'or' || prev.t === 'mark' || prev.q >= 0 || prev.w === ',')) {
       const prevCue = this.preCue(toks, cue);
       if (prevCue !== null) return this.speakerForCue(toks, prevCue, cue);
       const subj = this.subject(toks);
@@ -488,12 +506,18 @@ export class Attributor {
     let k = i;
     while (k >= lo && isWord(toks[k]) && !toks[k].cap && (ADVERBS.has(toks[k].lw) || AUX.has(toks[k].lw) || (toks[k].lw.endsWith('ly') && toks[k].lw.length > 4))) k--;
     let role: string | undefined;
+    let k0role = -1;
+    let b0role = -1;
     if (k >= lo && toks[k].w === ',') {
       let j = k - 1;
       while (j >= lo && j > k - 30 && toks[j].w !== ',' && toks[j].t !== 'mark' && toks[j].q < 0 && !(isWord(toks[j]) && !toks[j].cap && CUE_FORMS.has(toks[j].lw))) j--;
       if (j >= lo && toks[j].w === ',' && j < k - 1) {
         const r0 = toks[j + 1];
-        if (isWord(r0) && (r0.cap || NP_DETERMINERS.has(r0.lw) || isNounish(r0)) && !CAP_STOP.has(r0.w)) role = this.slice(toks, j + 1, k - 1);
+        if (isWord(r0) && (r0.cap || NP_DETERMINERS.has(r0.lw) || isNounish(r0)) && !CAP_STOP.has(r0.w)) {
+          role = this.slice(toks, j + 1, k - 1);
+          k0role = j + 1;
+          b0role = k - 1;
+        }
         k = j - 1;
       } else return null;
     }
@@ -545,6 +569,14 @@ export class Attributor {
       break;
     }
     if (a < 0) return null;
+    // `Its chairman, Tom Briggs, said`: the name in apposition is the speaker, the phrase its role.
+    if (role !== undefined && k0role >= 0) {
+      const head = toks[b];
+      const nameToks = toks.slice(k0role, b0role + 1).filter((t) => t.t === 'word');
+      if (!head.cap && nameToks.length > 0 && nameToks.length <= 4 && nameToks.every((t) => t.cap && !CAP_STOP.has(t.w))) {
+        return { a: k0role, b: b0role, role: this.slice(toks, a, b) };
+      }
+    }
     let end = b;
     while (a <= end && (['and', 'of', 'for', 'at', 'from'].includes(toks[a].lw) || toks[a].w === ',')) a++;
     while (end >= a && toks[end].t !== 'word') end--;
@@ -696,7 +728,15 @@ export class Attributor {
   /** Name, mention and type of a speaker phrase. */
   private fillIdentity(speaker: QuoteSpeaker, toks: Token[], np: NP): void {
     const m = this.mentionFor(speaker.start, speaker.end, toks[np.b]);
-    const run = this.capRun(toks, np.a, np.b);
+    let run = this.capRun(toks, np.a, np.b);
+    // `Lucia Ferraro of the Bruegel think tank`: the name before the prepositional phrase.
+    for (let k = np.a + 1; k < np.b; k++) {
+      if (['of', 'at', 'from', 'for'].includes(toks[k].lw)) {
+        const first = this.capRun(toks, np.a, k - 1);
+        if (first.length > 0 && !NON_PERSON.has(first[first.length - 1].lw) && (first.length >= 2 || first[0].start > toks[np.a].start)) run = first;
+        break;
+      }
+    }
     const headLower = toks[np.b].lw;
     if (m >= 0) {
       const men = this.mentions[m];
@@ -704,7 +744,7 @@ export class Attributor {
       speaker.key = men.key;
       speaker.type = (men.type as EntityType) ?? null;
       speaker.name = men.surface ?? this.text.slice(men.start, men.end);
-    } else if (run.length > 0 && !NON_PERSON.has(headLower)) {
+    } else if (run.length > 0 && !NON_PERSON.has(run[run.length - 1].lw) && (!NON_PERSON.has(headLower) || run[run.length - 1] !== toks[np.b])) {
       speaker.name = this.text.slice(run[0].start, run[run.length - 1].end).replace(/[’']s$/, '');
     }
     if (!speaker.role) {
@@ -767,7 +807,7 @@ export class Attributor {
     for (let k = np.a; k <= np.b; k++) if (toks[k].lw === 'and') hasAnd = true;
     if (!head.cap && head.lw.endsWith('s') && !head.lw.endsWith('ss') && head.lw !== 'news') return 'group';
     if (hasAnd) return 'group';
-    if (NON_PERSON.has(head.lw) || STATEMENT_HEADS.has(head.lw)) return 'thing';
+    if (NON_PERSON.has(head.lw) || STATEMENT_HEADS.has(head.lw) || !head.cap) return 'thing';
     if (this.mentions.length > 0) {
       const m = this.mentionFor(toks[np.a].start, toks[np.b].end, head);
       if (m >= 0 && this.mentions[m].type === 'ORG') return 'thing';
@@ -787,7 +827,7 @@ export class Attributor {
         if (s.end > pos) continue; // the pronoun's own sentence
         const cands = this.candidates(s);
         for (const c of cands) {
-          if (c.cls === cls) {
+          if (c.cls === cls || (cls === 'thing' && c.cls === 'other')) {
             const sp: QuoteSpeaker = { start: c.start, end: c.end, text: c.text, name: c.text, mention: -1, key: null, type: null, via: 'pronoun', cue: c.cue };
             if (c.role) sp.role = c.role;
             this.fillIdentity(sp, c.tokens, c.np);

@@ -60,6 +60,7 @@ export const REPORTING_VERBS: Record<string, { finite: string[]; participle: str
   describe: { finite: ['describe', 'describes', 'described'], participle: ['describing'] },
   call: { finite: ['called'], participle: ['calling'] },
   demand: { finite: ['demanded'], participle: ['demanding'] },
+  praise: { finite: ['praised'], participle: ['praising'] },
   dismiss: { finite: ['dismissed'], participle: ['dismissing'] },
   exclaim: { finite: ['muttered', 'shouted', 'cried', 'exclaimed', 'whispered', 'yelled', 'screamed'], participle: [] },
   continue: { finite: ['continued'], participle: [] },
@@ -139,6 +140,7 @@ export const NON_PERSON_HEADS: string[] = [
   'house', 'court', 'government', 'administration', 'commission', 'institute', 'foundation', 'fund', 'board',
   'army', 'navy', 'police', 'service', 'services', 'organisation', 'organization', 'club', 'league', 'federation',
   'times', 'post', 'news', 'journal', 'statement', 'report', 'newspaper', 'network', 'authority', 'authorities',
+  'college', 'school', 'hospital', 'trust', 'museum', 'library', 'church', 'academy', 'society', 'institution',
   'kremlin', 'pentagon', 'whitehall', 'parliament', 'congress', 'senate', 'cabinet', 'embassy', 'center', 'centre',
 ];
 

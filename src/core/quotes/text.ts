@@ -74,7 +74,7 @@ export function sentences(text: string, para: Span, inside: readonly Span[]): Sp
       let w = pos - 1;
       while (w > para.start && /[\p{L}.]/u.test(text[w - 1])) w--;
       const word = text.slice(w, pos - 1).toLowerCase();
-      if (word.length <= 1 || ABBREV.has(word) || word.includes('.')) continue;
+      if (word.length === 1 || ABBREV.has(word) || word.includes('.')) continue;
     }
     out.push({ start: sStart, end: pos });
     sStart = n;
