@@ -658,6 +658,8 @@ class Doc {
         if (!lx.orgHeads.has(w) && !lx.gazetteer.has(w) && !lx.common.has(w)) orgByWord.set(w, c);
       }
     }
+    const confirmed = new Map<string, Cand>();
+    for (const c of this.cands) if (!c.weak && c.b - c.a === 1 && c.s === undefined && c.type !== 'PERSON') confirmed.set(toks[c.a].text, c);
     const keep: Cand[] = [];
     for (const c of this.cands) {
       if (this.dropped.has(c)) continue;
@@ -688,6 +690,12 @@ class Doc {
       const w = t.text;
       if (persons.byToken.has(w) || persons.variantOf(w, lx)) {
         keep.push({ ...c, type: 'PERSON', weak: false });
+        continue;
+      }
+      // the same word confirmed elsewhere in the document: `Cagayan` after `Cagayan and Isabela provinces`
+      const known = confirmed.get(w);
+      if (known) {
+        keep.push({ ...c, type: known.type, weak: false, key: known.key });
         continue;
       }
       const org = t.sentStart ? undefined : orgByWord.get(w);
