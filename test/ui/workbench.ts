@@ -16,6 +16,15 @@ import { CodeServer, launchBrowser, newWorkbenchPage, REPO_ROOT, startCodeServer
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 const DEFAULT_TIMEOUT = 20_000;
 
+export interface WorkbenchOptions {
+  /** Folder to open; default: a temp copy of ../shared/seeds. */
+  workspace?: string;
+  /** Extra user settings. */
+  settings?: Record<string, unknown>;
+  /** The extension to load; default: this repo. */
+  extensionDevelopmentPath?: string;
+}
+
 export class Workbench {
   private constructor(
     readonly server: CodeServer,
@@ -24,7 +33,7 @@ export class Workbench {
   ) {}
 
   /** Starts code-server on a temp copy of the seeds with this extension loaded and opens it in Chromium. */
-  static async start(options: { workspace?: string; settings?: Record<string, unknown> } = {}): Promise<Workbench> {
+  static async start(options: WorkbenchOptions = {}): Promise<Workbench> {
     const server = await startCodeServer({ workspace: options.workspace, settings: options.settings });
     let browser: Browser | undefined;
     try {
@@ -35,7 +44,7 @@ export class Workbench {
         },
       });
       page.setDefaultTimeout(DEFAULT_TIMEOUT);
-      await page.goto(workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      await page.goto(workbenchUrl(server, { extensionDevelopmentPath: options.extensionDevelopmentPath ?? REPO_ROOT }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
       const wb = new Workbench(server, browser, page);
       // The Explorer shows the workspace once the remote file system is connected.
@@ -82,7 +91,59 @@ export class Workbench {
     return this.page.locator('#workbench\\.parts\\.statusbar');
   }
 
+  /** A status bar entry showing `text` (codicons like $(quote) are rendered as icons, not text). */
+  statusBarItem(text: string | RegExp): Locator {
+    return this.statusBar().locator('.statusbar-item', { hasText: text }).first();
+  }
+
+  /** A status bar entry contributed with createStatusBarItem(id) by an extension. */
+  statusBarItemById(id: string, extensionId = 'news-annotator.news-annotator'): Locator {
+    return this.statusBar().locator(`[id="${extensionId}.${id}"], [id="${id}"]`).first();
+  }
+
+  /** A view pane (Explorer section, tree view, webview view) by its header title. */
+  viewPane(title: string | RegExp): Locator {
+    return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: title }) }).first();
+  }
+
+  /** The visible rows of a tree view pane, as text. */
+  async treeItems(title: string | RegExp): Promise<string[]> {
+    const rows = this.viewPane(title).locator('.pane-body .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible' });
+    return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
   // --- what a person does ------------------------------------------------------------------------
+
+  /** Clicks an activity bar icon (a view container) by its tooltip, e.g. 'Explorer' or 'News Sources'. */
+  async openViewContainer(label: string): Promise<void> {
+    const item = this.page.locator(`.activitybar .action-item a[aria-label^="${label}"]`).first();
+    const checked = await item.evaluate((el: any) => el.closest('.action-item')?.classList.contains('checked'));
+    if (!checked) await item.click(); // clicking the active container would hide the side bar
+  }
+
+  /** Expands a collapsed view pane by clicking its header. */
+  async expandPane(title: string | RegExp): Promise<Locator> {
+    const pane = this.viewPane(title);
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    return pane;
+  }
+
+  /**
+   * The document frame of a webview (view or panel) of this extension: VS Code nests it as
+   * iframe.webview -> iframe#active-frame. Waits until one exists whose body contains `text`.
+   */
+  async webviewFrame(text: string | RegExp): Promise<import('playwright-core').Frame> {
+    return this.waitUntil(`a webview showing ${text}`, async () => {
+      for (const frame of this.page.frames()) {
+        if (frame.name() !== 'active-frame' && !frame.url().includes('fake.html')) continue;
+        const body = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+        if (typeof text === 'string' ? body.includes(text) : text.test(body)) return frame;
+      }
+      return undefined;
+    });
+  }
 
   /** Shows the Explorer (without toggling it away when it is already shown). */
   async showExplorer(): Promise<void> {
@@ -126,12 +187,38 @@ export class Workbench {
     return labels.map((l) => l.replace(/\s+/g, ' ').trim());
   }
 
-  /** Moves the mouse over `text` in the active editor and returns the text of the hover that appears. */
+  /**
+   * Moves the mouse over the first visible occurrence of `text` in the active editor (the middle of
+   * those characters, not of the line) and returns the text of the hover that appears.
+   */
   async hoverText(text: string): Promise<string> {
-    const target = this.viewLines().getByText(text, { exact: false }).first();
-    await target.hover();
+    const line = this.line(text);
+    await line.waitFor({ state: 'visible' });
+    const box = await line.evaluate((el: any, needle: string) => {
+      const d = (globalThis as any).document;
+      const walker = d.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+      // The line's text is split over spans (tokens, decorations): map the needle onto text nodes.
+      const nodes: { node: any; start: number }[] = [];
+      let all = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n, start: all.length });
+        all += n.textContent;
+      }
+      const at = all.replace(/\u00a0/g, ' ').indexOf(needle);
+      if (at < 0) return undefined;
+      const mid = at + Math.floor(needle.length / 2);
+      const hit = nodes.filter((x) => x.start <= mid).pop()!;
+      const range = d.createRange();
+      range.setStart(hit.node, mid - hit.start);
+      range.setEnd(hit.node, Math.min(mid - hit.start + 1, hit.node.textContent.length));
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, text);
+    if (!box) throw new Error(`"${text}" is not on a visible line of the editor`);
+    await this.page.mouse.move(box.x, box.y);
     const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
     await hover.waitFor({ state: 'visible' });
+    await this.waitUntil('the hover to have content', async () => (await hover.innerText()).trim().length > 0);
     return hover.innerText();
   }
 
@@ -210,7 +297,7 @@ export class Workbench {
  * Registers before/after hooks in the current describe(): one workbench for the suite, a screenshot
  * `test-results/ui-FAILED-<test>.png` for each failed test. Returns a getter for the workbench.
  */
-export function useWorkbench(options: { workspace?: string; settings?: Record<string, unknown> } = {}): () => Workbench {
+export function useWorkbench(options: WorkbenchOptions = {}): () => Workbench {
   let wb: Workbench | undefined;
   before(async function () {
     this.timeout(120_000);
