@@ -1,9 +1,17 @@
 // The corpus: every article the user works on, each analysed once per version of its text, and the
 // report that the CLI prints and the extension exports. Callers (CLI, extension, worker) feed it
 // texts; it never reads files itself, so it runs anywhere the core runs.
+//
+// Per document (recomputed only when that document's text changes): paragraphs, entity mentions,
+// quotes. Across documents (recomputed lazily, after any change, when asked): entity identities,
+// shared passages (the PassageIndex updates incrementally), outlets.
 
 import { analyzeDocument, type ArticleStructure } from './article';
-import { SCAN_SCHEMA, type ReportDocument, type ReportEntity, type ScanReport } from './model';
+import { EntityResolver, parseKnowledgeFile, recognizeEntities, type CorpusEntity, type EntityMention, type KnowledgeEntry } from './entities';
+import { SCAN_SCHEMA, type ReportDocument, type ReportEntity, type ReportEntityMention, type ScanReport } from './model';
+import { parseManifest, type NewsSourcesManifest, type OutletInfo } from './outlets';
+import { PassageIndex, type PassageIndexOptions } from './passages/passageIndex';
+import { findQuotes, toReportQuotes, type Quote } from './quotes';
 
 export interface DocumentAnalysis {
   path: string;
@@ -11,30 +19,67 @@ export interface DocumentAnalysis {
   /** Increases whenever the text changes; lets callers cache derived views per version. */
   version: number;
   structure: ArticleStructure;
+  mentions: EntityMention[];
+  quotes: Quote[];
+}
+
+export interface CorpusOptions {
+  passages?: Partial<PassageIndexOptions>;
+}
+
+interface Identities {
+  entities: CorpusEntity[];
+  idsFor(path: string): string[];
 }
 
 export class Corpus {
   private readonly documents = new Map<string, DocumentAnalysis>();
+  private readonly passages: PassageIndex;
+  private readonly resolver = new EntityResolver();
+  /** Documents whose entity summary must be refreshed before the next resolution. */
+  private readonly staleEntities = new Set<string>();
+  private identities: Identities | undefined;
+  private knowledge: KnowledgeEntry[] = [];
   private nextVersion = 1;
+
+  constructor(options: CorpusOptions = {}) {
+    this.passages = new PassageIndex(options.passages);
+  }
 
   /** Adds or replaces a document. Unchanged text keeps its analysis (and version). */
   upsert(path: string, text: string): DocumentAnalysis {
     const existing = this.documents.get(path);
     if (existing && existing.text === text) return existing;
-    const analysis: DocumentAnalysis = { path, text, version: this.nextVersion++, structure: analyzeDocument(text) };
+    const structure = analyzeDocument(text);
+    const mentions = recognizeEntities(text, structure.paragraphs).sort((a, b) => a.start - b.start || b.end - a.end);
+    const quotes = findQuotes(text, structure.paragraphs, mentions);
+    const analysis: DocumentAnalysis = { path, text, version: this.nextVersion++, structure, mentions, quotes };
     this.documents.set(path, analysis);
+    this.passages.upsert(path, text, structure.paragraphs);
+    this.staleEntities.add(path);
+    this.identities = undefined;
     return analysis;
   }
 
   remove(path: string): boolean {
-    return this.documents.delete(path);
+    if (!this.documents.delete(path)) return false;
+    this.passages.remove(path);
+    this.resolver.removeDocument(path);
+    this.staleEntities.delete(path);
+    this.identities = undefined;
+    return true;
   }
 
   rename(from: string, to: string): void {
     const analysis = this.documents.get(from);
-    if (!analysis) return;
+    if (!analysis || from === to) return;
     this.documents.delete(from);
     this.documents.set(to, { ...analysis, path: to });
+    this.passages.rename(from, to);
+    this.resolver.removeDocument(from);
+    this.staleEntities.delete(from);
+    this.staleEntities.add(to);
+    this.identities = undefined;
   }
 
   get(path: string): DocumentAnalysis | undefined {
@@ -49,27 +94,88 @@ export class Corpus {
     return [...this.documents.keys()].sort();
   }
 
+  /**
+   * The news-sources.json manifest (outlets, dates, wires). `root` is the folder holding it as a
+   * prefix of the corpus paths ('' when paths are relative to it). Returns the manifest's problems.
+   */
+  setManifest(manifestText: string | undefined, root = ''): string[] {
+    let manifest: NewsSourcesManifest | undefined;
+    let errors: string[] = [];
+    if (manifestText !== undefined) ({ manifest, errors } = parseManifest(manifestText));
+    this.passages.setManifest(manifest, root);
+    for (const path of this.documents.keys()) this.staleEntities.add(path); // mention counts are per outlet
+    this.identities = undefined;
+    return errors;
+  }
+
+  /** The user's news-entities.json. A malformed file is ignored whole; its error comes back. */
+  setKnowledge(knowledgeText: string | undefined): string | undefined {
+    if (knowledgeText === undefined) {
+      this.knowledge = [];
+      this.identities = undefined;
+      return undefined;
+    }
+    const result = parseKnowledgeFile(knowledgeText);
+    if (!result.ok) return `line ${result.error.line}, column ${result.error.column}: ${result.error.message}`;
+    this.knowledge = result.entries;
+    this.identities = undefined;
+    return undefined;
+  }
+
+  outletOf(path: string): OutletInfo | null {
+    return this.passages.outletFor(path);
+  }
+
   /** One document's layers in the report's shape (what the editor views draw). */
   documentReport(path: string): ReportDocument | undefined {
     const analysis = this.documents.get(path);
     if (!analysis) return undefined;
+    const ids = this.resolve().idsFor(path);
+    const entities: ReportEntityMention[] = analysis.mentions.map((m, i) => ({ start: m.start, end: m.end, type: m.type, id: ids[i], surface: m.surface, ...(m.role ? { role: m.role } : {}) }));
+    const quotes = toReportQuotes(analysis.quotes, (mention) => ids[mention] ?? null);
+    const outlet = this.outletOf(path);
     return {
       path,
-      outlet: null,
+      outlet: outlet?.outlet ?? null,
+      ...(outlet?.wire ? { wire: outlet.wire } : {}),
       paragraphs: analysis.structure.paragraphs,
-      quotes: [],
-      entities: [],
-      shared: [],
+      quotes,
+      entities,
+      shared: this.passages.sharedFor(path),
     };
   }
 
-  /** The corpus-wide entity list, one entry per real-world entity. */
+  /** The corpus-wide entity list, one entry per real-world entity, with the quotes each one speaks. */
   entities(): ReportEntity[] {
-    return [];
+    const identities = this.resolve();
+    const quotesBySpeaker = new Map<string, { path: string; start: number; end: number }[]>();
+    for (const path of this.paths()) {
+      const analysis = this.documents.get(path)!;
+      const ids = identities.idsFor(path);
+      for (const q of analysis.quotes) {
+        const id = q.speaker && q.speaker.mention >= 0 ? ids[q.speaker.mention] : undefined;
+        if (!id) continue;
+        let list = quotesBySpeaker.get(id);
+        if (!list) quotesBySpeaker.set(id, (list = []));
+        list.push({ path, start: q.start, end: q.end });
+      }
+    }
+    return identities.entities.map((e) => ({ ...e, quotes: quotesBySpeaker.get(e.id) ?? [] }));
   }
 
   report(): ScanReport {
     const documents = this.paths().map((path) => this.documentReport(path)!);
     return { schema: SCAN_SCHEMA, documents, entities: this.entities() };
+  }
+
+  private resolve(): Identities {
+    if (this.identities) return this.identities;
+    for (const path of this.staleEntities) {
+      const analysis = this.documents.get(path);
+      if (analysis) this.resolver.setDocument(path, this.outletOf(path)?.outlet ?? null, analysis.mentions);
+    }
+    this.staleEntities.clear();
+    this.identities = this.resolver.resolve(this.knowledge);
+    return this.identities;
   }
 }
