@@ -53,6 +53,7 @@ function scan(args: ScanArgs, io: CliIo): number {
     if (problem.code !== 'link-loop') failures++;
   }
   const corpus = new Corpus();
+  failures += loadFolderSettings(corpus, root, io);
   for (const file of listing.files) {
     const result = readArticleFile(file.absPath);
     if (!result.ok) {
@@ -71,6 +72,35 @@ function scan(args: ScanArgs, io: CliIo): number {
   }
   if (failures > 0) io.stderr.write(`news-annotator: ${failures} file(s) could not be read; the report covers the other ${corpus.size}.\n`);
   return failures > 0 ? 1 : 0;
+}
+
+/** news-sources.json and news-entities.json at the folder root; a broken one is reported and ignored. */
+function loadFolderSettings(corpus: Corpus, root: string, io: CliIo): number {
+  let problems = 0;
+  const read = (name: string): string | undefined => {
+    const file = path.join(root, name);
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      io.stderr.write(`news-annotator: cannot read ${name}: ${(error as Error).message}\n`);
+      problems++;
+      return undefined;
+    }
+  };
+  const manifest = read('news-sources.json');
+  if (manifest !== undefined) {
+    for (const error of corpus.setManifest(manifest)) io.stderr.write(`news-annotator: news-sources.json: ${error}\n`);
+  }
+  const knowledge = read('news-entities.json');
+  if (knowledge !== undefined) {
+    const error = corpus.setKnowledge(knowledge);
+    if (error) {
+      io.stderr.write(`news-annotator: news-entities.json ignored: ${error}\n`);
+      problems++;
+    }
+  }
+  return problems;
 }
 
 if (require.main === module) {

@@ -84,7 +84,19 @@ describe('CLI: news-annotator scan', () => {
   it('prints a readable summary by default', () => {
     const { code, stdout } = run(['scan', seedsDir()]);
     assert.strictEqual(code, 0);
-    assert.match(stdout, /000_ef27076a8f3aebf6\.txt\n {2}headline: Security talks focus on bolstering military cooperation/);
+    assert.match(stdout, /000_ef27076a8f3aebf6\.txt  \[wire AP\]\n {2}headline: Security talks focus on bolstering military cooperation/);
     assert.match(stdout, /5 articles/);
+  });
+
+  it('applies news-sources.json and reports a broken news-entities.json with its line, ignoring it', () => {
+    const story = 'Council approves the flood barrier plan\n\nThe city council voted 7-2 on Tuesday to build a tidal flood barrier across the mouth of the river, the largest public works project in the history of the city.\n';
+    fs.writeFileSync(path.join(tmp, 'a.txt'), story);
+    fs.writeFileSync(path.join(tmp, 'news-sources.json'), JSON.stringify({ sources: [{ match: 'a.txt', outlet: 'Harbour Gazette', date: '2025-05-13' }] }));
+    fs.writeFileSync(path.join(tmp, 'news-entities.json'), '[\n  { "id": "person:x", "name": "X" },\n  { "id": \n]');
+    const { code, stdout, stderr } = run(['scan', tmp, '--format', 'json']);
+    assert.strictEqual(code, 1);
+    const report = JSON.parse(stdout) as ScanReport;
+    assert.strictEqual(report.documents[0].outlet, 'Harbour Gazette');
+    assert.match(stderr, /news-entities\.json ignored: line 4/);
   });
 });
