@@ -51,6 +51,11 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     }),
   );
   showEditors(vscode.window.visibleTextEditors);
+  // Outlets and known entities come from files at the folder root; read them without delaying activation.
+  void workspace.loadFolderSettings().then(() => {
+    for (const problem of workspace.settingsProblems) output.warn(problem);
+    refreshVisible();
+  });
 
   return {
     version: 1,
@@ -71,11 +76,13 @@ async function scanWorkspace(workspace: WorkspaceCorpus, output: vscode.LogOutpu
     (progress, token) => workspace.scanWorkspace(progress, token),
   );
   for (const skip of summary.skipped) output.warn(`${skip.path}: ${skip.message}`);
+  for (const problem of workspace.settingsProblems) output.warn(problem);
   const parts = [vscode.l10n.t('{0} articles scanned', summary.files)];
   if (summary.skipped.length) parts.push(vscode.l10n.t('{0} files skipped (see the News Annotator output)', summary.skipped.length));
+  if (workspace.settingsProblems.length) parts.push(vscode.l10n.t('problems in news-sources.json or news-entities.json (see the News Annotator output)'));
   if (summary.cancelled) parts.push(vscode.l10n.t('cancelled'));
   const message = parts.join(', ') + '.';
-  if (summary.skipped.length) {
+  if (summary.skipped.length || workspace.settingsProblems.length) {
     const show = vscode.l10n.t('Show Output');
     void vscode.window.showWarningMessage(message, show).then((choice) => choice === show && output.show());
   } else {

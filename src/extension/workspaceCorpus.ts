@@ -21,8 +21,17 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
 
+  /** Problems found in news-sources.json / news-entities.json, for the output channel and panel. */
+  settingsProblems: string[] = [];
+
   constructor(private readonly debounceMs: () => number) {
+    const settingsWatcher = vscode.workspace.createFileSystemWatcher('**/{news-sources,news-entities}.json');
+    const reloadSettings = () => void this.loadFolderSettings().then(() => this.changed.fire([]));
     this.disposables.push(
+      settingsWatcher,
+      settingsWatcher.onDidCreate(reloadSettings),
+      settingsWatcher.onDidChange(reloadSettings),
+      settingsWatcher.onDidDelete(reloadSettings),
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.filter.isArticle(e.document)) this.schedule(e.document);
@@ -34,6 +43,32 @@ export class WorkspaceCorpus implements vscode.Disposable {
         if (e.affectsConfiguration('newsAnnotator.files')) this.filter.reload();
       }),
     );
+  }
+
+  /**
+   * Reads news-sources.json (outlets, dates, wires) and news-entities.json (the user's knowledge of
+   * entities) from the first workspace folder. A broken file is reported and ignored, never half-applied.
+   */
+  async loadFolderSettings(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const problems: string[] = [];
+    const folder = folders[0];
+    const read = async (name: string): Promise<string | undefined> => {
+      if (!folder) return undefined;
+      try {
+        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name));
+        return new TextDecoder('utf-8').decode(bytes);
+      } catch (error) {
+        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+        problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    };
+    const root = folders.length > 1 && folder ? folder.name : '';
+    for (const error of this.corpus.setManifest(await read('news-sources.json'), root)) problems.push(`news-sources.json: ${error}`);
+    const knowledgeError = this.corpus.setKnowledge(await read('news-entities.json'));
+    if (knowledgeError) problems.push(`news-entities.json ignored: ${knowledgeError}`);
+    this.settingsProblems = problems;
   }
 
   /** The analysis of a document's current text, computed now if stale. */
@@ -67,6 +102,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   async scanWorkspace(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
     const include = `{${this.filter.includeGlobs.join(',')}}`;
     const exclude = `{${this.filter.excludeGlobs.join(',')}}`;
+    await this.loadFolderSettings();
     const uris = await vscode.workspace.findFiles(include, exclude, undefined, token);
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     const summary: ScanSummary = { files: 0, skipped: [], cancelled: false };
