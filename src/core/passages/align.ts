@@ -34,65 +34,81 @@ export interface Alignment {
   bCharEnd: number;
 }
 
-/** (dx, dy) edits to try at a mismatch, cheapest first, substitutions before one-sided gaps. */
-function gapMoves(maxGap: number): Array<[number, number]> {
+/** (dx, dy) edits to try at a mismatch, cheapest first, substitutions before one-sided gaps; flat. */
+function gapMoves(maxGap: number): Int32Array {
   const moves: Array<[number, number]> = [];
   for (let dx = 0; dx <= maxGap; dx++) for (let dy = 0; dy <= maxGap; dy++) if (dx + dy > 0) moves.push([dx, dy]);
   moves.sort((p, q) => p[0] + p[1] - (q[0] + q[1]) || Math.abs(p[0] - p[1]) - Math.abs(q[0] - q[1]));
-  return moves;
+  return Int32Array.from(moves.flat());
 }
-const movesCache = new Map<number, Array<[number, number]>>();
+const movesCache = new Map<number, Int32Array>();
 
-interface Bounds {
-  loA: number;
-  hiA: number;
-  loB: number;
-  hiB: number;
+// Scratch buffers for the pairs found while extending (reused: alignment runs in one thread).
+let scratchBack = new Int32Array(1024);
+let scratchFwd = new Int32Array(1024);
+
+/** Bounds of the region each side may use (a repeat inside one file must not overlap itself). */
+let loA = 0;
+let hiA = 0;
+let loB = 0;
+let hiB = 0;
+
+function same(A: TokenStream, B: TokenStream, x: number, y: number): boolean {
+  return x >= loA && x < hiA && y >= loB && y < hiB && A.ids[x] === B.ids[y] && A.excluded[x] === 0 && B.excluded[y] === 0;
 }
 
-function same(A: TokenStream, B: TokenStream, x: number, y: number, bounds: Bounds): boolean {
-  return (
-    x >= bounds.loA && x < bounds.hiA && y >= bounds.loB && y < bounds.hiB &&
-    A.ids[x] === B.ids[y] && A.excluded[x] === 0 && B.excluded[y] === 0
-  );
-}
-
-/** Extends from (x, y) in direction `dir`, appending matched pairs to `out` (flat x, y list). */
-function extend(A: TokenStream, B: TokenStream, x: number, y: number, dir: 1 | -1, bounds: Bounds, params: AlignParams, out: number[]): void {
+/**
+ * Extends from (x, y) in direction `dir`, writing matched pairs into the scratch buffer after
+ * `used` entries (flat x, y); returns the new number of entries, trimmed to the best score.
+ */
+function extend(A: TokenStream, B: TokenStream, x: number, y: number, dir: 1 | -1, params: AlignParams, forward: boolean, used: number): number {
   let moves = movesCache.get(params.maxGap);
   if (!moves) movesCache.set(params.maxGap, (moves = gapMoves(params.maxGap)));
+  let out = forward ? scratchFwd : scratchBack;
+  const resync = params.resync;
   let score = 0;
   let best = 0;
-  let bestLength = out.length;
+  let bestLength = used;
+  let length = used;
   for (;;) {
-    if (same(A, B, x, y, bounds)) {
-      out.push(x, y);
+    if (same(A, B, x, y)) {
+      if (length + 2 > out.length) {
+        const bigger = new Int32Array(out.length * 2);
+        bigger.set(out);
+        out = bigger;
+        if (forward) scratchFwd = out;
+        else scratchBack = out;
+      }
+      out[length++] = x;
+      out[length++] = y;
       score += 1;
       if (score > best) {
         best = score;
-        bestLength = out.length;
+        bestLength = length;
       }
       x += dir;
       y += dir;
       continue;
     }
     let moved = false;
-    for (const [dx, dy] of moves) {
+    for (let m = 0; m < moves.length; m += 2) {
+      const dx = moves[m];
+      const dy = moves[m + 1];
       const nx = x + dx * dir;
       const ny = y + dy * dir;
       let r = 0;
-      while (r < params.resync && same(A, B, nx + r * dir, ny + r * dir, bounds)) r++;
-      if (r === params.resync) {
+      while (r < resync && same(A, B, nx + r * dir, ny + r * dir)) r++;
+      if (r === resync) {
         x = nx;
         y = ny;
-        score -= params.gapPenalty * Math.max(dx, dy);
+        score -= params.gapPenalty * (dx > dy ? dx : dy);
         moved = true;
         break;
       }
     }
     if (!moved || best - score > params.xDrop) break;
   }
-  out.length = bestLength;
+  return bestLength;
 }
 
 /**
@@ -108,29 +124,55 @@ export function alignAt(
   pb: number,
   k: number,
   params: AlignParams = DEFAULT_ALIGN,
+  minWords = 0,
+  minRun = 0,
 ): Alignment | null {
   const selfRepeat = A === B;
   if (selfRepeat && pb - pa < k) return null;
-  const bounds: Bounds = { loA: 0, hiA: A.length, loB: selfRepeat ? pa + k : 0, hiB: B.length };
-  for (let i = 0; i < k; i++) if (!same(A, B, pa + i, pb + i, bounds)) return null;
+  loA = 0;
+  hiA = A.length;
+  loB = selfRepeat ? pa + k : 0;
+  hiB = B.length;
+  for (let i = 0; i < k; i++) if (!same(A, B, pa + i, pb + i)) return null;
 
-  const back: number[] = [];
-  extend(A, B, pa - 1, pb - 1, -1, bounds, params, back);
-  const bStart = back.length ? back[back.length - 1] : pb;
-  if (selfRepeat) bounds.hiA = bStart;
-  const fwd: number[] = [];
-  for (let i = 0; i < k; i++) fwd.push(pa + i, pb + i);
-  extend(A, B, pa + k, pb + k, 1, bounds, params, fwd);
+  const backLength = extend(A, B, pa - 1, pb - 1, -1, params, false, 0);
+  const back = scratchBack;
+  const bStart = backLength ? back[backLength - 1] : pb;
+  if (selfRepeat) hiA = bStart;
+  if (scratchFwd.length < 2 * k) scratchFwd = new Int32Array(4 * k);
+  for (let i = 0; i < k; i++) {
+    scratchFwd[2 * i] = pa + i;
+    scratchFwd[2 * i + 1] = pb + i;
+  }
+  const fwdLength = extend(A, B, pa + k, pb + k, 1, params, true, 2 * k);
+  const fwd = scratchFwd;
 
-  const count = back.length / 2 + fwd.length / 2;
+  const count = backLength / 2 + fwdLength / 2;
+  // Most anchors between unrelated texts are stock phrases: reject them before allocating anything.
+  if (count < minWords || count < minRun) return null;
+  if (minRun > k) {
+    let best = 0;
+    let run = 0;
+    let px = -2;
+    let py = -2;
+    const visit = (x: number, y: number) => {
+      run = x === px + 1 && y === py + 1 ? run + 1 : 1;
+      if (run > best) best = run;
+      px = x;
+      py = y;
+    };
+    for (let i = backLength - 2; i >= 0; i -= 2) visit(back[i], back[i + 1]);
+    for (let i = 0; i < fwdLength && best < minRun; i += 2) visit(fwd[i], fwd[i + 1]);
+    if (best < minRun) return null;
+  }
   const pairsA = new Int32Array(count);
   const pairsB = new Int32Array(count);
   let j = 0;
-  for (let i = back.length - 2; i >= 0; i -= 2, j++) {
+  for (let i = backLength - 2; i >= 0; i -= 2, j++) {
     pairsA[j] = back[i];
     pairsB[j] = back[i + 1];
   }
-  for (let i = 0; i < fwd.length; i += 2, j++) {
+  for (let i = 0; i < fwdLength; i += 2, j++) {
     pairsA[j] = fwd[i];
     pairsB[j] = fwd[i + 1];
   }

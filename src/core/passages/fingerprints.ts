@@ -29,7 +29,8 @@ function shingleHashes(tokens: TokenStream, k: number): { hashes: Int32Array; va
       h ^= h >>> 15;
     }
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    hashes[s] = h ^ (h >>> 16);
+    // 30 bits: small-integer map keys are much faster in V8; a collision only costs a failed anchor check.
+    hashes[s] = (h ^ (h >>> 16)) & 0x3fffffff;
     valid[s] = 1;
   }
   return { hashes, valid };

@@ -47,7 +47,7 @@ export interface PassageIndexOptions {
 
 export const DEFAULT_PASSAGE_OPTIONS: PassageIndexOptions = {
   shingle: 5,
-  window: 3,
+  window: 4,
   minWords: 10,
   minRun: 7,
   maxPostings: 400,
@@ -76,7 +76,8 @@ export class PassageIndex {
   private readonly options: PassageIndexOptions;
   private readonly byPath = new Map<string, IndexedDocument>();
   private readonly byId = new Map<number, IndexedDocument>();
-  private readonly postings = new Map<number, number[]>();
+  /** Fingerprint -> packed (document, position) postings; a single posting is stored unboxed. */
+  private readonly postings = new Map<number, number | number[]>();
   private readonly cache = new Map<number, SharedPassage[]>();
   /** Documents each cached result involved, so an edit can invalidate the other side too. */
   private readonly partners = new Map<number, Set<number>>();
@@ -136,7 +137,7 @@ export class PassageIndex {
     this.byId.set(doc.id, doc);
     this.index(doc);
     // Whoever shares a fingerprint with the new text may now share a passage with it.
-    for (const other of this.candidateDocuments(doc)) this.invalidate(other);
+    if (this.cache.size > 0) for (const other of this.candidateDocuments(doc)) this.invalidate(other);
   }
 
   remove(path: string): boolean {
@@ -185,7 +186,9 @@ export class PassageIndex {
     for (const doc of docs) perDoc.set(doc.id, []);
     for (const doc of docs) {
       if (this.cache.has(doc.id)) continue;
-      for (const [otherId, anchors] of this.anchorsFor(doc)) {
+      // Pairs with a lower id were aligned from the other side, unless that side was cached.
+      const minOther = this.cache.size === 0 ? doc.id : 0;
+      for (const [otherId, anchors] of this.anchorsFor(doc, minOther)) {
         if (otherId < doc.id && !this.cache.has(otherId)) continue;
         const other = this.byId.get(otherId)!;
         for (const alignment of this.alignPair(doc, other, anchors)) {
@@ -209,8 +212,9 @@ export class PassageIndex {
     const base = doc.id * POS_BITS;
     for (let i = 0; i < length; i++) {
       const list = this.postings.get(hashes[i]);
-      if (list) list.push(base + positions[i]);
-      else this.postings.set(hashes[i], [base + positions[i]]);
+      if (list === undefined) this.postings.set(hashes[i], base + positions[i]);
+      else if (typeof list === 'number') this.postings.set(hashes[i], [list, base + positions[i]]);
+      else list.push(base + positions[i]);
     }
   }
 
@@ -220,10 +224,15 @@ export class PassageIndex {
     const hi = lo + POS_BITS;
     for (let i = 0; i < length; i++) {
       const list = this.postings.get(hashes[i]);
-      if (!list) continue;
+      if (list === undefined) continue;
+      if (typeof list === 'number') {
+        if (list >= lo && list < hi) this.postings.delete(hashes[i]);
+        continue;
+      }
       let w = 0;
       for (let r = 0; r < list.length; r++) if (list[r] < lo || list[r] >= hi) list[w++] = list[r];
       if (w === 0) this.postings.delete(hashes[i]);
+      else if (w === 1) this.postings.set(hashes[i], list[0]);
       else list.length = w;
     }
     this.invalidate(doc.id);
@@ -240,23 +249,24 @@ export class PassageIndex {
     const { hashes, length } = doc.fingerprints;
     for (let i = 0; i < length; i++) {
       const list = this.postings.get(hashes[i]);
-      if (!list || list.length > this.options.maxPostings) continue;
+      if (typeof list !== 'object' || list.length > this.options.maxPostings) continue;
       for (const packed of list) ids.add(Math.floor(packed / POS_BITS));
     }
     return ids;
   }
 
   /** Anchors (flat pa, pb pairs, in order of pa) per document sharing fingerprints with `doc`. */
-  private anchorsFor(doc: IndexedDocument): Map<number, number[]> {
+  private anchorsFor(doc: IndexedDocument, minOther = 0): Map<number, number[]> {
     const anchors = new Map<number, number[]>();
     const { hashes, positions, length } = doc.fingerprints;
     const k = this.options.shingle;
     for (let i = 0; i < length; i++) {
       const list = this.postings.get(hashes[i]);
-      if (!list || list.length < 2 || list.length > this.options.maxPostings) continue;
+      if (typeof list !== 'object' || list.length > this.options.maxPostings) continue;
       const pa = positions[i];
       for (const packed of list) {
         const otherId = Math.floor(packed / POS_BITS);
+        if (otherId < minOther) continue;
         const pb = packed - otherId * POS_BITS;
         // Within one document, pair each earlier copy with each later one, never a copy with itself.
         if (otherId === doc.id && pb - pa < k) continue;
@@ -275,9 +285,10 @@ export class PassageIndex {
       const pa = anchors[i];
       const pb = anchors[i + 1];
       if (found.some((f) => pa >= f.aStart && pa < f.aEnd && pb >= f.bStart && pb < f.bEnd)) continue;
-      const alignment = alignAt(doc.tokens, other.tokens, doc.text, other.text, pa, pb, shingle, align);
-      if (!alignment || alignment.pairsA.length < minWords || longestRun(alignment) < this.options.minRun) continue;
-      found.push({ ...alignment, other });
+      const alignment = alignAt(doc.tokens, other.tokens, doc.text, other.text, pa, pb, shingle, align, minWords, this.options.minRun);
+      if (!alignment) continue;
+      (alignment as SideAlignment).other = other;
+      found.push(alignment as SideAlignment);
     }
     if (other === doc) {
       // A repeat inside one file is seen from both copies.
@@ -353,43 +364,38 @@ export class PassageIndex {
     const out: SharedPassage[] = [];
     const T = doc.tokens;
     for (const seg of merged) {
-      const matches: Array<SharedPassageMatch & { aFirst: number; aLast: number }> = [];
+      const matches: SharedPassageMatch[] = [];
       let first = Infinity;
       let last = -1;
       for (const a of seg.members) {
         const lo = lowerBound(a.pairsA, seg.start);
         const hi = lowerBound(a.pairsA, seg.end) - 1;
         if (hi < lo) continue;
+        const matched = hi - lo + 1;
+        // A copy that only touches this segment at its edge (a sliver merged in) is not listed.
+        if (matched < minSegment && matched * 2 < seg.end - seg.start) continue;
         const aFirst = a.pairsA[lo];
         const aLast = a.pairsA[hi];
         const bFirst = a.pairsB[lo];
         const bLast = a.pairsB[hi];
         const O = a.other.tokens;
-        const matched = hi - lo + 1;
-        // A copy that only touches this segment at its edge (a sliver merged in) is not listed.
-        if (matched < minSegment && matched * 2 < seg.end - seg.start) continue;
-        const [ownStart, ownEnd] = widenOwn(a.other.text, O.starts[bFirst], O.ends[bLast]);
-        const bStartChar = lo === 0 ? a.bCharStart : ownStart;
-        const bEndChar = hi === a.pairsA.length - 1 ? a.bCharEnd : ownEnd;
-        const spanA = aLast - aFirst + 1;
         const spanB = bLast - bFirst + 1;
         matches.push({
           path: a.other.path,
-          start: bStartChar,
-          end: bEndChar,
-          similarity: round3((2 * matched) / (spanA + spanB)),
+          start: lo === 0 ? a.bCharStart : widenStart(a.other.text, O.starts[bFirst]),
+          end: hi === a.pairsA.length - 1 ? a.bCharEnd : widenEnd(a.other.text, O.ends[bLast]),
+          similarity: round3((2 * matched) / (aLast - aFirst + 1 + spanB)),
           self: a.other === doc,
           words: spanB,
-          aFirst,
-          aLast,
         });
-        first = Math.min(first, aFirst);
-        last = Math.max(last, aLast);
+        if (aFirst < first) first = aFirst;
+        if (aLast > last) last = aLast;
       }
       if (last < 0 || matches.length === 0) continue;
       // Where a copy's run starts or ends, only punctuation both texts carry is included; where a
       // copy runs on past the cut, the punctuation attached to the word is shared with it.
-      const [ownStart, ownEnd] = widenOwn(doc.text, T.starts[first], T.ends[last]);
+      const ownStart = widenStart(doc.text, T.starts[first]);
+      const ownEnd = widenEnd(doc.text, T.ends[last]);
       let start = T.starts[first];
       let end = T.ends[last];
       for (const a of seg.members) {
@@ -402,13 +408,7 @@ export class PassageIndex {
       const words = last - first + 1;
       const copies: PassageCopy[] = [{ path: doc.path, start, end, words, outlet: this.outletOf(doc) }];
       for (const m of matches) copies.push({ path: m.path, start: m.start, end: m.end, words: m.words, outlet: this.outletOf(this.byPath.get(m.path)!) });
-      out.push({
-        start,
-        end,
-        words,
-        matches: matches.map(({ aFirst: _f, aLast: _l, ...m }) => m),
-        origin: choosePassageOrigin(copies),
-      });
+      out.push({ start, end, words, matches, origin: choosePassageOrigin(copies) });
     }
     return out;
   }
@@ -430,25 +430,22 @@ function flip(a: SideAlignment, from: IndexedDocument): SideAlignment {
   };
 }
 
-function longestRun(a: Alignment): number {
-  let best = 1;
-  let run = 1;
-  for (let i = 1; i < a.pairsA.length; i++) {
-    run = a.pairsA[i] === a.pairsA[i - 1] + 1 && a.pairsB[i] === a.pairsB[i - 1] + 1 ? run + 1 : 1;
-    if (run > best) best = run;
-  }
-  return best;
+// Punctuation that belongs with the word before it (closing) or after it (opening).
+const CLOSING = new Set([...'.,;:!?\u2026"\'\u201d\u2019)]'].map((c) => c.charCodeAt(0)));
+const OPENING = new Set([...'"\'\u201c\u2018(['].map((c) => c.charCodeAt(0)));
+
+/** Widens a span cut inside an alignment over the punctuation attached to its last word. */
+function widenEnd(text: string, end: number): number {
+  const limit = Math.min(text.length, end + 4);
+  while (end < limit && CLOSING.has(text.charCodeAt(end))) end++;
+  return end;
 }
 
-// Punctuation that belongs with the word before it, or the word after it.
-const TRAILING = /^[.,;:!?\u2026"'\u201d\u2019)\]]+/;
-const LEADING = /["'\u201c\u2018(\[]+$/;
-
-/** Widens a span cut inside an alignment over the punctuation attached to its first and last word. */
-function widenOwn(text: string, start: number, end: number): [number, number] {
-  const after = TRAILING.exec(text.slice(end, end + 4));
-  const before = LEADING.exec(text.slice(Math.max(0, start - 3), start));
-  return [start - (before ? before[0].length : 0), end + (after ? after[0].length : 0)];
+/** … and over the punctuation attached to its first word. */
+function widenStart(text: string, start: number): number {
+  const limit = Math.max(0, start - 3);
+  while (start > limit && OPENING.has(text.charCodeAt(start - 1))) start--;
+  return start;
 }
 
 function lowerBound(values: Int32Array, target: number): number {

@@ -15,9 +15,6 @@ export interface TokenStream {
   length: number;
 }
 
-// Letters and digits, with combining marks kept inside the word; "%" stands for "percent".
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*|%/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}+/gu;
 
 /** FNV-1a over UTF-16 code units, finished with a murmur mix so low bits are well spread. */
@@ -33,19 +30,62 @@ export function hashWord(word: string): number {
   return h | 0;
 }
 
-const PERCENT = '%'.charCodeAt(0);
-const phraseStarts = new Map<string, Array<{ rest: readonly string[]; id: number }>>();
-for (const [words, canonical] of PHRASE_VARIANTS) {
-  const list = phraseStarts.get(words[0]) ?? [];
-  list.push({ rest: words.slice(1), id: hashWord(canonical) });
-  phraseStarts.set(words[0], list);
+const PERCENT = 37;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Key of a word's lower-cased raw form, computed on the fly while scanning (FNV-1a, mixed). */
+function rawKey(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return mix(h);
 }
 
-function canonicalWord(raw: string): string {
-  if (raw.length === 1 && raw.charCodeAt(0) === PERCENT) return 'percent';
-  let lower = raw.toLowerCase();
-  if (NON_ASCII.test(lower)) lower = lower.normalize('NFD').replace(MARKS, '');
-  return foldWord(lower);
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  return h & 0x3fffffff;
+}
+
+const PERCENT_ID = hashWord('percent');
+const honorificKeys = new Set([...IGNORED_HONORIFICS].map(rawKey));
+/** First word's raw key -> second word's raw key and the phrase's folded id. */
+const phraseKeys = new Map<number, Array<{ second: number; id: number }>>();
+for (const [words, canonical] of PHRASE_VARIANTS) {
+  if (words.length !== 2) continue;
+  const list = phraseKeys.get(rawKey(words[0])) ?? [];
+  list.push({ second: rawKey(words[1]), id: hashWord(canonical) });
+  phraseKeys.set(rawKey(words[0]), list);
+}
+
+/** Raw key -> folded id; the fold of a word never changes, so this only saves work. */
+const idCache = new Map<number, number>();
+
+function foldedId(text: string, start: number, end: number, key: number, ascii: boolean): number {
+  const cached = idCache.get(key);
+  if (cached !== undefined) return cached;
+  let lower = text.slice(start, end).toLowerCase();
+  if (!ascii) lower = lower.normalize('NFD').replace(MARKS, '');
+  const id = hashWord(foldWord(lower));
+  if (idCache.size > 500_000) idCache.clear();
+  idCache.set(key, id);
+  return id;
+}
+
+// Character classes: 0 not part of a word, 1 lower-case ASCII, 2 upper-case ASCII, 3 digit, 4 other
+// letter, number or combining mark. Non-ASCII classes are looked up once per code unit.
+const classes = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) classes[c] = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+const classKnown = new Uint8Array(65536).fill(1, 0, 128);
+const LETTERLIKE = /[\p{L}\p{N}\p{M}]/u;
+
+function classOf(c: number): number {
+  if (classKnown[c]) return classes[c];
+  classKnown[c] = 1;
+  // Surrogate halves (emoji, rare scripts) are left out of words.
+  classes[c] = c >= 0xd800 && c <= 0xdfff ? 0 : LETTERLIKE.test(String.fromCharCode(c)) ? 4 : 0;
+  return classes[c];
 }
 
 /** Only spaces, hyphens or dashes between two words: "per cent", "7.2-per-cent". */
@@ -63,67 +103,103 @@ export function tokenize(text: string, paragraphs?: readonly Paragraph[]): Token
   let ids = new Int32Array(capacity);
   let starts = new Int32Array(capacity);
   let ends = new Int32Array(capacity);
-  let words: string[] = [];
   let n = 0;
-  const push = (id: number, word: string, start: number, end: number) => {
-    if (n === capacity) {
-      capacity *= 2;
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(capacity);
-        b.set(a);
-        return b;
-      };
-      ids = grow(ids);
-      starts = grow(starts);
-      ends = grow(ends);
-    }
-    ids[n] = id;
-    starts[n] = start;
-    ends[n] = end;
-    words[n] = word;
-    n++;
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(capacity);
+    b.set(a);
+    return b;
   };
-
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    let raw = m[0];
-    const start = m.index;
-    // Words glued with no space ("Related StoriesThe") split where a lower-case letter meets a capital.
-    const glue = raw.length > 3 ? gluePoint(raw) : -1;
-    if (glue > 0) {
-      raw = raw.slice(0, glue);
-      WORD.lastIndex = start + glue;
-    }
-    const end = start + raw.length;
-    // "U.S." and "US", "a.m." and "am": single letters joined by full stops form one word.
-    if (raw.length === 1 && n > 0 && words[n - 1].length <= 4 && ends[n - 1] + 1 === start && text[start - 1] === '.' && isLetter(raw)) {
-      const prev = text.slice(starts[n - 1], ends[n - 1]);
-      if (/^(?:\p{L}\.)*\p{L}$/u.test(prev) && isLetter(prev[0])) {
-        const joined = words[n - 1] + raw.toLowerCase();
-        words[n - 1] = joined;
-        ids[n - 1] = hashWord(foldWord(joined));
-        ends[n - 1] = end;
-        continue;
+  // State for joining "U.S." into one word and "per cent" into "percent".
+  let acronym = ''; // lower-case letters of the previous token when it is letters joined by full stops
+  let prevKey = 0;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    const c0 = text.charCodeAt(i);
+    if (c0 === PERCENT) {
+      if (n === capacity) {
+        capacity *= 2;
+        ids = grow(ids);
+        starts = grow(starts);
+        ends = grow(ends);
       }
+      ids[n] = PERCENT_ID;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+      acronym = '';
+      prevKey = 0;
+      i++;
+      continue;
+    }
+    const cls0 = c0 < 128 ? classes[c0] : classOf(c0);
+    if (cls0 === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = FNV_OFFSET;
+    let ascii = true;
+    let prevLower = false;
+    let lettersOnly = true;
+    for (; i < len; i++) {
+      const c = text.charCodeAt(i);
+      const cls = c < 128 ? classes[c] : classOf(c);
+      if (cls === 0) break;
+      let lc = c;
+      if (cls === 2) {
+        // Words glued with no space ("Related StoriesThe") split where a lower-case letter meets a capital.
+        if (prevLower) break;
+        lc = c | 32;
+        prevLower = false;
+      } else if (cls === 1) prevLower = true;
+      else {
+        prevLower = false;
+        if (cls === 3) lettersOnly = false;
+        else ascii = false;
+      }
+      h = Math.imul(h ^ lc, FNV_PRIME);
+    }
+    const end = i;
+    const key = mix(h);
+    const length = end - start;
+
+    // "U.S." and "US", "a.m." and "am": single letters joined by full stops form one word.
+    if (length === 1 && lettersOnly && acronym && ends[n - 1] + 1 === start && text.charCodeAt(start - 1) === 46) {
+      acronym += text[start].toLowerCase();
+      ids[n - 1] = hashWord(foldWord(acronym));
+      ends[n - 1] = end;
+      prevKey = 0;
+      continue;
     }
     // Honorifics are a house-style choice: "Mr. Austin" and "Austin" are the same words.
-    if (raw.length <= 6 && raw.charCodeAt(0) < 97 && IGNORED_HONORIFICS.has(raw.toLowerCase())) continue;
-    const word = canonicalWord(raw);
-    if (n > 0) {
-      const phrases = phraseStarts.get(words[n - 1]);
+    if (length <= 6 && cls0 === 2 && length > 1 && classes[text.charCodeAt(start + 1)] === 1 && honorificKeys.has(key)) continue;
+    if (prevKey !== 0) {
+      const phrases = phraseKeys.get(prevKey);
       if (phrases && joinable(text, ends[n - 1], start)) {
-        const phrase = phrases.find((p) => p.rest.length === 1 && p.rest[0] === word);
+        const phrase = phrases.find((p) => p.second === key);
         if (phrase) {
           ids[n - 1] = phrase.id;
           ends[n - 1] = end;
-          words[n - 1] = '\u0000';
+          prevKey = 0;
+          acronym = '';
           continue;
         }
       }
     }
-    push(hashWord(word), word, start, end);
+    if (n === capacity) {
+      capacity *= 2;
+      ids = grow(ids);
+      starts = grow(starts);
+      ends = grow(ends);
+    }
+    ids[n] = foldedId(text, start, end, key, ascii);
+    starts[n] = start;
+    ends[n] = end;
+    n++;
+    prevKey = key;
+    acronym = length === 1 && lettersOnly && ascii ? text[start].toLowerCase() : '';
   }
-  words = [];
 
   const excluded = new Uint8Array(n);
   if (paragraphs) {
@@ -137,17 +213,3 @@ export function tokenize(text: string, paragraphs?: readonly Paragraph[]): Token
   return { ids: ids.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n), excluded, length: n };
 }
 
-/** Index of the first lower-to-upper case change inside a word, or -1. */
-function gluePoint(word: string): number {
-  for (let i = 1; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    const p = word.charCodeAt(i - 1);
-    if (c >= 65 && c <= 90 && p >= 97 && p <= 122) return i;
-  }
-  return -1;
-}
-
-function isLetter(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /\p{L}/u.test(s[0]));
-}
