@@ -113,6 +113,8 @@ const FUNCTION_WORDS = new Set([
 ]);
 const CLAUSE_STARTS = new Set(['to', 'that', 'in', 'on', 'for', 'with', 'by', 'from', 'during', 'at', 'if', 'because', 'not', 'and', 'but', 'as', 'when', 'while', 'without', 'under', 'over', 'into', 'through', 'against']);
 const INFINITIVE_HOSTS = new Set(['have', 'has', 'had', 'need', 'needs', 'needed', 'want', 'wants', 'wanted', 'going', 'able', 'ready', 'vowed', 'pledged', 'promised', 'sought', 'seeks', 'decided', 'refused', 'agreed', 'tried', 'trying', 'continue', 'continues', 'intends', 'intend', 'plans', 'plan', 'planned', 'aims', 'aimed', 'hopes', 'hoped', 'would', 'will', 'must', 'ought']);
+/** Quote interiors longer than this are not split into words (they are speech by length alone). */
+const LONG_INTERIOR = 60;
 const LINKING_VERBS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'remained', 'remains', 'remain', 'seemed', 'seems', 'became', 'becomes', 'sounded', 'looked', 'felt', 'appeared']);
 const MODIFIER_BLOCKERS = new Set([...STOP, 'and', 'or', 'of', 'for', 'at', 'from', 'was', 'is']);
 const STATEMENT_HEADS = new Set(['statement', 'statements', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'report', 'release', 'communique', 'communiqué', 'memo', 'letter', 'readout', 'ministry', 'spokespeople']);
@@ -167,6 +169,8 @@ export class Attributor {
   private readonly paraCache = new Map<number, ParaInfo>();
   private readonly quotesByPara = new Map<number, number[]>();
   private readonly personTails = new Set<string>();
+  /** Speakers already found, by the start of their phrase (pronoun chains). */
+  private readonly speakerAt = new Map<number, QuoteSpeaker>();
   readonly quotes: Quote[] = [];
 
   constructor(
@@ -218,23 +222,36 @@ export class Attributor {
       return { start: r.open, end: r.close >= 0 ? r.close : r.end };
     });
     const sents = sentences(this.text, span, inside);
-    const tokens = tokenize(this.text, span.start, span.end);
-    // mark tokens inside quotes
-    let qi = 0;
-    for (const t of tokens) {
-      while (qi < qs.length && this.raw[qs[qi]].end <= t.start && (this.raw[qs[qi]].close < 0 || this.raw[qs[qi]].close < t.start)) qi++;
-      if (qi < qs.length) {
-        const r = this.raw[qs[qi]];
-        if (t.start >= r.start && t.end <= r.end && t.t !== 'mark') t.q = qs[qi];
-        else if (t.start >= r.start && t.start < r.end) t.q = qs[qi];
-      }
-    }
-    let ti = 0;
+    const text = this.text;
+    const raw = this.raw;
     info = {
-      sentences: sents.map((s) => {
-        const start = ti;
-        while (ti < tokens.length && tokens[ti].start < s.end) ti++;
-        return { start: s.start, end: s.end, tokens: tokens.slice(start, ti) };
+      sentences: sents.map((sp) => {
+        let cached: Token[] | null = null;
+        return {
+          start: sp.start,
+          end: sp.end,
+          get tokens(): Token[] {
+            if (cached) return cached;
+            const skips: { start: number; end: number; q: number }[] = [];
+            for (const i of qs) {
+              const r = raw[i];
+              if (r.end - r.start > LONG_INTERIOR && r.start >= sp.start && r.start < sp.end) skips.push({ start: r.start, end: Math.min(r.end, sp.end), q: i });
+            }
+            const tokens = tokenize(text, sp.start, sp.end, skips);
+            // mark tokens inside quotes (the quotes of this paragraph overlapping the sentence)
+            let qi = 0;
+            while (qi < qs.length && (raw[qs[qi]].close >= 0 ? raw[qs[qi]].close : raw[qs[qi]].end) < sp.start) qi++;
+            for (const t of tokens) {
+              while (qi < qs.length && raw[qs[qi]].end <= t.start && (raw[qs[qi]].close < 0 || raw[qs[qi]].close < t.start)) qi++;
+              if (qi < qs.length) {
+                const r = raw[qs[qi]];
+                if (t.start >= r.start && t.start < r.end) t.q = qs[qi];
+              }
+            }
+            cached = tokens;
+            return tokens;
+          },
+        };
       }),
     };
     this.paraCache.set(p, info);
@@ -242,12 +259,15 @@ export class Attributor {
   }
 
   private sentenceOf(p: number, pos: number): { index: number; s: SentenceInfo } {
-    const info = this.para(p);
-    for (let i = 0; i < info.sentences.length; i++) {
-      const s = info.sentences[i];
-      if (pos < s.end || i === info.sentences.length - 1) return { index: i, s };
+    const ss = this.para(p).sentences;
+    let lo = 0;
+    let hi = ss.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos < ss[mid].end) hi = mid;
+      else lo = mid + 1;
     }
-    return { index: 0, s: info.sentences[0] };
+    return { index: lo, s: ss[lo] };
   }
 
   private slice(toks: Token[], a: number, b: number): string {
@@ -272,11 +292,9 @@ export class Attributor {
 
     q.kind = this.kindOf(q, toks, openIdx, closeIdx, !!post, pre);
     if (q.kind !== 'speech') return;
-    if (post) {
-      q.speaker = post;
-      return;
-    }
-    if (pre) q.speaker = this.speakerForCue(toks, pre, openIdx);
+    if (post) q.speaker = post;
+    else if (pre !== null) q.speaker = this.speakerForCue(toks, pre, openIdx);
+    if (q.speaker) this.speakerAt.set(q.speaker.start, q.speaker);
   }
 
   private words(q: Quote): string[] {
@@ -284,9 +302,15 @@ export class Attributor {
   }
 
   private kindOf(q: Quote, toks: Token[], openIdx: number, closeIdx: number, hasPost: boolean, pre: number | null): QuoteKind {
-    const words = this.words(q);
-    const n = words.length;
-    const lower = words.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}’']/gu, ''));
+    const lower: string[] = [];
+    let n = 0;
+    if (q.end - q.start > LONG_INTERIOR) {
+      n = 99; // a long quotation: many words
+      for (let k = openIdx + 1; k < closeIdx; k++) if (toks[k].t === 'word') lower.push(toks[k].lw);
+    } else {
+      for (let k = openIdx + 1; k < closeIdx; k++) if (toks[k].t === 'word') lower.push(toks[k].lw);
+      n = lower.length;
+    }
     // A paragraph that is nothing but the quote (a quoted headline, a quote paragraph).
     const para = this.paragraphs[q.paragraph];
     const wholeParagraph = q.open === para.start && (q.close < 0 || q.close >= para.end - 2);
@@ -819,12 +843,12 @@ export class Attributor {
   private resolvePronoun(pos: number, cls: 'person' | 'thing' | 'group'): QuoteSpeaker | null {
     const para = this.paragraphOf(pos);
     if (para < 0) return null;
-    for (let p = para; p >= 0 && p >= para - 3; p--) {
+    let budget = 15; // sentences looked at, at most
+    for (let p = para; p >= 0 && p >= para - 3 && budget > 0; p--) {
       const info = this.para(p);
-      for (let si = info.sentences.length - 1; si >= 0; si--) {
+      const from = p === para ? this.sentenceOf(p, pos).index - 1 : info.sentences.length - 1;
+      for (let si = from; si >= 0 && budget-- > 0; si--) {
         const s = info.sentences[si];
-        if (s.start >= pos) continue;
-        if (s.end > pos) continue; // the pronoun's own sentence
         const cands = this.candidates(s);
         for (const c of cands) {
           if (c.cls === cls || (cls === 'thing' && c.cls === 'other')) {
@@ -867,8 +891,7 @@ export class Attributor {
         cue: cue ? { start: cue.start, end: cue.end, text: cue.w } : null, role: np.role,
       };
       if (cls === 'pronoun') {
-        const qs = this.quotes.filter((q) => q.speaker && q.speaker.start === start);
-        cand.resolved = qs.length > 0 ? qs[0].speaker : null;
+        cand.resolved = this.speakerAt.get(start) ?? null;
       }
       out.push(cand);
     };
@@ -896,11 +919,9 @@ export class Attributor {
       // `“…,” Austin said. “…”`: the second half has the same speaker.
       const prev = qs[i - 1];
       if (prev && prev.paragraph === q.paragraph && prev.kind === 'speech' && prev.speaker && prev.speaker.cue && prev.speaker.start > prev.end) {
-        const { s } = this.sentenceOf(q.paragraph, q.open);
-        const { s: ps } = this.sentenceOf(prev.paragraph, prev.open);
+        const { s, index: sIdx } = this.sentenceOf(q.paragraph, q.open);
+        const { index: psIdx } = this.sentenceOf(prev.paragraph, prev.open);
         const firstTok = s.tokens.find((t) => t.t !== 'punct');
-        const sIdx = this.para(q.paragraph).sentences.indexOf(s);
-        const psIdx = this.para(q.paragraph).sentences.indexOf(ps);
         if (firstTok && firstTok.start === q.open && sIdx === psIdx + 1 && prev.speaker.end <= s.start) {
           q.speaker = { ...prev.speaker, via: 'split' };
           continue;

@@ -17,22 +17,41 @@ export interface Token extends Span {
   q: number;
 }
 
-const TOKEN = /(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)*(?:[’'\-]?\p{L}+)*|[\p{L}\p{N}]+(?:[’'\-&][\p{L}\p{N}]+)*|\S/gu;
-const QUOTE_MARK = /["“”„‟«»'‘’‚‛‹›]/;
+const TOKEN = /((?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)*(?:[’'\-]?\p{L}+)*|[\p{L}\p{N}]+(?:[’'\-&][\p{L}\p{N}]+)*)|\S/gu;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const ABBREV = new Set(ABBREVIATIONS);
+const TERMINATOR = /[.!?…]/g;
+const MARK_CHARS = '"“”„‟«»\'‘’‚‛‹›';
 
-export function tokenize(text: string, start: number, end: number): Token[] {
+function isUpper(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER.test(c);
+}
+
+/**
+ * Tokens of text[start, end). `skips` (sorted, disjoint) are long quote interiors that are not
+ * split into words: each becomes one placeholder token (w '…', t 'punct', q = its quote).
+ */
+export function tokenize(text: string, start: number, end: number, skips?: readonly { start: number; end: number; q: number }[]): Token[] {
   const out: Token[] = [];
-  const slice = text.slice(start, end);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
-    const w = m[0];
-    const s = start + m.index;
+  let si = 0;
+  TOKEN.lastIndex = start;
+  for (let m = TOKEN.exec(text); m && m.index < end; m = TOKEN.exec(text)) {
+    if (skips && si < skips.length && m.index >= skips[si].start) {
+      const sk = skips[si++];
+      out.push({ start: sk.start, end: sk.end, w: '…', lw: '…', t: 'punct', cap: false, q: sk.q });
+      TOKEN.lastIndex = sk.end;
+      continue;
+    }
+    let w = m[0];
+    const s = m.index;
+    if (s + w.length > end) w = w.slice(0, end - s);
     const c = w[0];
-    const t: Token['t'] = w.length === 1 && QUOTE_MARK.test(c) ? 'mark' : /[\p{L}\p{N}]/u.test(c) ? 'word' : 'punct';
-    out.push({ start: s, end: s + w.length, w, lw: w.toLowerCase(), t, cap: UPPER.test(c), q: -1 });
+    const t: Token['t'] = m[1] !== undefined ? 'word' : MARK_CHARS.includes(c) ? 'mark' : 'punct';
+    const cap = t === 'word' && isUpper(c);
+    out.push({ start: s, end: s + w.length, w, lw: cap || t !== 'word' ? w.toLowerCase() : w, t, cap, q: -1 });
   }
   return out;
 }
@@ -46,9 +65,9 @@ export function sentences(text: string, para: Span, inside: readonly Span[]): Sp
   const out: Span[] = [];
   let sStart = para.start;
   let qi = 0;
-  for (let i = para.start; i < para.end; i++) {
-    const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+  TERMINATOR.lastIndex = para.start;
+  for (let tm = TERMINATOR.exec(text); tm && tm.index < para.end; tm = TERMINATOR.exec(text)) {
+    let i = tm.index;
     let k = i + 1;
     while (k < para.end && '.!?…'.includes(text[k])) k++;
     let closedQuote = false;
@@ -58,6 +77,7 @@ export function sentences(text: string, para: Span, inside: readonly Span[]): Sp
     }
     const pos = k;
     i = k - 1;
+    TERMINATOR.lastIndex = k;
     while (qi < inside.length && inside[qi].end < pos) qi++;
     if (qi < inside.length && inside[qi].start < pos && pos <= inside[qi].end) continue; // inside a quote
     let n = pos;
