@@ -55,6 +55,8 @@ interface Cand {
 
 const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'and', '&', 'de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'y']);
 const SUFFIXES = new Set(['Jr', 'Sr', 'II', 'III', 'IV']);
+/** Longest run of capitalised words read as one (`United Nations Convention on the Law of the Sea` is 9). */
+const MAX_RUN = 12;
 
 function isConnector(t: Token): boolean {
   return CONNECTORS.has(t.text);
@@ -67,6 +69,7 @@ class Doc {
   /** paragraph number -> headline (Title Case) mode */
   readonly titleCase = new Set<number>();
   lowerWords: Set<string> | null = null;
+  wordCounts: Map<string, number> | null = null;
 
   constructor(
     readonly text: string,
@@ -99,7 +102,22 @@ class Doc {
     }
   }
 
+  private lowerQueries = 0;
+
+  /** Whether the document also writes this word in lower case (so, capitalised, it is no name). */
   isLowerWordInDoc(w: string): boolean {
+    if (!this.lowerWords && this.lowerQueries++ < 8) {
+      // few questions: search the text; many: index every lower-case word once
+      const l = w.toLowerCase();
+      const text = this.text;
+      for (let at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) {
+        const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+        const after = at + l.length < text.length ? text.charCodeAt(at + l.length) : 32;
+        const letter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf;
+        if (!letter(before) && !letter(after)) return true;
+      }
+      return false;
+    }
     if (!this.lowerWords) {
       const s = new Set<string>();
       for (const t of this.toks) if (t.word && !t.cap && !t.digit) s.add(t.text);
@@ -153,6 +171,8 @@ class Doc {
     const toks = this.toks;
     let b = a + 1;
     for (;;) {
+      // no name runs longer than this; a longer run (a list, a shouted line) is read in pieces
+      if (b - a >= MAX_RUN) break;
       const prev = toks[b - 1];
       if (prev.poss && !this.lx.possessiveInName.has(prev.text)) break;
       if (prev.dot && !this.lx.honorifics.has(prev.text) && !SUFFIXES.has(prev.text) && prev.text.length !== 1) break;
@@ -582,9 +602,8 @@ class Doc {
 
   private acronymDefinitions(): void {
     const toks = this.toks;
-    const byStartTok = new Map<number, Cand>();
-    for (const c of this.cands) if (c.s === undefined) byStartTok.set(c.b, c);
-    const sorted = this.cands.filter((c) => c.s === undefined).sort((x, y) => x.a - y.a);
+    const sorted = this.cands.filter((c) => c.s === undefined).sort((x, y) => x.b - y.b);
+    const sortedEnds = sorted.map((c) => c.b);
     for (let i = 1; i + 1 < toks.length; i++) {
       if (toks[i].text !== '(' || toks[i + 2]?.text !== ')') continue;
       const acr = toks[i + 1];
@@ -594,8 +613,17 @@ class Doc {
       // candidates ending before the parenthesis, nearest first, within the sentence
       let matched: Cand | undefined;
       let lowerLong = false;
-      const before = sorted.filter((c) => c.b <= i && c.b >= i - 8 && !c.acronym).reverse();
-      for (const c of before.slice(0, 3)) {
+      // candidates ending in (i - 8, i], nearest first: binary search on the end index
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sortedEnds[mid] <= i) lo = mid + 1;
+        else hi = mid;
+      }
+      const before: Cand[] = [];
+      for (let q = lo - 1; q >= 0 && before.length < 3 && sortedEnds[q] >= i - 8; q--) if (!sorted[q].acronym) before.push(sorted[q]);
+      for (const c of before) {
         const long = this.text.slice(toks[c.a].start, toks[c.b - 1].end);
         if (abbreviates(acr.text, long)) {
           matched = c;
@@ -716,9 +744,11 @@ class Doc {
   private multiWordEvidence(c: Cand): boolean {
     const toks = this.toks;
     const last = toks[c.b - 1].text;
-    let count = 0;
-    for (const t of toks) if (t.word && t.text === last) count++;
-    if (count >= 2) return true;
+    if (!this.wordCounts) {
+      this.wordCounts = new Map();
+      for (const t of toks) if (t.word && t.cap) this.wordCounts.set(t.text, (this.wordCounts.get(t.text) ?? 0) + 1);
+    }
+    if ((this.wordCounts.get(last) ?? 0) >= 2) return true;
     const next = toks[c.b];
     if (!next) return false;
     if (next.word && this.lx.reportingVerbs.has(next.text)) return true;
@@ -811,13 +841,21 @@ class Doc {
   private roles(out: EntityMention[]): void {
     const toks = this.toks;
     const lx = this.lx;
-    const tokAt = new Map<number, number>();
-    toks.forEach((t, i) => tokAt.set(t.start, i));
+    const tokIndex = (start: number): number | undefined => {
+      let lo = 0;
+      let hi = toks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (toks[mid].start < start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < toks.length && toks[lo].start === start ? lo : undefined;
+    };
     const mentionAt = new Map<number, EntityMention>();
     for (const m of out) mentionAt.set(m.start, m);
     for (const m of out) {
       if (m.type !== 'PERSON' || m.role) continue;
-      const i = tokAt.get(m.start);
+      const i = tokIndex(m.start);
       if (i === undefined) continue;
       // before: `… spokesman NAME`, `Villa defender NAME`
       let k = i - 1;
@@ -876,7 +914,7 @@ class PersonIndex {
   addFull(words: string[], lx: Lexicon): void {
     // an existing cluster with the same words (any order), or one whose words include these
     const set = new Set(words);
-    for (let i = 0; i < this.clusters.length; i++) {
+    for (const i of this.candidates(words)) {
       const c = this.clusters[i];
       const cs = new Set(c);
       const sub = words.every((w) => cs.has(w));
@@ -894,6 +932,17 @@ class PersonIndex {
     }
     this.clusters.push(words);
     this.index(words, this.clusters.length - 1);
+  }
+
+  /** Clusters sharing a word with `words`, in order (a linear scan would be quadratic). */
+  private candidates(words: string[]): number[] {
+    const out = new Set<number>();
+    // at most the 64 latest clusters per word: a text naming thousands of Smiths stays linear
+    for (const w of words) {
+      const l = this.byToken.get(w);
+      if (l) for (let k = Math.max(0, l.length - 64); k < l.length; k++) out.add(l[k]);
+    }
+    return [...out].sort((x, y) => x - y);
   }
 
   addSingle(w: string): void {
@@ -921,7 +970,8 @@ class PersonIndex {
   keyFor(words: string[], _at: number, lx: Lexicon): string | undefined {
     if (words.length >= 2) {
       const set = new Set(words);
-      for (const c of this.clusters) {
+      for (const i of this.candidates(words)) {
+        const c = this.clusters[i];
         const cs = new Set(c);
         if (words.every((w) => cs.has(w)) || c.every((w) => set.has(w))) return c.join(' ');
         if (c.length >= 2 && c[c.length - 1] === words[words.length - 1] && sameGiven(c[0], words[0], lx)) return c.join(' ');
@@ -987,18 +1037,22 @@ export function editDistanceAtMostOne(a: string, b: string): boolean {
  */
 export function abbreviates(short: string, long: string, tail = false): boolean {
   const s = short.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const l = long.toLowerCase().replace(/\./g, '');
+  const l = long.length > 200 ? long.slice(long.length - 200).toLowerCase() : long.toLowerCase();
   if (s.length < 2 || l.length <= s.length) return false;
+  const alnum = (i: number) => {
+    const c = l.charCodeAt(i);
+    return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+  };
   let si = s.length - 1;
   let li = l.length - 1;
-  const isAlnum = (ch: string) => /[a-z0-9]/.test(ch);
+  while (li >= 0 && !alnum(li)) li--;
   // the last letter must fall in the last word of the long form
-  let lastWordStart = l.length - 1;
-  while (lastWordStart > 0 && isAlnum(l[lastWordStart - 1])) lastWordStart--;
+  let lastWordStart = li;
+  while (lastWordStart > 0 && (alnum(lastWordStart - 1) || l.charCodeAt(lastWordStart - 1) === 46)) lastWordStart--;
   let firstMatch = true;
   while (si >= 0) {
-    const ch = s[si];
-    while (li >= 0 && (l[li] !== ch || (si === 0 && li > 0 && isAlnum(l[li - 1])))) li--;
+    const ch = s.charCodeAt(si);
+    while (li >= 0 && (l.charCodeAt(li) !== ch || (si === 0 && li > 0 && alnum(li - 1)))) li--;
     if (li < 0) return false;
     if (firstMatch && li < lastWordStart) return false;
     firstMatch = false;

@@ -195,14 +195,18 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     });
   }
   const free = (i: number) => !knowledgeOf.has(i);
+  // normalised forms, once per node
+  const acr: boolean[] = nodes.map((c) => c.type === 'ORG' && isAcronym(c.key));
+  const pw: string[][] = nodes.map((c) => (c.type === 'PERSON' ? personWords(c.key) : []));
+  const ow: string[][] = nodes.map((c) => (c.type === 'ORG' ? orgWords(c.key) : []));
 
   // --- PLACE and exact keys -------------------------------------------------------------------
   const exact = new Map<string, number>();
   nodes.forEach((c, i) => {
     if (!free(i)) return;
     let sig: string;
-    if (c.type === 'PERSON') sig = 'P' + personWords(c.key).slice().sort().join(' ');
-    else if (c.type === 'ORG') sig = 'O' + orgWords(c.key).slice().sort().join(' ');
+    if (c.type === 'PERSON') sig = 'P' + pw[i].slice().sort().join(' ');
+    else if (c.type === 'ORG') sig = 'O' + ow[i].slice().sort().join(' ');
     else sig = 'L' + normName(c.key);
     const j = exact.get(sig);
     if (j === undefined) exact.set(sig, i);
@@ -218,9 +222,9 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
   };
   const orgNodes: number[] = [];
   nodes.forEach((c, i) => {
-    if (c.type !== 'ORG' || !free(i) || isAcronym(c.key)) return;
+    if (c.type !== 'ORG' || !free(i) || acr[i]) return;
     orgNodes.push(i);
-    const w = orgWords(c.key);
+    const w = ow[i];
     // without country words
     const stripped = w.filter((x) => !lx.countryWords.has(x) && x !== 'us' && x !== 'uk');
     if (stripped.length >= 2 && stripped.length < w.length && !stripped.every((x) => GENERIC_ORG_WORDS.has(x))) addOrg('S' + stripped.join(' '), i);
@@ -237,15 +241,27 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
   // acronyms used alone
   const definedAs = new Map<string, Set<number>>();
   nodes.forEach((c, i) => {
-    if (c.type !== 'ORG' || isAcronym(c.key)) return;
-    for (const s of c.surfaces.keys()) if (isAcronym(s)) {
+    if (c.type !== 'ORG' || acr[i]) return;
+    for (const s of c.surfaces.keys()) if (s.length <= 12 && isAcronym(s)) {
       const set = definedAs.get(s) ?? new Set<number>();
       set.add(i);
       definedAs.set(s, set);
     }
   });
+  const acronymMatch = new Map<string, number>();
+  const abbreviable: number[] = [];
+  const initials = new Map<number, Set<number>>();
+  for (const j of orgNodes) {
+    const k = nodes[j].key;
+    if (k.split(/\s+/).length < 2) continue;
+    if (ow[j].every((x) => GENERIC_ORG_WORDS.has(x) || lx.countryWords.has(x))) continue;
+    abbreviable.push(j);
+    const set = new Set<number>();
+    for (const w of k.split(/[\s\-‐‑–]+/)) if (w) set.add(w.charCodeAt(0) | 32);
+    initials.set(j, set);
+  }
   nodes.forEach((c, i) => {
-    if (c.type !== 'ORG' || !free(i) || !isAcronym(c.key)) return;
+    if (c.type !== 'ORG' || !free(i) || !acr[i]) return;
     const defs = definedAs.get(c.key);
     if (defs) {
       const roots = new Set([...defs].map((x) => uf.find(x)));
@@ -254,18 +270,24 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
         return;
       }
     }
-    const roots = new Set<number>();
-    let any = -1;
-    for (const j of orgNodes) {
-      const k = nodes[j].key;
-      if (k.split(/\s+/).length < 2) continue;
-      if (orgWords(k).every((x) => GENERIC_ORG_WORDS.has(x) || lx.countryWords.has(x))) continue;
-      if (abbreviates(c.key, k)) {
-        roots.add(uf.find(j));
-        any = j;
+    let match = acronymMatch.get(c.key);
+    if (match === undefined) {
+      // the one organisation name (after the unions so far) this acronym abbreviates; -1 for none
+      const roots = new Set<number>();
+      let any = -1;
+      const first = c.key.charCodeAt(0) | 32;
+      for (const j of abbreviable) {
+        const k = nodes[j].key;
+        if (!initials.get(j)!.has(first)) continue;
+        if (abbreviates(c.key, k)) {
+          roots.add(uf.find(j));
+          any = j;
+        }
       }
+      match = roots.size === 1 ? any : -1;
+      acronymMatch.set(c.key, match);
     }
-    if (roots.size === 1) uf.union(any, i);
+    if (match >= 0) uf.union(match, i);
   });
 
   // --- PERSON -----------------------------------------------------------------------------------
@@ -273,13 +295,13 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
   const singles: number[] = [];
   nodes.forEach((c, i) => {
     if (c.type !== 'PERSON' || !free(i)) return;
-    if (personWords(c.key).length >= 2) persons.push(i);
+    if (pw[i].length >= 2) persons.push(i);
     else singles.push(i);
   });
   // subsets and variants
   const bySurname = new Map<string, number[]>();
   for (const i of persons) {
-    const w = personWords(nodes[i].key);
+    const w = pw[i];
     for (const x of [w[w.length - 1], w[0]]) {
       const l = bySurname.get(x) ?? [];
       if (!l.includes(i)) l.push(i);
@@ -287,12 +309,12 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     }
   }
   for (const i of persons) {
-    const wi = personWords(nodes[i].key);
+    const wi = pw[i];
     const cands = bySurname.get(wi[wi.length - 1]) ?? [];
     const supers = new Set<number>();
     for (const j of cands) {
       if (j === i) continue;
-      const wj = personWords(nodes[j].key);
+      const wj = pw[j];
       const sj = new Set(wj);
       if (wi.length < wj.length && wi.every((x) => sj.has(x))) supers.add(j);
       else if (wi.length === wj.length && wi[wi.length - 1] === wj[wj.length - 1] && wi.length >= 2 && sameGiven(wi[0], wj[0], lx) && wi.slice(1, -1).join(' ') === wj.slice(1, -1).join(' '))
@@ -302,13 +324,14 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     if (roots.size === 1) uf.union(i, [...supers][0]);
   }
   // a single name: the one full name it ends (or starts, family name first)
+  let groupRoles: Map<number, Set<string>> | undefined;
   for (const i of singles) {
-    const w = personWords(nodes[i].key)[0];
+    const w = pw[i][0];
     if (!w) continue;
     const cands = bySurname.get(w) ?? [];
     const roots = new Map<number, number>();
     for (const j of cands) {
-      const wj = personWords(nodes[j].key);
+      const wj = pw[j];
       if (wj[wj.length - 1] === w || wj[0] === w) roots.set(uf.find(j), j);
     }
     if (roots.size === 1) {
@@ -319,10 +342,18 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       // roles decide: `Defence Secretary Austin` joins the Austin who is a Defence Secretary
       const myRoles = roleWords(nodes[i].roles);
       if (myRoles.size === 0) continue;
+      if (!groupRoles) {
+        groupRoles = new Map();
+        for (const k of persons) {
+          const r = uf.find(k);
+          const set = groupRoles.get(r) ?? new Set<string>();
+          for (const w of roleWords(nodes[k].roles)) set.add(w);
+          groupRoles.set(r, set);
+        }
+      }
       const matches: number[] = [];
-      for (const [, j] of roots) {
-        const rs = new Set<string>();
-        for (const k of persons) if (uf.find(k) === uf.find(j)) for (const r of roleWords(nodes[k].roles)) rs.add(r);
+      for (const [root, j] of roots) {
+        const rs = groupRoles.get(root) ?? new Set<string>();
         if ([...myRoles].some((r) => rs.has(r))) matches.push(j);
       }
       if (matches.length === 1) uf.union(i, matches[0]);

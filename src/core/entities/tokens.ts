@@ -193,7 +193,8 @@ export function tokenize(text: string, paragraphs?: Paragraph[]): Token[] {
         end,
         text: word,
         word: true,
-        cap: cap && !(c >= 48 && c <= 57),
+        // a 'word' of more than 60 characters is no name (a URL, a glued line, junk)
+        cap: cap && !(c >= 48 && c <= 57) && end - start <= 60,
         allCaps: letters >= 2 && !lower,
         digit,
         poss,
