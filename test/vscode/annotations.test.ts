@@ -149,6 +149,14 @@ describe('Hand annotations in VS Code', function () {
     if (api) {
       const live = await api.annotationsFor(articleUri);
       assert.strictEqual(live.find((x) => x.annotation.id === created.id)?.span, null, 'orphan');
+      // Undo brings the words back, and the annotation with them.
+      await vscode.commands.executeCommand('undo');
+      await waitFor('the annotation to come back after undo', async () => {
+        const span = (await api!.annotationsFor(articleUri)).find((x) => x.annotation.id === created.id)?.span;
+        return span && editor.document.getText().slice(span.start, span.end) === 'Lloyd Austin';
+      });
+      const again = editor.document.getText().indexOf('Defence Secretary Lloyd Austin');
+      await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(again), editor.document.positionAt(again + 'Defence Secretary Lloyd Austin'.length))));
     }
     await editor.document.save();
     await flush();

@@ -83,8 +83,13 @@ export class AnchorTracker implements vscode.Disposable {
     const located = this.locate(e.document.uri);
     const changes: TextChange[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
     let text: string | undefined;
+    const inserted = changes.some((c) => c.newText.length > 0);
     for (const [id, entry] of entries) {
-      if (!entry.span) continue;
+      if (!entry.span) {
+        // An orphan may come back (undo, paste of the words): look again when text was inserted.
+        if (inserted) this.scheduleRetry(e.document);
+        continue;
+      }
       const moved = moveSpan(entry.span, changes);
       if (moved) {
         entry.span = moved;
@@ -98,6 +103,36 @@ export class AnchorTracker implements vscode.Disposable {
       entry.span = r ? { start: r.start, end: r.end } : null;
     }
     this.changed.fire(e.document.uri);
+  }
+
+  private readonly retries = new Map<string, ReturnType<typeof setTimeout>>();
+
+  private scheduleRetry(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const pending = this.retries.get(key);
+    if (pending) clearTimeout(pending);
+    this.retries.set(
+      key,
+      setTimeout(() => {
+        this.retries.delete(key);
+        if (document.isClosed) return;
+        const entries = this.docs.get(key);
+        const located = this.locate(document.uri);
+        if (!entries || !located) return;
+        const text = document.getText();
+        let found = false;
+        for (const [id, entry] of entries) {
+          if (entry.span) continue;
+          const a = located.store.get(id);
+          const r = a ? anchorTarget(text, a.target) : null;
+          if (r) {
+            entry.span = { start: r.start, end: r.end };
+            found = true;
+          }
+        }
+        if (found) this.changed.fire(document.uri);
+      }, 300),
+    );
   }
 
   /** After a save: re-describe the targets (quote, context, position) of moved annotations. */
@@ -134,6 +169,7 @@ export class AnchorTracker implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const t of this.retries.values()) clearTimeout(t);
     this.changed.dispose();
     this.docs.clear();
   }
