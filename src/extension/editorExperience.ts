@@ -210,6 +210,7 @@ function registerCommands(x: EditorExperience, enabledLayers: () => Record<Layer
         })),
         entities: x.entities.types().map((t) => ({ type: t.type, names: t.entities.map((e) => e.entity.name) })),
         quoteSpeakers: x.quotes.speakers().map((s) => ({ name: s.name, quotes: s.quotes.length })),
+        quotesWithCopies: editor ? reports.latest(editor.document)?.report.quotes.filter((q) => (q.copies?.length ?? 0) > 0).length ?? 0 : 0,
         statusBar: x.statusBar.item.text,
         coverage: x.coverage.lastMessage,
       };

@@ -180,7 +180,8 @@ describe('editor helpers: hovers', () => {
     assert.match(md, /^\*\*Dana Whitfield\*\* · person/);
     assert.match(md, /Also called: Whitfield, Mayor Whitfield/);
     assert.match(md, /Roles: Mayor of Port Ellis/);
-    assert.match(md, /\| Wire \| 2 \|/);
+    assert.match(md, /\| Wire \| 1 \|/);
+    assert.match(md, /\| Valley Times \| 1 \|/);
     assert.match(md, /We cannot wait for the next storm/);
     assert.match(md, /\[Show all 2 mentions\]\(command:newsAnnotator\.showEntityMentions\?/);
     assert.match(md, /\[Valley Times \\\(1\\\)\]\(command:newsAnnotator\.openPassage\?/);

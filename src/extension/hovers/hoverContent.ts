@@ -43,9 +43,13 @@ export function entityHoverMarkdown(entity: ReportEntity, mentionsByPath: readon
   if (aliases.length) lines.push('', `${ctx.t('Also called')}: ${aliases.map(escapeMarkdown).join(', ')}`);
   if (entity.roles.length) lines.push('', `${ctx.t('Roles')}: ${entity.roles.map(escapeMarkdown).join('; ')}`);
 
-  const counts = entity.mentionsByOutlet && Object.keys(entity.mentionsByOutlet).length
-    ? Object.entries(entity.mentionsByOutlet).map(([outlet, count]) => ({ outlet, count }))
-    : mentionsByPath.map((m) => ({ outlet: ctx.outletOf(m.path), count: m.mentions.length }));
+  // Counted from the corpus's mentions, by the outlet names the rest of the UI shows (the core's
+  // mentionsByOutlet lumps articles without a known outlet together); the core's counts are the fallback.
+  const byOutlet = new Map<string, number>();
+  for (const m of mentionsByPath) byOutlet.set(ctx.outletOf(m.path), (byOutlet.get(ctx.outletOf(m.path)) ?? 0) + m.mentions.length);
+  const counts = byOutlet.size
+    ? [...byOutlet].map(([outlet, count]) => ({ outlet, count }))
+    : Object.entries(entity.mentionsByOutlet ?? {}).map(([outlet, count]) => ({ outlet, count }));
   if (counts.length) {
     lines.push('', `| ${ctx.t('Outlet')} | ${ctx.t('Mentions')} |`, '|:--|--:|');
     for (const { outlet, count } of counts.sort((a, b) => b.count - a.count)) lines.push(`| ${escapeMarkdown(outlet)} | ${count} |`);
