@@ -232,15 +232,24 @@ export class Attributor {
           end: sp.end,
           get tokens(): Token[] {
             if (cached) return cached;
+            // the first quote of the paragraph that does not end before the sentence (quotes are disjoint, sorted)
+            let lo = 0;
+            let hi = qs.length;
+            while (lo < hi) {
+              const mid = (lo + hi) >> 1;
+              const r = raw[qs[mid]];
+              if ((r.close >= 0 ? r.close : r.end) < sp.start) lo = mid + 1;
+              else hi = mid;
+            }
+            const first = lo;
             const skips: { start: number; end: number; q: number }[] = [];
-            for (const i of qs) {
-              const r = raw[i];
-              if (r.end - r.start > LONG_INTERIOR && r.start >= sp.start && r.start < sp.end) skips.push({ start: r.start, end: Math.min(r.end, sp.end), q: i });
+            for (let j = first; j < qs.length && raw[qs[j]].open < sp.end; j++) {
+              const r = raw[qs[j]];
+              if (r.end - r.start > LONG_INTERIOR && r.start >= sp.start && r.start < sp.end) skips.push({ start: r.start, end: Math.min(r.end, sp.end), q: qs[j] });
             }
             const tokens = tokenize(text, sp.start, sp.end, skips);
             // mark tokens inside quotes (the quotes of this paragraph overlapping the sentence)
-            let qi = 0;
-            while (qi < qs.length && (raw[qs[qi]].close >= 0 ? raw[qs[qi]].close : raw[qs[qi]].end) < sp.start) qi++;
+            let qi = first;
             for (const t of tokens) {
               while (qi < qs.length && raw[qs[qi]].end <= t.start && (raw[qs[qi]].close < 0 || raw[qs[qi]].close < t.start)) qi++;
               if (qi < qs.length) {
