@@ -212,6 +212,26 @@ describe('Hand annotations in VS Code', function () {
     assert.strictEqual(merged.size, before.length + 2);
   });
 
+  it('the Annotations view in News Sources opens (once package.json contributes it)', async function () {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    const views = (ext?.packageJSON as { contributes?: { views?: Record<string, { id: string }[]> } })?.contributes?.views?.newsSources ?? [];
+    if (!views.some((v) => v.id === 'newsAnnotator.annotations')) this.skip();
+    await vscode.commands.executeCommand('newsAnnotator.annotations.focus');
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['newsAnnotator.notAQuote', 'newsAnnotator.setSpeaker', 'newsAnnotator.notAnEntity', 'newsAnnotator.differentEntity', 'newsAnnotator.notShared', 'newsAnnotator.editAnnotation', 'newsAnnotator.removeAnnotation', 'newsAnnotator.importAnnotations']) {
+      assert.ok(commands.includes(id), id);
+    }
+  });
+
+  it('removes an annotation by command (no confirmation when asked programmatically)', async () => {
+    const [first] = stored();
+    assert.ok(first);
+    const removed = await vscode.commands.executeCommand('newsAnnotator.removeAnnotation', first.id, { confirm: false });
+    assert.strictEqual(removed, true);
+    await flush();
+    await waitFor('the removal on disk', () => !stored().some((a) => a.id === first.id));
+  });
+
   it('exports valid JSON-LD and CSV', async () => {
     const out = vscode.Uri.file(path.join(folder.uri.fsPath, '.annotation-test', 'export.jsonld'));
     await vscode.commands.executeCommand('newsAnnotator.exportAnnotations', { format: 'jsonld', uri: out.toString(), folder: folder.uri.toString(), includeAutomatic: false });
