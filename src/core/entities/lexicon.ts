@@ -21,6 +21,7 @@ import {
   ORG_CUES_BEFORE,
   PLACE_NOUNS_AFTER,
   ORG_AFFILIATES,
+  PERSON_NOUNS_AFTER,
 } from './data/words';
 
 export interface GazetteerEntry {
@@ -62,6 +63,7 @@ export interface Lexicon {
   orgCuesBefore: Set<string>;
   placeNounsAfter: Set<string>;
   orgAffiliates: Set<string>;
+  personNounsAfter: Set<string>;
   /** Normalised short form -> normalised long form (`fed` -> `federal reserve`). */
   orgShortForms: Map<string, string>;
 }
@@ -164,6 +166,7 @@ export function lexicon(): Lexicon {
     orgCuesBefore: new Set(words(ORG_CUES_BEFORE)),
     placeNounsAfter: new Set(words(PLACE_NOUNS_AFTER)),
     orgAffiliates: new Set(words(ORG_AFFILIATES)),
+    personNounsAfter: new Set(words(PERSON_NOUNS_AFTER)),
     orgShortForms,
   };
   return cached;

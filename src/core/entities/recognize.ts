@@ -773,6 +773,7 @@ class Doc {
     if (prev && prev.word && prev.text === 'to' && prev2?.text === 'according') return 'PERSON';
     if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) return 'PLACE';
     if (t.sentStart) return null;
+    if (next && next.word && !next.cap && lx.personNounsAfter.has(next.text) && prev?.text === 'the') return 'PERSON';
     if (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
     if (prev && prev.word && prev.text === 'in' && prev2 && prev2.word && lx.orgBeforeIn.has(prev2.text)) return 'ORG';
     if (prev && prev.word && lx.placePrepositions.has(prev.text) && !(next && next.word && next.cap)) {

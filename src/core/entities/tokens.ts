@@ -33,6 +33,7 @@ const ABBREV_DOT = new Set(
 );
 
 function isUpperAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   if (c < 128) return c >= 65 && c <= 90;
   if (c < 0xc0) return false;

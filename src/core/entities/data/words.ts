@@ -19,3 +19,5 @@ export const ORG_CUES_BEFORE = `firm company group giant maker makers carrier ai
 export const PLACE_NOUNS_AFTER = `province provinces prefecture prefectures county counties district districts region regions state city town village island islands airport base port harbour harbor peninsula river valley mountains guesthouse suburb suburbs neighbourhood neighborhood municipality oblast governorate`;
 /** People who work at an organisation: `analysts at Gartner said` makes Gartner an organisation. */
 export const ORG_AFFILIATES = `analysts analyst economists economist researchers researcher experts expert officials official executives executive staff workers employees engineers scientists scientist strategists strategist traders bankers lawyers professor professors fellow fellows spokesman spokeswoman spokesperson sources`;
+/** Lower-case nouns after a capitalised word that make it a person: `the Biden administration`. */
+export const PERSON_NOUNS_AFTER = `administration presidency campaign era government premiership chancellorship cabinet family aides allies loyalists supporters camp doctrine`;

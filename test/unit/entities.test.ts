@@ -1,0 +1,410 @@
+// Entities (issue 5): every person, organisation and place in the five seed articles with its
+// identity across files and spellings, written from reading the seeds; then the rules one by one on
+// small texts; the knowledge file; the resolver.
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { analyzeDocument } from '../../src/core/article';
+import {
+  recognizeEntities,
+  resolveEntities,
+  parseKnowledgeFile,
+  EntityResolver,
+  EntityMention,
+  Resolution,
+} from '../../src/core/entities';
+import { readSeeds } from './sharedFiles';
+
+type Seed = '000' | '001' | '002' | '003' | '004';
+
+/**
+ * One real-world entity: its type and, per seed, the surfaces under which it must be found there
+ * (each at least once). All of them must get one corpus id; `id` when the test fixes it.
+ */
+interface Expected {
+  type: 'PERSON' | 'ORG' | 'PLACE';
+  id?: string;
+  in: Partial<Record<Seed, string[]>>;
+}
+
+const EXPECTED: Record<string, Expected> = {
+  // people
+  blinken: { type: 'PERSON', id: 'person:antony-blinken', in: { '000': ['Antony Blinken'], '002': ['Antony Blinken'], '003': ['Antony Blinken', 'Blinken'], '004': ['Anthony Blinken', 'Antony Blinken', 'Blinken'] } },
+  austin: { type: 'PERSON', id: 'person:lloyd-austin', in: { '000': ['Lloyd Austin', 'Austin'], '001': ['Lloyd Austin', 'Austin'], '002': ['Lloyd Austin', 'Austin'], '003': ['Lloyd Austin', 'Austin'], '004': ['Lloyd Austin', 'Austin'] } },
+  kamikawa: { type: 'PERSON', id: 'person:yoko-kamikawa', in: { '000': ['Yoko Kamikawa', 'Kamikawa'], '001': ['Yoko Kamikawa'], '002': ['Yoko Kamikawa', 'Kamikawa'], '003': ['Yoko Kamikawa'], '004': ['Yoko Kamikawa', 'Kamikawa Yoko', 'Kamikawa'] } },
+  kihara: { type: 'PERSON', id: 'person:minoru-kihara', in: { '000': ['Minoru Kihara'], '002': ['Minoru Kihara', 'Kihara'], '003': ['Minoru Kihara', 'Kihara'], '004': ['Kihara Minoru'] } },
+  biden: { type: 'PERSON', id: 'person:joe-biden', in: { '000': ['Joe Biden'], '002': ['Joe Biden', 'Biden'], '003': ['Biden'] } },
+  kishida: { type: 'PERSON', in: { '002': ['Fumio Kishida'], '004': ['Fumio Kishida'] } },
+  shin: { type: 'PERSON', in: { '002': ['Shin Won-sik', 'Shin'], '003': ['Shin Won-sik'] } },
+  putin: { type: 'PERSON', in: { '001': ['Vladimir Putin'], '004': ['Vladimir Putin'] } },
+  craigMark: { type: 'PERSON', in: { '001': ['Craig Mark'] } },
+  zhang: { type: 'PERSON', in: { '003': ['Zhang Xiaogang', 'Zhang'] } },
+  lai: { type: 'PERSON', in: { '003': ['William Lai Ching-te'], '004': ['Lai Ching-te'] } },
+  wangYi: { type: 'PERSON', in: { '003': ['Wang Yi', 'Wang'] } },
+  miller: { type: 'PERSON', in: { '004': ['Matthew Miller'] } },
+  yamaguchi: { type: 'PERSON', in: { '002': ['Mari Yamaguchi'] } },
+  harris: { type: 'PERSON', in: { '004': ['Kamala Harris'] } },
+  // organisations
+  usfj: { type: 'ORG', id: 'org:us-forces-japan', in: { '000': ['US Forces Japan', 'USFJ', 'U.S. Forces Japan'], '001': ['US Forces Japan'], '002': ['U.S. Forces Japan', 'USFJ'], '003': ['US Forces Japan', 'USFJ'] } },
+  indopacom: { type: 'ORG', in: { '000': ['US Indo-Pacific Command', 'INDOPACOM'], '001': ['Indo-Pacific Command', 'INDOPACOM'], '002': ['U.S. Indo-Pacific Command', 'INDOPACOM'], '003': ['US Indo-Pacific Command', 'Indo-Pacific Command'], '004': ['US Indo-Pacific Command'] } },
+  scc: { type: 'ORG', in: { '000': ['Japan-US Security Consultative Committee'], '002': ['Japan–U.S. Security Consultative Committee'], '004': ['US-Japan Security Consultative Committee', 'Security Consultative Committee'] } },
+  pla: { type: 'ORG', in: { '003': ['People’s Liberation Army', 'PLA'] } },
+  chinaMofa: { type: 'ORG', in: { '001': ['Ministry of Foreign Affairs'] } },
+  japanMofa: { type: 'ORG', in: { '000': ['Foreign Ministry'] } },
+  reuters: { type: 'ORG', in: { '001': ['Reuters'], '003': ['Reuters'] } },
+  ap: { type: 'ORG', in: { '000': ['AP'] } },
+  kyoritsu: { type: 'ORG', in: { '001': ['Kyoritsu Women’s University'] } },
+  pentagon: { type: 'ORG', in: { '003': ['Pentagon'] } },
+  jsdf: { type: 'ORG', in: { '003': ['Japanese Self-Defence Forces'] } },
+  jsdfJoc: { type: 'ORG', in: { '004': ['Japan Self-Defence Forces Joint Operations Command'] } },
+  stateDept: { type: 'ORG', in: { '004': ['US State Department'] } },
+  usNavy: { type: 'ORG', in: { '002': ['U.S. Navy'] } },
+  airForce: { type: 'ORG', in: { '002': ['Air Force'] } },
+  // places
+  us: { type: 'PLACE', id: 'place:united-states', in: { '000': ['US', 'U.S.', 'United States'], '001': ['US', 'United States'], '002': ['U.S.', 'United States'], '003': ['US', 'United States'], '004': ['US', 'United States'] } },
+  japan: { type: 'PLACE', id: 'place:japan', in: { '000': ['Japan', 'JAPAN'], '001': ['Japan'], '002': ['Japan'], '003': ['Japan'], '004': ['Japan'] } },
+  china: { type: 'PLACE', id: 'place:china', in: { '000': ['China'], '001': ['China'], '002': ['China'], '003': ['China'], '004': ['China'] } },
+  tokyo: { type: 'PLACE', in: { '000': ['Tokyo'], '001': ['Tokyo'], '002': ['TOKYO', 'Tokyo'], '003': ['Tokyo'], '004': ['Tokyo'] } },
+  beijing: { type: 'PLACE', in: { '000': ['Beijing'], '001': ['Beijing'], '003': ['Beijing'] } },
+  washington: { type: 'PLACE', in: { '000': ['Washington'], '001': ['Washington'], '002': ['Washington'], '003': ['Washington'], '004': ['Washington'] } },
+  hawaii: { type: 'PLACE', in: { '000': ['Hawaii'], '001': ['Hawaii'], '002': ['Hawaii'] } },
+  yokota: { type: 'PLACE', in: { '000': ['Yokota'], '002': ['Yokota'] } },
+  yokotaAB: { type: 'PLACE', in: { '004': ['Yokota Air Base'] } },
+  taiwan: { type: 'PLACE', in: { '000': ['Taiwan'], '001': ['Taiwan'], '002': ['Taiwan'], '003': ['Taiwan'], '004': ['Taiwan'] } },
+  taiwanStrait: { type: 'PLACE', in: { '004': ['Taiwan Strait'] } },
+  scs: { type: 'PLACE', in: { '000': ['South China Sea'], '002': ['South China Sea'], '003': ['South China Sea'], '004': ['South China Sea'] } },
+  scsPlural: { type: 'PLACE', in: { '000': ['South China Seas'], '001': ['South China Seas'], '002': ['South China Seas'] } },
+  northKorea: { type: 'PLACE', in: { '000': ['North Korea'], '001': ['North Korea'], '002': ['North Korea'], '003': ['North Korea'], '004': ['North Korea'] } },
+  southKorea: { type: 'PLACE', in: { '002': ['South Korea'], '003': ['South Korea'] } },
+  russia: { type: 'PLACE', in: { '000': ['Russia'], '001': ['Russia'], '002': ['Russia'], '003': ['Russia'], '004': ['Russia'] } },
+  ukraine: { type: 'PLACE', in: { '001': ['Ukraine'], '002': ['Ukraine'] } },
+  moscow: { type: 'PLACE', in: { '001': ['Moscow'] } },
+  pyongyang: { type: 'PLACE', in: { '001': ['Pyongyang'], '003': ['Pyongyang'] } },
+  indoPacific: { type: 'PLACE', in: { '000': ['Indo-Pacific'], '001': ['Indo-Pacific'], '002': ['Indo-Pacific'], '003': ['Indo-Pacific'], '004': ['Indo-Pacific'] } },
+  asiaPacific: { type: 'PLACE', in: { '000': ['Asia-Pacific'], '002': ['Asia-Pacific'] } },
+  middleEast: { type: 'PLACE', in: { '002': ['Middle East'] } },
+  singapore: { type: 'PLACE', in: { '002': ['Singapore'] } },
+  laos: { type: 'PLACE', in: { '003': ['Laos'] } },
+  philippines: { type: 'PLACE', in: { '003': ['Philippines'] } },
+  hongKong: { type: 'PLACE', in: { '004': ['Hong Kong'] } },
+  xinjiang: { type: 'PLACE', in: { '004': ['Xinjiang'] } },
+  tibet: { type: 'PLACE', in: { '004': ['Tibet'] } },
+  iikuraGH: { type: 'PLACE', in: { '003': ['Iikura Guest House'] } },
+};
+
+/** Capitalised words and phrases in the seeds that are not entities. */
+const NOT_ENTITIES = [
+  'Japanese', 'Chinese', 'American', 'Taiwanese', 'Russian', 'South Korean', 'East Asian', 'Asian',
+  'March', 'May', 'June', 'April', 'December', 'November', 'Sunday', 'Saturday', 'Thursday',
+  'State Antony', 'Secretary', 'Secretary of State', 'Defence Secretary', 'Foreign Minister', 'Prime Minister',
+  'PAC-3', 'JASSM-ER', 'GDP', 'C2', 'UNCLOS', 'Extended Range', 'Tomahawk',
+  'Advanced Medium-Range Air-to-Air Missiles', 'Joint Air-to-Surface Standoff Missiles',
+  'United Nations Convention on the Law of the Sea', 'Related Stories', 'StoriesThe', 'Occasional Digest',
+  'Explore', 'Settings', 'Reading Mode', 'Font Size', 'Language', 'Advertisement', 'READ', 'MORE', 'ALSO',
+  'Source', 'Security Talks', 'Military Cooperation', 'Rising Threat', 'Upgrades', 'Focus', 'Threat',
+  'Instead', 'Lately', 'Prompted', 'Meanwhile', 'Following', 'Immediately', 'Headquartered', 'Like', 'Both',
+  'Published', 'Monday', 'Sep', 'Mon', 'Sat', 'Nov', 'West', 'East',
+];
+
+describe('entities: the five seeds', () => {
+  const seeds = readSeeds();
+  const names = [...seeds.keys()].sort() as Seed[];
+  const docs = names.map((k) => {
+    const text = seeds.get(k)!.text;
+    return { path: seeds.get(k)!.name, outlet: k, text, mentions: recognizeEntities(text, analyzeDocument(text).paragraphs) };
+  });
+  const res: Resolution = resolveEntities(docs);
+  const at = (seed: Seed) => names.indexOf(seed);
+
+  it('every mention is a well-formed span of its text, sorted and not overlapping', () => {
+    for (const d of docs) {
+      let last = 0;
+      for (const m of d.mentions) {
+        assert.strictEqual(d.text.slice(m.start, m.end), m.surface);
+        assert.ok(m.start >= last, `${d.path}: ${m.surface} overlaps`);
+        assert.ok(m.surface.length > 0 && m.surface.trim() === m.surface);
+        last = m.end;
+      }
+    }
+  });
+
+  for (const [name, e] of Object.entries(EXPECTED)) {
+    it(`${name}: ${e.type} under every name it has, one id${e.id ? ' ' + e.id : ''}`, () => {
+      const ids = new Set<string>();
+      for (const [seed, surfaces] of Object.entries(e.in) as [Seed, string[]][]) {
+        const di = at(seed);
+        for (const surface of surfaces) {
+          const hits = docs[di].mentions.map((m, mi) => ({ m, id: res.mentionIds[di][mi] })).filter((x) => x.m.surface === surface);
+          assert.ok(hits.length > 0, `${seed}: ${JSON.stringify(surface)} not found`);
+          for (const h of hits) {
+            assert.strictEqual(h.m.type, e.type, `${seed}: ${surface} typed ${h.m.type}`);
+            ids.add(h.id);
+          }
+        }
+      }
+      assert.deepStrictEqual([...ids].length, 1, `${name} split over ${JSON.stringify([...ids])}`);
+      if (e.id) assert.strictEqual([...ids][0], e.id);
+      const entity = res.entities.find((x) => x.id === [...ids][0])!;
+      assert.strictEqual(entity.type, e.type);
+    });
+  }
+
+  it('different entities get different ids (about sixty in all)', () => {
+    const idOf = new Map<string, string>();
+    for (const [name, e] of Object.entries(EXPECTED)) {
+      const [seed, surfaces] = Object.entries(e.in)[0] as [Seed, string[]];
+      const di = at(seed);
+      const mi = docs[di].mentions.findIndex((m) => m.surface === surfaces[0]);
+      idOf.set(name, res.mentionIds[di][mi]);
+    }
+    const seen = new Map<string, string>();
+    for (const [name, id] of idOf) {
+      assert.ok(!seen.has(id), `${name} and ${seen.get(id)} share ${id}`);
+      seen.set(id, name);
+    }
+    assert.ok(idOf.size >= 55, `${idOf.size} entities`);
+  });
+
+  it('finds no junk: adjectives, titles alone, dates, weapons, menus and headline words are not entities', () => {
+    for (const d of docs)
+      for (const m of d.mentions) assert.ok(!NOT_ENTITIES.includes(m.surface), `${d.path}: ${m.type} ${JSON.stringify(m.surface)}`);
+    // and nothing overlaps the weapon names
+    for (const d of docs)
+      for (const w of ['PAC-3', 'JASSM-ER', 'Air-to-Air Missiles']) {
+        let i = d.text.indexOf(w);
+        while (i >= 0) {
+          assert.ok(!d.mentions.some((m) => m.start < i + w.length && m.end > i), `${d.path}: mention over ${w}`);
+          i = d.text.indexOf(w, i + 1);
+        }
+      }
+  });
+
+  it('every mention of the seeds belongs to one of the expected entities, or to a short list of debatable ones', () => {
+    // what the recogniser also finds, listed here so that a new find is seen: a placeholder for the
+    // photo of the guesthouse (`Iikura guesthouse`), a ship (`INS Tabar`), `US-Japan Alliance`,
+    // `Washington, DC`.
+    const debatable = new Set(['Iikura', 'INS', 'US-Japan Alliance', 'DC']);
+    const known = new Set<string>();
+    for (const e of Object.values(EXPECTED)) for (const s of Object.values(e.in)) for (const x of s!) known.add(x);
+    const extra: string[] = [];
+    docs.forEach((d) => {
+      for (const m of d.mentions) if (!known.has(m.surface) && !debatable.has(m.surface)) extra.push(`${d.path.slice(0, 3)} ${m.type} ${m.surface}`);
+    });
+    assert.deepStrictEqual(extra, []);
+  });
+
+  it('spans: honorifics and possessives are outside, the name inside', () => {
+    const d2 = docs[at('002')];
+    const mr = d2.text.indexOf('Mr. Austin');
+    const m = d2.mentions.find((x) => x.start === mr + 4)!;
+    assert.strictEqual(m.surface, 'Austin');
+    assert.strictEqual(m.key, 'Lloyd Austin');
+    const ms = d2.text.indexOf('Ms. Kamikawa');
+    assert.strictEqual(d2.mentions.find((x) => x.start === ms + 4)?.key, 'Yoko Kamikawa');
+    // `China’s` -> `China`; `Joe Biden ’s` -> `Joe Biden`
+    const d0 = docs[at('000')];
+    const cs = d0.text.indexOf('China’s');
+    assert.deepStrictEqual(d0.mentions.filter((x) => x.start === cs).map((x) => x.surface), ['China']);
+    const jb = d0.text.indexOf('Joe Biden ‘s');
+    assert.strictEqual(d0.mentions.find((x) => x.start === jb)?.surface, 'Joe Biden');
+  });
+
+  it('roles: titles and appositions name the role; the title is not in the name', () => {
+    const role = (seed: Seed, surface: string) => docs[at(seed)].mentions.find((m) => m.surface === surface && m.role)?.role;
+    assert.strictEqual(role('000', 'Antony Blinken'), 'US Secretary of State');
+    assert.strictEqual(role('004', 'Kihara Minoru'), 'Japanese Defence Minister');
+    assert.strictEqual(role('003', 'Zhang Xiaogang'), 'PLA spokesman');
+    assert.strictEqual(role('001', 'Lloyd Austin'), 'US Secretary of Defense');
+    assert.strictEqual(role('002', 'Shin Won-sik'), 'South Korean Defense Minister');
+    assert.strictEqual(role('004', 'Matthew Miller'), 'US State Department spokesperson');
+    assert.match(role('001', 'Craig Mark') ?? '', /^international relations professor at Japan’s Kyoritsu Women’s University$/);
+    const austin = res.entities.find((e) => e.id === 'person:lloyd-austin')!;
+    assert.ok(austin.roles.includes('US Defence Secretary'));
+    assert.ok(austin.roles.some((r) => /Secretary of Defen[cs]e/.test(r)));
+  });
+
+  it('corpus entries: canonical name, aliases, mentions per outlet', () => {
+    const kihara = res.entities.find((e) => e.id === 'person:minoru-kihara')!;
+    assert.strictEqual(kihara.name, 'Minoru Kihara');
+    assert.ok(kihara.aliases.includes('Kihara Minoru') && kihara.aliases.includes('Kihara'));
+    assert.deepStrictEqual(Object.keys(kihara.mentionsByOutlet).sort(), ['000', '002', '003', '004']);
+    const usfj = res.entities.find((e) => e.id === 'org:us-forces-japan')!;
+    assert.ok(usfj.aliases.includes('USFJ') && usfj.aliases.includes('U.S. Forces Japan'));
+    const us = res.entities.find((e) => e.id === 'place:united-states')!;
+    assert.strictEqual(us.name, 'United States');
+  });
+});
+
+describe('entities: recognition rules', () => {
+  const rec = (text: string) => recognizeEntities(text);
+  const surfaces = (ms: EntityMention[]) => ms.map((m) => `${m.type}:${m.surface}`);
+
+  it('honorifics with and without the dot stay outside the span and join the full name', () => {
+    const ms = rec('Priya Raman, the mayor, spoke first. Later Ms Raman said the budget was tight, and Dr. Raman agreed.');
+    assert.deepStrictEqual(surfaces(ms), ['PERSON:Priya Raman', 'PERSON:Raman', 'PERSON:Raman']);
+    assert.ok(ms.every((m) => m.key === 'Priya Raman'));
+  });
+
+  it('a title before a name is its role; a title alone is nothing', () => {
+    const ms = rec('The Finance Minister spoke. Later Finance Minister Ruth Okafor said rates would rise.');
+    assert.deepStrictEqual(surfaces(ms), ['PERSON:Ruth Okafor']);
+    assert.strictEqual(ms[0].role, 'Finance Minister');
+  });
+
+  it('family name first joins the same person', () => {
+    const ms = rec('Prime Minister Tanaka Hiroshi arrived. Hiroshi Tanaka then met reporters, and Mr. Tanaka left.');
+    assert.deepStrictEqual(new Set(ms.filter((m) => m.type === 'PERSON').map((m) => m.key)).size, 1);
+  });
+
+  it('once a name is a person, a later bare use is that person, not the city', () => {
+    const person = rec('Senator Mary Houston spoke on Monday. Houston said the vote was close.');
+    assert.deepStrictEqual(surfaces(person), ['PERSON:Mary Houston', 'PERSON:Houston']);
+    const city = rec('The storm reached Houston on Monday, and officials in Houston closed schools.');
+    assert.deepStrictEqual(surfaces(city), ['PLACE:Houston', 'PLACE:Houston']);
+  });
+
+  it('acronyms defined in parentheses join their long form; unknown technical acronyms are nothing', () => {
+    const ms = rec('The Federal Aviation Administration (FAA) grounded the jets. The FAA said GDP and PAC-3 were not its business.');
+    assert.deepStrictEqual(surfaces(ms), ['ORG:Federal Aviation Administration', 'ORG:FAA', 'ORG:FAA']);
+    assert.ok(ms.every((m) => m.key === 'Federal Aviation Administration'));
+    const weapon = rec('It bought Long Range Strike Missiles (LRSM) last year, and more LRSM later.');
+    assert.deepStrictEqual(surfaces(weapon), []);
+  });
+
+  it('possessives: the mention is the name without its ’s or ’', () => {
+    const ms = rec("Kenya’s president met Brazil's envoy and Thomas Harris’ lawyer.");
+    assert.deepStrictEqual(surfaces(ms), ['PLACE:Kenya', 'PLACE:Brazil', 'PERSON:Thomas Harris']);
+  });
+
+  it('adjectives and sentence-initial words are not entities', () => {
+    const ms = rec('Canadian and Mexican officials met. Officials said Canadian exports fell. Tariffs rose.');
+    assert.deepStrictEqual(surfaces(ms), []);
+  });
+
+  it('a Title Case headline yields only known names', () => {
+    const text = 'Markets Tumble As Fears Grow Over Trade With China\n\nShares fell in Tokyo on Friday.';
+    assert.deepStrictEqual(surfaces(recognizeEntities(text, analyzeDocument(text).paragraphs)), ['PLACE:China', 'PLACE:Tokyo']);
+  });
+
+  it('seas, straits, bases and multi-word organisations', () => {
+    const ms = rec('Ships crossed the Strait of Hormuz near Al Udeid Air Base, the Gulf Cooperation Council said, as the Arabian Sea calmed.');
+    assert.deepStrictEqual(surfaces(ms), ['PLACE:Strait of Hormuz', 'PLACE:Al Udeid Air Base', 'ORG:Gulf Cooperation Council', 'PLACE:Arabian Sea']);
+  });
+
+  it('never throws and always returns valid sorted spans (property)', () => {
+    const alphabet = fc.constantFrom('A', 'b', 'Mr. ', 'U.S.', ' ', '’s', "'", '-', '(', 'ABC', ')', 'of', ' the ', '\n', '.', ',', 'Smith', 'Japan', '“', '”', 'é', '&');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 200 }), (parts) => {
+        const text = parts.join('');
+        const ms = recognizeEntities(text);
+        let last = 0;
+        for (const m of ms) {
+          assert.ok(m.start >= last && m.end > m.start && m.end <= text.length);
+          assert.strictEqual(text.slice(m.start, m.end), m.surface);
+          last = m.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a 1 MB paragraph of capitalised words and one of a single glued word without error', () => {
+    assert.ok(Array.isArray(recognizeEntities('Alpha Beta Of Gamma '.repeat(52000))));
+    assert.ok(Array.isArray(recognizeEntities('Abc-Def’s'.repeat(110000))));
+  });
+});
+
+describe('entities: corpus resolution', () => {
+  const doc = (path: string, outlet: string | null, text: string) => ({ path, outlet, text, mentions: recognizeEntities(text) });
+
+  it('two people who share a surname stay two; a bare surname joins the one whose role matches', () => {
+    const res = resolveEntities([
+      doc('a.txt', 'A', 'Serena Williams won in Paris. Williams said she was tired.'),
+      doc('b.txt', 'B', 'Defence Secretary Ben Williams resigned. Opposition leader Jo Sato welcomed it.'),
+      doc('c.txt', 'C', 'Critics say Defence Secretary Williams waited too long.'),
+    ]);
+    const ids = res.entities.filter((e) => e.type === 'PERSON').map((e) => e.id).sort();
+    assert.deepStrictEqual(ids, ['person:ben-williams', 'person:jo-sato', 'person:serena-williams']);
+    assert.strictEqual(res.mentionIds[0][2], 'person:serena-williams');
+    assert.strictEqual(res.mentionIds[2][0], 'person:ben-williams');
+  });
+
+  it('ids do not depend on the order of documents', () => {
+    const a = doc('a.txt', 'A', 'Nina Petrova met Nina Petrov in Sofia.');
+    const b = doc('b.txt', 'B', 'Petrova and Mr. Petrov left Sofia for Varna Port.');
+    const r1 = resolveEntities([a, b]);
+    const r2 = resolveEntities([b, a]);
+    assert.deepStrictEqual(r1.entities.map((e) => e.id).sort(), r2.entities.map((e) => e.id).sort());
+    assert.deepStrictEqual(r1.mentionIds[0], r2.mentionIds[1]);
+  });
+
+  it('a knowledge file fixes the id, name and type, pulls aliases in, adds description and links', () => {
+    const parsed = parseKnowledgeFile(
+      JSON.stringify([{ id: 'pla', name: 'People’s Liberation Army', aliases: ['PLA', 'Chinese military'], type: 'ORG', description: 'Armed forces of the PRC', links: ['https://example.org/pla'] }]),
+    );
+    assert.ok(parsed.ok);
+    const res = resolveEntities([doc('a.txt', 'A', 'The PLA held drills on Monday, the PLA said.')], parsed.ok ? parsed.entries : []);
+    const e = res.entities.find((x) => x.id === 'pla')!;
+    assert.strictEqual(e.name, 'People’s Liberation Army');
+    assert.strictEqual(e.description, 'Armed forces of the PRC');
+    assert.deepStrictEqual(e.links, ['https://example.org/pla']);
+    assert.deepStrictEqual(res.mentionIds[0], ['pla', 'pla']);
+    assert.ok(!res.entities.some((x) => x.id.startsWith('org:')));
+  });
+
+  it('EntityResolver: an edited document re-resolves to what a full resolution gives', () => {
+    const seeds = readSeeds();
+    const r = new EntityResolver();
+    for (const [k, s] of seeds) r.setDocument(s.name, k, recognizeEntities(s.text));
+    const first = seeds.get('003')!;
+    const edited = first.text.replace('Zhang also voiced', 'Colonel Zhang also voiced');
+    r.setDocument(first.name, '003', recognizeEntities(edited));
+    const inc = r.resolve();
+    const full = resolveEntities([...seeds].map(([k, s]) => ({ path: s.name, outlet: k, mentions: recognizeEntities(s.name === first.name ? edited : s.text) })));
+    assert.deepStrictEqual(inc.entities.map((e) => e.id).sort(), full.entities.map((e) => e.id).sort());
+    const di = [...seeds.values()].findIndex((s) => s.name === first.name);
+    assert.deepStrictEqual(inc.idsFor(first.name), full.mentionIds[di]);
+    r.removeDocument(first.name);
+    assert.deepStrictEqual(r.resolve().idsFor(first.name), []);
+  });
+});
+
+describe('entities: knowledge file (news-entities.json)', () => {
+  it('reads entries with optional fields', () => {
+    const r = parseKnowledgeFile('[\n {"id": "a", "name": "Alpha Corp", "aliases": ["Alpha"], "type": "ORG"},\n {"id": "b", "name": "Beta"}\n]');
+    assert.ok(r.ok);
+    if (r.ok) assert.deepStrictEqual(r.entries, [{ id: 'a', name: 'Alpha Corp', aliases: ['Alpha'], type: 'ORG' }, { id: 'b', name: 'Beta', aliases: [] }]);
+  });
+
+  it('reports a syntax error with its line and column', () => {
+    const r = parseKnowledgeFile('[\n  {"id": "a", "name": "A"},\n  {"id": "b" "name": "B"}\n]');
+    assert.ok(!r.ok);
+    if (!r.ok) assert.deepStrictEqual([r.error.line, r.error.column], [3, 14]);
+  });
+
+  it('reports a wrong shape at the offending value, and applies nothing', () => {
+    const r = parseKnowledgeFile('[\n {"id": "a", "name": "A"},\n {"id": "b", "name": "B", "type": "COUNTRY"}\n]');
+    assert.ok(!r.ok);
+    if (!r.ok) {
+      assert.match(r.error.message, /type/);
+      assert.deepStrictEqual([r.error.line, r.error.column], [3, 35]);
+      assert.ok(!('entries' in r));
+    }
+    for (const bad of ['{"id": "a"}', '[{"name": "x"}]', '[{"id": "a", "name": "x", "links": "http://x"}]', '[{"id":"a","name":"x"},{"id":"a","name":"y"}]', '[{"id":"a","name":"x","colour":"red"}]', '[1,]', '', '[{"id":"a","name":"x"}] junk']) {
+      const x = parseKnowledgeFile(bad);
+      assert.ok(!x.ok, bad);
+      if (!x.ok) assert.ok(x.error.line >= 1 && x.error.column >= 1);
+    }
+  });
+
+  it('agrees with JSON.parse on what is valid JSON (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = JSON.stringify(v, null, 1);
+        const r = parseKnowledgeFile(text);
+        if (r.ok) assert.ok(Array.isArray(v));
+        else assert.ok(r.error.line >= 1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
