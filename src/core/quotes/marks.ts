@@ -30,6 +30,10 @@ const LETTER = /\p{L}/u;
 /** Elisions after a mark that stands where letters were dropped: `’s`, `’90s`, `‘em`, `’til`. */
 const ELISION = /^(?:[stdm]|re|ll|ve|em|n|til|[Tt]is|[Tt]was|[Cc]ause|\d\ds?|\d0s)(?![\p{L}\p{N}])/u;
 const MAX_DEPTH = 4;
+/** Words that follow a closing mark rather than a plural possessive (`… in years' on Monday`). */
+const FOLLOWS_CLOSE = /^(?:on|in|at|is|are|was|were|and|or|but|to|for|with|by|from|as|that|which|has|have|had|will|would|said|says|after|before|when|while|if|because)(?![\p{L}])/u;
+/** An unclosed quote (no closing mark, no continuation) needs at least this many words to be read as one. */
+const MIN_UNCLOSED_WORDS = 3;
 
 export function isSpace(c: string | undefined): boolean {
   if (c === undefined || c === '') return true;
@@ -116,6 +120,7 @@ export function detectQuotes(text: string, paragraphs: readonly Span[]): RawQuot
       const i = marks[k];
       if (!DOUBLE_MARKS.includes(text[i])) continue;
       let role = roleOf(text, i, para.start, para.end);
+      if (role === 'none' && stack.length === 0) continue; // a lone mark between spaces opens nothing
       if (role === 'none' || role === 'either') role = stack.length > 0 ? 'close' : 'open';
       if (role === 'open') {
         if (stack.length >= MAX_DEPTH) stack.shift();
@@ -128,8 +133,8 @@ export function detectQuotes(text: string, paragraphs: readonly Span[]): RawQuot
     if (stack.length > 0) {
       const o = stack[0];
       const end = trimmedEnd(text, o + 1, para.end);
-      if (end > o + 1) {
-        const cont = continuesToNext('double');
+      const cont = continuesToNext('double');
+      if (end > o + 1 && (cont || countWords(text, o + 1, end) >= MIN_UNCLOSED_WORDS)) {
         const q = pushQuote(found, text, o, -1, 'double', p, !cont, end);
         if (q >= 0 && cont) pendingContinuation = q;
       }
@@ -157,7 +162,7 @@ export function detectQuotes(text: string, paragraphs: readonly Span[]): RawQuot
         continue;
       }
       if (open < 0) continue; // allies’ with nothing open: an apostrophe
-      const isWeak = (prev === 's' || prev === 'S') && isSpace(next) && i + 2 < para.end && LETTER.test(text[i + 2]);
+      const isWeak = (prev === 's' || prev === 'S') && isSpace(next) && i + 2 < para.end && LETTER.test(text[i + 2]) && !FOLLOWS_CLOSE.test(text.slice(i + 2, i + 9));
       if (isWeak) {
         if (weak < 0) weak = i;
         continue;
@@ -198,6 +203,17 @@ export function detectQuotes(text: string, paragraphs: readonly Span[]): RawQuot
     }
   }
   return found;
+}
+
+function countWords(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end && n < 10; i++) {
+    const sp = isSpace(text[i]);
+    if (!sp && !inWord) n++;
+    inWord = !sp;
+  }
+  return n;
 }
 
 function pushQuote(

@@ -1,0 +1,250 @@
+// Quote detection and attribution on small texts written for each case.
+
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { findQuotes, toReportQuotes, type MentionLike, type Quote } from '../../src/core/quotes';
+import { REPORTING_VERBS, SOURCE_PREPOSITIONS } from '../../src/core/quotes/cues';
+
+const texts = (qs: Quote[]) => qs.map((q) => q.text);
+const names = (qs: Quote[]) => qs.map((q) => (q.speaker ? q.speaker.name : null));
+
+function validate(text: string, qs: Quote[]): void {
+  let last = -1;
+  for (const q of qs) {
+    assert.ok(q.open >= 0 && q.open < q.start && q.start < q.end && q.end <= text.length, `span ${JSON.stringify(q)}`);
+    assert.strictEqual(text.slice(q.start, q.end), q.text);
+    assert.ok(q.close === -1 || q.close >= q.end, 'close mark after the words');
+    assert.ok(q.open > last, 'sorted and not overlapping');
+    last = q.close >= 0 ? q.close : q.end - 1;
+    if (q.speaker) {
+      assert.ok(q.speaker.start >= 0 && q.speaker.end <= text.length && q.speaker.start < q.speaker.end);
+      assert.strictEqual(text.slice(q.speaker.start, q.speaker.end), q.speaker.text);
+    }
+  }
+}
+
+describe('quotes: detection', () => {
+  it('finds curly, straight and single-quoted passages', () => {
+    const text = 'Officials called it a “new chapter”. “We will act now,” Ms Lee said. "It is done," said Tom Ward. She said it was ‘a very long night for everyone here’.';
+    const qs = findQuotes(text);
+    validate(text, qs);
+    assert.deepStrictEqual(texts(qs), ['new chapter', 'We will act now,', 'It is done,', 'a very long night for everyone here']);
+  });
+
+  it('leaves apostrophes, possessives and elisions alone', () => {
+    const text = [
+      'President Joe Biden ‘s withdrawal and Biden ’s team surprised the allies’ diplomats.',
+      'It don’t matter, said the band from the ’90s, and rock \'n\' roll fans\' favourite club agreed.',
+      "The Smiths' house, the boss's car and the '05 vintage were sold.",
+    ].join('\n\n');
+    const qs = findQuotes(text);
+    validate(text, qs);
+    assert.deepStrictEqual(texts(qs), []);
+  });
+
+  it('keeps a plural possessive inside a single-quoted passage', () => {
+    const text = "He called the deal 'the workers' best chance in years' on Monday.";
+    const qs = findQuotes(text);
+    assert.deepStrictEqual(texts(qs), ["the workers' best chance in years"]);
+  });
+
+  it('reads a headline in single quotes as a quote of its own paragraph, without a speaker', () => {
+    const text = 'Minister Ana Ruiz said the plan was ready.\n\n‘Reshaping the order’\n\nThe talks ended on Friday.';
+    const qs = findQuotes(text);
+    assert.deepStrictEqual(texts(qs), ['Reshaping the order']);
+    assert.strictEqual(qs[0].kind, 'speech');
+    assert.strictEqual(qs[0].speaker, null);
+  });
+
+  it('reads marks broken the way real copy breaks them (`,“ … said. ”Now`)', () => {
+    const text = '“We are standing at a turning point,“ Ms. Kamikawa said. ”Now is a critical phase.”';
+    const qs = findQuotes(text);
+    validate(text, qs);
+    assert.deepStrictEqual(texts(qs), ['We are standing at a turning point,', 'Now is a critical phase.']);
+    assert.deepStrictEqual(names(qs), ['Kamikawa', 'Kamikawa']);
+  });
+
+  it('reads paragraphs glued without a space after a closing mark', () => {
+    const text = 'They described it as “the greatest challenge.”Japan is home to troops.“We are ready,” Mr. Kihara said.';
+    const qs = findQuotes(text);
+    assert.deepStrictEqual(texts(qs), ['the greatest challenge.', 'We are ready,']);
+    assert.deepStrictEqual(names(qs)[1], 'Kihara');
+  });
+
+  it('joins a quote that continues into the next paragraph, and gives both parts its speaker', () => {
+    const text = [
+      'Mayor Carla Benz spoke on Friday.',
+      '“We lost the bridge in the night and the water kept rising until dawn.',
+      '“Nobody here has seen anything like it,” Benz said.',
+    ].join('\n\n');
+    const qs = findQuotes(text);
+    validate(text, qs);
+    assert.deepStrictEqual(texts(qs), ['We lost the bridge in the night and the water kept rising until dawn.', 'Nobody here has seen anything like it,']);
+    assert.strictEqual(qs[0].close, -1);
+    assert.strictEqual(qs[0].unclosed, false);
+    assert.strictEqual(qs[1].continues, 0);
+    assert.deepStrictEqual(names(qs), ['Benz', 'Benz']);
+    assert.strictEqual(qs[0].speaker?.via, 'continued');
+  });
+
+  it('reads an odd number of marks without throwing: an unclosed quote runs to the end of its paragraph', () => {
+    const text = 'He said “this will never end. Then he left.\n\nNext paragraph with a stray ” mark and an orphan " too.';
+    const qs = findQuotes(text);
+    validate(text, qs);
+    assert.deepStrictEqual(texts(qs), ['this will never end. Then he left.']);
+    assert.strictEqual(qs[0].unclosed, true);
+  });
+
+  it('keeps the outer quote when quotes are nested', () => {
+    const text = '“He told me ‘go away’ and then he left,” she said. “He said “no” to me twice,” Ana Ruiz said.';
+    const qs = findQuotes(text);
+    validate(text, qs);
+    assert.deepStrictEqual(texts(qs), ['He told me ‘go away’ and then he left,', 'He said “no” to me twice,']);
+  });
+
+  it('handles a 1 MB paragraph of quotes and stray marks', function () {
+    this.timeout(60000);
+    const unit = 'He said “we will see what happens, don’t we?” and she replied, ‘not yet’, then “left. ';
+    let big = '';
+    while (big.length < 1 << 20) big += unit;
+    const qs = findQuotes(big);
+    assert.ok(qs.length > 10000);
+    validate(big, qs.slice(0, 200));
+  });
+
+  it('property: never throws and returns well-formed, ordered spans', function () {
+    this.timeout(60000);
+    const alphabet = fc.constantFrom(...'ab Xy.,!?\n“”"‘’\'—:'.split(''), ' said ', ' Smith ', ' he ', ' according to ', '\n\n');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 120 }), (parts) => {
+        const text = parts.join('');
+        validate(text, findQuotes(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('quotes: kind', () => {
+  it('speech for reported words, term for labels and scare quotes', () => {
+    const text = [
+      'The so-called “2+2” talks covered what officials call “extended deterrence”.',
+      'Beijing warned it would act if its “red line” is crossed.',
+      'The minister said the plan “will protect every household in the valley”.',
+      'She also voiced “strong opposition” and urged them to “stop now”.',
+      'Critics said the scheme was “reckless”.',
+    ].join('\n\n');
+    const qs = findQuotes(text);
+    assert.deepStrictEqual(
+      qs.map((q) => [q.text, q.kind]),
+      [
+        ['2+2', 'term'],
+        ['extended deterrence', 'term'],
+        ['red line', 'term'],
+        ['will protect every household in the valley', 'speech'],
+        ['strong opposition', 'speech'],
+        ['stop now', 'speech'],
+        ['reckless', 'speech'],
+      ],
+    );
+  });
+});
+
+describe('quotes: attribution', () => {
+  const one = (text: string) => {
+    const qs = findQuotes(text);
+    validate(text, qs);
+    return qs;
+  };
+
+  it('`X said`, `said X`, `X told reporters`, `X said:` and `according to X`', () => {
+    assert.deepStrictEqual(names(one('“We will not back down,” Austin said.')), ['Austin']);
+    assert.deepStrictEqual(names(one('“We will not back down,” said Lloyd Austin.')), ['Lloyd Austin']);
+    assert.deepStrictEqual(names(one('“The deal is done,” Maria Lopez told reporters on Sunday.')), ['Maria Lopez']);
+    assert.deepStrictEqual(names(one('Maria Lopez said: “The deal is done and we are moving on.”')), ['Maria Lopez']);
+    assert.deepStrictEqual(names(one('According to Maria Lopez, the deal “will be signed before the end of the month”.')), ['Maria Lopez']);
+    assert.deepStrictEqual(names(one('“Prices will fall,” according to the central bank.')), ['the central bank']);
+  });
+
+  it('titles and appositions are roles, not part of the name', () => {
+    const [a] = one('Japanese Foreign Minister Yoko Kamikawa said the talks were “a turning point for the region”.');
+    assert.strictEqual(a.speaker?.name, 'Yoko Kamikawa');
+    assert.strictEqual(a.speaker?.role, 'Japanese Foreign Minister');
+    const [b] = one('PLA spokesman Zhang Xiaogang said Beijing would “take resolute measures”.');
+    assert.strictEqual(b.speaker?.name, 'Zhang Xiaogang');
+    assert.strictEqual(b.speaker?.role, 'PLA spokesman');
+    const [c] = one('Craig Mark, a professor at Kyoritsu Women’s University, said: “Japan feels more threatened than ever.”');
+    assert.strictEqual(c.speaker?.name, 'Craig Mark');
+    assert.strictEqual(c.speaker?.role, 'a professor at Kyoritsu Women’s University');
+    const [d] = one('Its chairman, Tom Briggs, said: “We have waited fifteen years for this.”');
+    assert.strictEqual(d.speaker?.name, 'Tom Briggs');
+    assert.strictEqual(d.speaker?.role, 'Its chairman');
+  });
+
+  it('resolves pronouns and short references to the speaker named before', () => {
+    const text = [
+      'Defence Secretary Lloyd Austin met his counterpart in Tokyo.',
+      'He told reporters the upgrade was “not based on any threat from China”.',
+      '“We have not ruled that out,” Mr. Austin said.',
+      'The ministers said the plan aimed “to deepen cooperation in peacetime and in a crisis”.',
+    ].join('\n\n');
+    const qs = one(text);
+    assert.deepStrictEqual(names(qs), ['Lloyd Austin', 'Austin', 'The ministers']);
+    assert.strictEqual(qs[0].speaker?.text, 'He');
+    assert.strictEqual(qs[0].speaker?.via, 'pronoun');
+    assert.strictEqual(qs[0].speaker?.antecedent?.text, 'Defence Secretary Lloyd Austin');
+    assert.strictEqual(qs[2].speaker?.text, 'The ministers');
+    assert.strictEqual(qs[2].speaker?.mention, -1);
+  });
+
+  it('`it` and `they` go back to a body or a group', () => {
+    const text = 'The statement accused China of coercion. It added that the behaviour “represents a serious challenge to the region”.\n\nThe defence chiefs expressed “grave concern”. They urged Pyongyang to “immediately cease such actions”.';
+    assert.deepStrictEqual(names(one(text)), ['The statement', 'The defence chiefs', 'The defence chiefs']);
+  });
+
+  it('the second half of a split quote has the first half’s speaker', () => {
+    const qs = one('“The command upgrade is historic,” Austin said. “These capabilities will advance our deterrence.”');
+    assert.deepStrictEqual(names(qs), ['Austin', 'Austin']);
+    assert.strictEqual(qs[1].speaker?.via, 'split');
+  });
+
+  it('a quote paragraph takes the speaker of the reporting paragraph before it', () => {
+    const qs = one('Craig Mark, a professor, said the worries were warranted.\n\n“Japan does feel that it faces a more threatened environment.”');
+    assert.deepStrictEqual(names(qs), ['Craig Mark']);
+    assert.strictEqual(qs[0].speaker?.via, 'previous-paragraph');
+  });
+
+  it('keeps the phrase when no person or organisation stands behind it', () => {
+    const qs = one('“We remain committed to the alliance,” a Pentagon statement said.');
+    assert.strictEqual(qs[0].speaker?.text, 'a Pentagon statement');
+    assert.strictEqual(qs[0].speaker?.key, null);
+  });
+
+  it('leaves unattributed quotes without a speaker: no guessing from proximity', () => {
+    const text = 'Austin arrived in Tokyo on Sunday. “This is a historic day for the alliance.”\n\nKamikawa met him at the airport.\n\n“The talks will be difficult and long.”';
+    assert.deepStrictEqual(names(one(text)), [null, null]);
+  });
+
+  it('points the speaker at the entity mention it resolved to', () => {
+    const text = 'US Defence Secretary Lloyd Austin spoke first. He said the plan “will change our military ties”.\n\n“We remain committed,” a Pentagon statement said.';
+    const at = (s: string, type: string, key: string): MentionLike => {
+      const start = text.indexOf(s);
+      return { start, end: start + s.length, type, key, surface: s };
+    };
+    const mentions = [at('Lloyd Austin', 'PERSON', 'p:austin'), at('Pentagon', 'ORG', 'o:pentagon'), at('US', 'PLACE', 'l:us')];
+    const qs = findQuotes(text, null, mentions);
+    assert.deepStrictEqual(qs.map((q) => q.speaker?.key), ['p:austin', 'o:pentagon']);
+    assert.strictEqual(qs[0].speaker?.name, 'Lloyd Austin');
+    const report = toReportQuotes(qs, (_m, key) => (key ? `id-${key}` : null));
+    assert.deepStrictEqual(report.map((r) => [r.kind, r.speaker, r.speakerName]), [
+      ['speech', 'id-p:austin', 'Lloyd Austin'],
+      ['speech', 'id-o:pentagon', 'Pentagon'],
+    ]);
+  });
+
+  it('reporting verbs and cues are data', () => {
+    assert.ok(REPORTING_VERBS.say.finite.includes('said'));
+    for (const lemma of ['tell', 'add', 'warn', 'urge', 'state']) assert.ok(REPORTING_VERBS[lemma], lemma);
+    assert.ok(SOURCE_PREPOSITIONS.includes('according to'));
+  });
+});
