@@ -13,6 +13,7 @@
 import * as assert from 'assert';
 import { findQuotes, type Quote } from '../../src/core/quotes';
 import { analyzeDocument } from '../../src/core/article';
+import { recognizeEntities } from '../../src/core/entities';
 import { readSeed } from './sharedFiles';
 
 interface Expect {
@@ -35,7 +36,8 @@ export function speakerMatches(name: string | null, expected: string | RegExp | 
   if (expected instanceof RegExp) return expected.test(name);
   const a = norm(name);
   const b = norm(expected);
-  return a === b || a.endsWith(' ' + b) || b.endsWith(' ' + a);
+  // a surname matches the full name; family-name-first names (`Zhang Xiaogang`) match either end
+  return a === b || a.endsWith(' ' + b) || b.endsWith(' ' + a) || a.startsWith(b + ' ') || b.startsWith(a + ' ');
 }
 
 function check(text: string, quotes: Quote[], expected: Expect[], label: string): void {
@@ -173,6 +175,24 @@ describe('quotes: the five seeds', () => {
     it(`seed ${seed}: the same with the article model's paragraphs`, () => {
       const text = readSeed(seed);
       check(text, findQuotes(text, analyzeDocument(text).paragraphs), expected, seed);
+    });
+  }
+
+  for (const [seed, expected] of SEEDS) {
+    it(`seed ${seed}: the same with the entities layer's mentions, person speakers pointing at a PERSON mention`, () => {
+      const text = readSeed(seed);
+      const paragraphs = analyzeDocument(text).paragraphs;
+      const mentions = recognizeEntities(text, paragraphs);
+      const quotes = findQuotes(text, paragraphs, mentions);
+      check(text, quotes, expected, seed);
+      for (const q of quotes) {
+        const sp = q.speaker;
+        if (!sp || !/^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(sp.name)) continue; // a person's name
+        assert.ok(sp.mention >= 0, `${seed} [${q.text}]: ${sp.name} has a mention`);
+        const m = mentions[sp.mention];
+        assert.strictEqual(m.type, 'PERSON', `${seed} [${q.text}]: ${sp.name} is a PERSON mention`);
+        assert.strictEqual(sp.key, m.key);
+      }
     });
   }
 
