@@ -171,8 +171,8 @@ const grammar = {
       comment:
         'A ‘ is a quote only in an opening position, not starting an elision (‘s, ‘90s), and when a closing ’ ' +
         '(after a non-space, not followed by a letter) comes later on the same line before any double quote ' +
-        'mark. Apostrophes inside (world’s) do not close it.',
-      begin: String.raw`${OPEN_POS}‘(?!${ELISION})(?=\S)(?=(?:[^‘’“”"\n]|${N_WORD}|’(?=${LETTER}))*?[^\s‘]’(?!${LETTER}))`,
+        'mark. In-word apostrophes (world’s) do not close it; the look-ahead stops at any other mark, so it stays linear.',
+      begin: String.raw`${OPEN_POS}‘(?!${ELISION})(?=\S)(?=(?:[^‘’“”"\n]|${N_WORD}|(?<=${LETTER})’(?=${LETTER}))*?[^\s‘]’(?!${LETTER}))`,
       end: String.raw`(?<=\S)’(?!${LETTER})|${PARAGRAPH_END}`,
       name: 'string.quoted.single.news',
       beginCaptures: punctuationBegin,
@@ -181,7 +181,7 @@ const grammar = {
     },
     'quote-single-straight': {
       comment: "Same rules as ‘…’ with the straight ' (so country's and rock 'n' roll are not quotes).",
-      begin: String.raw`${OPEN_POS}'(?!${ELISION})(?=\S)(?=(?:[^'‘’“”"\n]|${N_WORD}|'(?=${LETTER}))*?[^\s']'(?!${LETTER}))`,
+      begin: String.raw`${OPEN_POS}'(?!${ELISION})(?=\S)(?=(?:[^'‘’“”"\n]|${N_WORD}|(?<=${LETTER})'(?=${LETTER}))*?[^\s']'(?!${LETTER}))`,
       end: String.raw`(?<=\S)'(?!${LETTER})|${PARAGRAPH_END}`,
       name: 'string.quoted.single.news',
       beginCaptures: punctuationBegin,
