@@ -260,11 +260,19 @@ class Doc {
     for (let k = a; k < b && k - a < maxLen; k++) {
       const t = toks[k];
       if (t.text === '&') key += (key ? ' ' : '') + '&';
-      else key += (key ? ' ' : '') + (k === a ? first : t.text);
+      else key += (key ? ' ' : '') + (k === a ? first : t.text.indexOf('-') > 0 ? this.baseForm(t) : t.text);
       if (k > a && toks[k - 1].poss && !this.lx.possessiveInName.has(toks[k - 1].text)) break;
       if (this.lx.gazetteer.has(key)) best = k + 1;
     }
     return best;
+  }
+
+  /** `San Francisco-based`: the name without a lower-case compound tail. */
+  baseForm(t: Token): string {
+    const h = t.text.lastIndexOf('-');
+    if (h <= 0) return t.text;
+    const tail = t.text.slice(h + 1);
+    return tail.length > 0 && tail === tail.toLowerCase() && /^[a-z]+$/.test(tail) ? t.text.slice(0, h) : t.text;
   }
 
   /** How a token is looked up: `TOKYO` -> `Tokyo` when the capitalised form is a known place. */
@@ -409,9 +417,16 @@ class Doc {
   private lexiconCand(a: number, b: number): void {
     const toks = this.toks;
     let key = this.lookupForm(toks[a]);
-    for (let k = a + 1; k < b; k++) key += ' ' + toks[k].text;
-    const entry = this.lx.gazetteer.get(key)!;
-    this.add({ a, b, type: entry.type, weak: false, key: entry.canonical, soft: b - a === 1 && !entry.country });
+    for (let k = a + 1; k < b; k++) key += ' ' + (toks[k].text.indexOf('-') > 0 ? this.baseForm(toks[k]) : toks[k].text);
+    const entry = this.lx.gazetteer.get(key);
+    if (!entry) return;
+    const c: Cand = { a, b, type: entry.type, weak: false, key: entry.canonical, soft: b - a === 1 && !entry.country };
+    const last = toks[b - 1];
+    if (b - a > 1 && this.baseForm(last) !== last.text) {
+      c.s = toks[a].start;
+      c.e = last.start + this.baseForm(last).length;
+    }
+    this.add(c);
   }
 
   /** `US-Japan` -> two places; `California-based` -> California. Returns whether it emitted. */
@@ -522,6 +537,8 @@ class Doc {
     const n = b - a;
     const first = toks[a];
     if (n === 1) {
+      // `DVDs`, `SUVs`, `MPs`: plural common nouns
+      if (/^[A-Z]{2,}s$/.test(first.text)) return;
       if (first.allCaps && !first.text.includes('.')) {
         if (lx.nonEntityAcronyms.has(first.text) || /[^A-Z&]/.test(first.text) || first.text.length > 9) return;
         this.add({ a, b, type: 'ORG', weak: true, acronym: true });
@@ -734,6 +751,27 @@ class Doc {
       if (this.titleCase.has(t.para)) continue;
       const ev = this.evidence(c.a);
       if (ev) keep.push({ ...c, type: ev, weak: false });
+    }
+    // one word, one reading per document: `TimeWarner said` is the firm the text called a firm
+    const readings = new Map<string, Map<EntityType, number>>();
+    for (const c of keep) {
+      if (c.b - c.a !== 1 || c.s !== undefined) continue;
+      const w = toks[c.a].text;
+      const m = readings.get(w) ?? new Map<EntityType, number>();
+      m.set(c.type, (m.get(c.type) ?? 0) + 1);
+      readings.set(w, m);
+    }
+    for (const c of keep) {
+      if (c.b - c.a !== 1 || c.s !== undefined || c.type !== 'PERSON' || c.role) continue;
+      const w = toks[c.a].text;
+      if (persons.byToken.has(w)) continue; // a person the document names in full
+      const m = readings.get(w)!;
+      let best: EntityType | undefined;
+      for (const [type, n] of m) if (type !== 'PERSON' && (!best || n > m.get(best)!)) best = type;
+      if (best) {
+        c.type = best;
+        c.key = keep.find((x) => x.type === best && x.b - x.a === 1 && toks[x.a].text === w)?.key;
+      }
     }
     this.cands.length = 0;
     this.cands.push(...keep);

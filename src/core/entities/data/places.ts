@@ -229,6 +229,6 @@ South China Sea|East China Sea|Yellow Sea|Sea of Japan|Black Sea|Red Sea|Baltic 
 `;
 
 /** Head words that make a capitalised phrase a place: `Yokota Air Base`, `Sibuyan Sea`. */
-export const PLACE_HEADS = `Sea Seas Ocean Strait Straits Gulf Bay Channel Canal River Lake Lakes Mountains Mountain Mount Mt Hills Valley Peninsula Island Islands Isles Isle Archipelago Desert Coast Base Airbase Airport Province Prefecture County Region District City Town Village Square Street Avenue Road Bridge Park Stadium Arena Palace Castle Cathedral Abbey Harbour Harbor Port Heights Plain Plateau Delta Falls Reef Atoll Guesthouse House Hall Tower Camp`;
+export const PLACE_HEADS = `Sea Seas Ocean Strait Straits Gulf Bay Channel Canal River Lake Lakes Mountains Mountain Mount Mt Hills Valley Peninsula Island Islands Isles Isle Archipelago Desert Coast Base Airbase Airport Province Prefecture County Region District City Town Village Square Street Avenue Road Bridge Park Stadium Arena Palace Castle Cathedral Abbey Harbour Harbor Port Heights Plain Plateau Delta Falls Reef Atoll Guesthouse House Hall Racecourse Circuit Velodrome Speedway Tower Camp`;
 /** Place heads that start a phrase: `Gulf of Aden`, `Sea of Japan`, `Mount Fuji`. */
 export const PLACE_LEADS = `Gulf Sea Bay Strait Straits Isle Lake Mount Mt Cape Port Fort Republic Kingdom Principality Province Prefecture`;
