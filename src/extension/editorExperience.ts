@@ -199,6 +199,7 @@ function registerCommands(x: EditorExperience, enabledLayers: () => Record<Layer
     // Diagnostic: what the layers drew in the active editor and what the panel lists (used by the tests).
     register('newsAnnotator.describeEditorState', () => {
       const editor = vscode.window.activeTextEditor;
+      for (const tree of [x.sharedParagraphs, x.entities, x.quotes]) tree.refreshIfStale();
       return {
         layers: editor ? x.layers.snapshot(editor) : undefined,
         sharedParagraphs: x.sharedParagraphs.paragraphs().map((p) => ({

@@ -294,3 +294,12 @@ describe('editor helpers: positions and manifest', () => {
     assert.throws(() => withOutlet('{oops', 'a', 'b'));
   });
 });
+
+describe('editor helpers: speaker labels', () => {
+  it('cuts a long attribution phrase', () => {
+    const report = wireReport();
+    report.quotes[0].speakerName = 'Japanese and US defence chiefs and top diplomats';
+    const [label] = planLayers(report, TEXT, BY_ID, lookup).speakerLabels;
+    assert.ok(label.label.length <= 30 && label.label.endsWith('…'), label.label);
+  });
+});

@@ -1,7 +1,10 @@
 // What the three annotation layers draw for one article, computed from its report. Pure (no vscode
 // import): the decoration adapter turns these offsets into ranges, and unit tests check them directly.
 import type { EntityType, ReportDocument, ReportEntity, ReportQuote, ReportShared, Span } from '../../core/model';
-import { outletsOf, type OutletLookup } from './outletNames';
+import { excerpt, outletsOf, type OutletLookup } from './outletNames';
+
+/** Longest speaker label drawn inline; a long attribution phrase is cut with an ellipsis. */
+export const SPEAKER_LABEL_MAX = 28;
 
 export interface PassageThresholds {
   /** Shared passages shorter than this many words are not shown. */
@@ -82,7 +85,7 @@ export function planLayers(
     (quote.kind === 'term' ? plan.quotes.term : plan.quotes.speech).push({ start: quote.start, end: quote.end });
     if (quote.kind === 'term') continue;
     const name = speakerNameOf(quote, entitiesById);
-    if (name) plan.speakerLabels.push({ offset: speakerLabelOffset(text, quote), label: `— ${name}` });
+    if (name) plan.speakerLabels.push({ offset: speakerLabelOffset(text, quote), label: `— ${excerpt(name, SPEAKER_LABEL_MAX)}` });
   }
   for (const mention of report.entities) {
     if (!inText(mention)) continue;

@@ -26,9 +26,10 @@ export class QuotesTree implements vscode.TreeDataProvider<QuotesNode>, vscode.D
       this.changed,
       this.scope,
       reports.onDidChange(() => this.rebuild()),
+      this.view.onDidChangeVisibility((e) => e.visible && this.dirty && this.refreshNow()),
       this.scope.onDidChange(() => this.rebuild()),
       vscode.window.onDidChangeActiveTextEditor((e) => {
-        if (this.scope.current === 'article' && e && e.document.uri.scheme === 'file') this.rebuild();
+        if (this.scope.current === 'article' && e && this.reports.isArticle(e.document)) this.rebuild();
       }),
     );
     this.rebuild();
@@ -44,7 +45,29 @@ export class QuotesTree implements vscode.TreeDataProvider<QuotesNode>, vscode.D
     return latest ? [latest.report] : [];
   }
 
+  private dirty = true;
+
+  /** Rebuilds now when the view is shown, else when it is next shown (hidden views cost nothing). */
   private rebuild(): void {
+    if (!this.view?.visible) {
+      this.dirty = true;
+      return;
+    }
+    this.refreshNow();
+  }
+
+  /** Brings a hidden, out-of-date tree up to date (for readers of its nodes). */
+  refreshIfStale(): void {
+    if (this.dirty) this.refreshNow();
+  }
+
+  /** Rebuilds the tree from the current reports. */
+  refreshNow(): void {
+    this.dirty = false;
+    this.build();
+  }
+
+  private build(): void {
     const byId = this.reports.entitiesById();
     const unattributed = vscode.l10n.t('Unattributed');
     const speakers = new Map<string, SpeakerNode>();

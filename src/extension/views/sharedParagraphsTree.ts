@@ -42,7 +42,7 @@ export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor === vscode.window.activeTextEditor) this.followCursor(e.textEditor);
       }),
-      this.view.onDidChangeVisibility((e) => e.visible && this.rebuild()),
+      this.view.onDidChangeVisibility((e) => e.visible && this.dirty && this.refreshNow()),
     );
     this.rebuild();
   }
@@ -52,10 +52,32 @@ export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>
     return this.nodes;
   }
 
+  private dirty = true;
+
+  /** Rebuilds now when the view is shown, else when it is next shown (hidden views cost nothing). */
   private rebuild(): void {
+    if (!this.view?.visible) {
+      this.dirty = true;
+      return;
+    }
+    this.refreshNow();
+  }
+
+  /** Brings a hidden, out-of-date tree up to date (for readers of its nodes). */
+  refreshIfStale(): void {
+    if (this.dirty) this.refreshNow();
+  }
+
+  /** Rebuilds the tree from the current reports. */
+  refreshNow(): void {
+    this.dirty = false;
+    this.build();
+  }
+
+  private build(): void {
     const editor = vscode.window.activeTextEditor;
-    // Keep showing the last article while the focus is in a non-article editor (a comparison, output).
-    if (editor && editor.document.uri.scheme !== 'file' && editor.document.uri.scheme !== 'untitled' && this.path) return;
+    // Keep showing the last article while the focus is in another editor (a comparison, settings).
+    if (editor && !this.reports.isArticle(editor.document) && this.path) return;
     const latest = this.reports.latest(editor?.document);
     this.path = latest?.path;
     this.nodes = [];
