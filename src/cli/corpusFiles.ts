@@ -38,13 +38,20 @@ export interface ArticleFileEntry {
   size: number;
 }
 
-export type ListProblemCode = 'unreadable-folder' | 'broken-link' | 'link-loop' | 'unreadable-entry';
+/**
+ * `unreadable-folder`, `broken-link` (to something named like an article) and `unreadable-entry` mean
+ * articles may be missing; `link-loop` (a link to itself or to a folder above it) and `duplicate-folder`
+ * (a second path to a folder already listed) lose nothing.
+ */
+export type ListProblemCode = 'unreadable-folder' | 'broken-link' | 'link-loop' | 'duplicate-folder' | 'unreadable-entry';
 
 export interface ListProblem {
   path: string;
   absPath: string;
   code: ListProblemCode;
   message: string;
+  /** True when articles may be missing from the listing because of it (a scan should then not exit 0). */
+  losesFiles: boolean;
 }
 
 export interface ListResult {
@@ -104,7 +111,8 @@ export function listArticleFiles(root: string, options: ListOptions = {}): ListR
   const visited = new Set<string>();
   const isArticle = (name: string) => extensions.has(path.extname(name).toLowerCase());
 
-  const walk = (absDir: string, relDir: string, isRoot: boolean): void => {
+  const walk = (absDir: string, relDir: string, parentReal: string | null): void => {
+    const isRoot = parentReal === null;
     let real: string;
     try {
       real = fs.realpathSync(absDir);
@@ -113,11 +121,13 @@ export function listArticleFiles(root: string, options: ListOptions = {}): ListR
       return;
     }
     if (visited.has(real)) {
-      // A link back to a folder already listed (a loop, or a second path to the same files): skip it so
-      // the walk ends and no file is reported twice.
-      if (!isRoot) {
+      // A link back to a folder already listed: skip it so the walk ends and no file is reported twice.
+      if (parentReal !== null) {
+        const loop = parentReal === real || parentReal.startsWith(real.endsWith(path.sep) ? real : real + path.sep);
         problems.push(
-          problem(relDir, absDir, 'link-loop', `links to a folder that is already listed (${real}); skipped`),
+          loop
+            ? problem(relDir, absDir, 'link-loop', `links back to a folder that contains it (${real}); skipped`)
+            : problem(relDir, absDir, 'duplicate-folder', `links to a folder that is already listed (${real}); skipped`),
         );
       }
       return;
@@ -133,6 +143,8 @@ export function listArticleFiles(root: string, options: ListOptions = {}): ListR
       problems.push(problem(relDir, absDir, 'unreadable-folder', `cannot read folder (${code}); its files are missing`));
       return;
     }
+    // Sorted, so that when two paths lead to the same folder the same one is listed on every machine.
+    entries.sort((a, b) => compare(a.name, b.name));
     for (const entry of entries) {
       const name = entry.name;
       if (!includeHidden && name.startsWith('.')) continue;
@@ -163,7 +175,7 @@ export function listArticleFiles(root: string, options: ListOptions = {}): ListR
       }
       if (isDir) {
         if (skipDirs.has(name)) continue;
-        walk(abs, rel, false);
+        walk(abs, rel, real);
       } else if (isFile && isArticle(name)) {
         if (size < 0) {
           try {
@@ -180,7 +192,7 @@ export function listArticleFiles(root: string, options: ListOptions = {}): ListR
     }
   };
 
-  walk(absRoot, '', true);
+  walk(absRoot, '', null);
   files.sort((a, b) => compare(a.path, b.path));
   problems.sort((a, b) => compare(a.path, b.path));
   return { files, problems };
@@ -336,7 +348,8 @@ function fsFailure(err: unknown): ArticleReadFailure {
 }
 
 function problem(rel: string, abs: string, code: ListProblemCode, message: string): ListProblem {
-  return { path: rel || '.', absPath: abs, code, message };
+  const losesFiles = code !== 'link-loop' && code !== 'duplicate-folder';
+  return { path: rel || '.', absPath: abs, code, message, losesFiles };
 }
 
 function errorCode(err: unknown): string {

@@ -121,10 +121,11 @@ describe('corpusFiles: listArticleFiles', () => {
     assert.deepStrictEqual(files.map((f) => f.path), ['a/one.txt', 'b/two.txt']);
     const byPath = new Map(problems.map((p) => [p.path, p]));
     assert.strictEqual(byPath.get('a/up')?.code, 'link-loop');
-    assert.strictEqual(byPath.get('b/to-a')?.code, 'link-loop');
+    assert.strictEqual(byPath.get('b/to-a')?.code, 'duplicate-folder');
     assert.strictEqual(byPath.get('self.txt')?.code, 'link-loop');
     assert.strictEqual(byPath.get('loop1.txt')?.code, 'link-loop');
     assert.match(byPath.get('self.txt')!.message, /loop/);
+    assert.ok(problems.every((p) => !p.losesFiles), 'loops and duplicates lose no file');
   });
 
   it('follows a symlink to a folder outside the root, and to a file', () => {
@@ -147,7 +148,7 @@ describe('corpusFiles: listArticleFiles', () => {
     fs.symlinkSync(path.join(root, 'gone'), path.join(root, 'dangling-dir'));
     const { files, problems } = listArticleFiles(root);
     assert.deepStrictEqual(files.map((f) => f.path), ['ok.txt']);
-    assert.deepStrictEqual(problems.map((p) => [p.path, p.code]), [['dangling.txt', 'broken-link']]);
+    assert.deepStrictEqual(problems.map((p) => [p.path, p.code, p.losesFiles]), [['dangling.txt', 'broken-link', true]]);
   });
 
   it('a missing root folder is a clear CorpusRootError', () => {
@@ -178,7 +179,7 @@ describe('corpusFiles: listArticleFiles', () => {
         isRoot ? runAsNobody(`m.listArticleFiles(${JSON.stringify(root)})`) : listArticleFiles(root)
       ) as ReturnType<typeof listArticleFiles>;
       assert.deepStrictEqual(files.map((f) => f.path), ['ok.txt']);
-      assert.deepStrictEqual(problems.map((p) => [p.path, p.code]), [['locked', 'unreadable-folder']]);
+      assert.deepStrictEqual(problems.map((p) => [p.path, p.code, p.losesFiles]), [['locked', 'unreadable-folder', true]]);
     } finally {
       fs.chmodSync(path.join(root, 'locked'), 0o755);
     }
