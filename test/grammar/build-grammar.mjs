@@ -4,7 +4,7 @@
 //
 // Regex dialect: Oniguruma, as used by vscode-textmate. Each line is matched on its own (vscode-textmate
 // appends "\n"); `\A` matches only on the first line of the document; multi-line constructs are begin/end
-// rules. A "paragraph" ends at a blank line: quotes never run past one.
+// rules. A "paragraph" ends at a blank line or at a line that ends a sentence: quotes never run past one.
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
@@ -36,8 +36,13 @@ const ELISION = String.raw`(?:s|t|d|ll|re|ve|m|em|n|til|cause|tis|twas|bout|roun
 const LETTER = String.raw`[\p{L}\p{N}]`;
 /** "rock 'n' roll": the 'n' is one word, its marks are apostrophes (skipped inside single quotes). */
 const N_WORD = String.raw`(?<=\s)['‘’]n['’](?=\s)`;
-/** Empty line: the paragraph is over. Zero-width so the blank line itself is left alone. */
-const PARAGRAPH_END = String.raw`^(?=\s*$)`;
+/**
+ * Where an unclosed quote stops: at an empty line (the paragraph is over), or at the end of a line that
+ * ends a sentence (. ! ? …), because many scraped files put each paragraph on one line with no blank line
+ * between them. A quote in hard-wrapped text therefore continues across line breaks only mid-sentence.
+ * Zero-width, so the blank line or the line end is left alone.
+ */
+const PARAGRAPH_END = String.raw`^(?=\s*$)|(?<=[.!?…])(?=\s*$)`;
 
 // Datelines: "TOKYO (AP) —", "WASHINGTON, July 29 (Reuters) -", "TOKYO—", "Tokyo (AP)".
 const CAPS_WORD = String.raw`\p{Lu}[\p{Lu}.'’]+`;
