@@ -1,0 +1,386 @@
+// One quote, many outlets: group the copies of a quote printed by several documents, mark the words
+// where a copy differs from the fullest one (added, removed, changed — not spelling or punctuation),
+// and give a copy without an attribution the speaker its other copies agree on (the Quootstrap idea:
+// a quote seen in several outlets is easier to attribute), saying so (`via: 'other-copy'`).
+
+import { diffArrays } from 'diff';
+import type { QuoteKind } from '../model';
+import type { Quote, QuoteSpeaker } from './attribute';
+
+export interface QuoteDoc {
+  path: string;
+  quotes: readonly Quote[];
+}
+
+export interface WordDifference {
+  kind: 'added' | 'removed' | 'changed';
+  /** The words as the fullest copy prints them (for `added`: the words this copy adds). */
+  text: string;
+  /** For `changed`: the words this copy prints instead. */
+  replacement?: string;
+  /** Where in the quote: a trimmed quote loses words at its start or end. */
+  position: 'start' | 'inside' | 'end';
+}
+
+export type CopyRelation = 'identical' | 'spelling' | 'trimmed' | 'edited';
+
+export interface LinkedCopy {
+  doc: number;
+  path: string;
+  /** Index of the quote in its document's `quotes`. */
+  quote: number;
+  start: number;
+  end: number;
+  text: string;
+  /** How this copy relates to the group's fullest copy. */
+  relation: CopyRelation;
+  /** Word-level differences against the fullest copy; empty when alike but for spelling and punctuation. */
+  differences: WordDifference[];
+  speakerName: string | null;
+  /** `own`: this copy's attribution; `other-copy`: filled from the other copies; null: nobody knows. */
+  speakerSource: 'own' | 'other-copy' | null;
+}
+
+export interface QuoteGroup {
+  /** Stable id from the fullest copy's normalised words. */
+  id: string;
+  /** The fullest copy's words. */
+  text: string;
+  kind: QuoteKind;
+  /** The speaker most copies give (by entity id when `speakerId` is given, else by name). */
+  speakerName: string | null;
+  /** Copies disagree on who said it. */
+  conflict: boolean;
+  /** The copy the others are compared against (the one with the most words). */
+  canonical: number;
+  copies: LinkedCopy[];
+}
+
+export interface LinkResult {
+  groups: QuoteGroup[];
+  /** The documents' quotes with missing speakers filled from other copies (same order as the input). */
+  quotes: Quote[][];
+}
+
+export interface LinkOptions {
+  /** Corpus-wide id of a quote's speaker (from the entities layer); speakers are compared by name without it. */
+  speakerId?: (doc: number, quote: number) => string | null;
+  /** Shortest quote (in words) linked by containment or edits; shorter ones must match exactly. Default 4. */
+  minWords?: number;
+}
+
+// ---- normalisation ------------------------------------------------------------------------------------
+
+const OUR_KEEP = new Set(['four', 'hour', 'your', 'tour', 'pour', 'sour', 'flour', 'dour', 'contour', 'detour', 'devour', 'amour', 'our', 'hours', 'yours', 'tours', 'ours']);
+const WORD_VARIANTS: Record<string, string> = {
+  defence: 'defense', offence: 'offense', licence: 'license', pretence: 'pretense', programme: 'program',
+  programmes: 'programs', catalogue: 'catalog', dialogue: 'dialog', grey: 'gray', cheque: 'check',
+  aluminium: 'aluminum', tyre: 'tire', tyres: 'tires', kerb: 'curb', plough: 'plow', mould: 'mold',
+  whilst: 'while', amongst: 'among', percent: 'percent', learnt: 'learned', spelt: 'spelled', burnt: 'burned',
+  us: 'us', uk: 'uk', judgement: 'judgment', ageing: 'aging', storey: 'story', sceptical: 'skeptical',
+};
+
+/** A word's spelling-neutral key: British/American variants, diacritics, apostrophes and dots folded. */
+export function wordKey(word: string): string {
+  let w = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’'.]/g, '');
+  const v = WORD_VARIANTS[w];
+  if (v) return v;
+  if (w.length > 4 && !OUR_KEEP.has(w)) w = w.replace(/our(s|ed|ing|ite|ites|able)?$/, 'or$1');
+  if (w.length > 5) w = w.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1').replace(/ys(e|es|ed|ing)$/, 'yz$1');
+  if (w.length > 5) w = w.replace(/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2');
+  if (w.length > 4) w = w.replace(/tre(s?)$/, 'ter$1');
+  return w;
+}
+
+interface Words {
+  /** Original words with their offsets in the quote text. */
+  words: { w: string; start: number; end: number }[];
+  keys: string[];
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*/gu;
+
+function words(text: string): Words {
+  const out: Words = { words: [], keys: [] };
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    // `per cent` and `percent`, `7.2-per-cent`: split hyphenated compounds into their words
+    let off = m.index;
+    for (const part of m[0].split('-')) {
+      if (part) {
+        out.words.push({ w: part, start: off, end: off + part.length });
+        out.keys.push(wordKey(part));
+      }
+      off += part.length + 1;
+    }
+  }
+  // `per cent` → `percent`
+  for (let i = 0; i + 1 < out.keys.length; i++) {
+    if (out.keys[i] === 'per' && out.keys[i + 1] === 'cent') {
+      out.keys.splice(i, 2, 'percent');
+      out.words.splice(i, 2, { w: 'per cent', start: out.words[i].start, end: out.words[i + 1].end });
+    }
+  }
+  return out;
+}
+
+// ---- grouping -----------------------------------------------------------------------------------------
+
+interface Item {
+  doc: number;
+  quote: number;
+  q: Quote;
+  w: Words;
+  key: string;
+}
+
+function find(parent: number[], i: number): number {
+  while (parent[i] !== i) {
+    parent[i] = parent[parent[i]];
+    i = parent[i];
+  }
+  return i;
+}
+
+/** Common words (in order) of two key sequences, by jsdiff. */
+function common(a: string[], b: string[]): number {
+  let n = 0;
+  for (const c of diffArrays(a, b)) if (!c.added && !c.removed) n += c.count ?? c.value.length;
+  return n;
+}
+
+function isContiguous(inner: string[], outer: string[]): boolean {
+  if (inner.length > outer.length) return false;
+  outer: for (let i = 0; i + inner.length <= outer.length; i++) {
+    for (let j = 0; j < inner.length; j++) if (outer[i + j] !== inner[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Link the copies of each quote across `docs`. Speech quotes only (terms like “2+2” are labels,
+ * not quotes to compare). Two quotes are copies when their normalised words are equal, when one is
+ * a trimmed part of the other, or when most of their words are shared in order (an edited quote).
+ */
+export function linkQuoteCopies(docs: readonly QuoteDoc[], options: LinkOptions = {}): LinkResult {
+  const minWords = options.minWords ?? 4;
+  const items: Item[] = [];
+  docs.forEach((d, di) =>
+    d.quotes.forEach((q, qi) => {
+      if (q.kind !== 'speech') return;
+      const w = words(q.text);
+      if (w.keys.length < 2) return;
+      items.push({ doc: di, quote: qi, q, w, key: w.keys.join(' ') });
+    }),
+  );
+  const parent = items.map((_, i) => i);
+  const union = (a: number, b: number) => {
+    const ra = find(parent, a);
+    const rb = find(parent, b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  // exact (normalised) matches
+  const byKey = new Map<string, number>();
+  items.forEach((it, i) => {
+    const seen = byKey.get(it.key);
+    if (seen === undefined) byKey.set(it.key, i);
+    else union(seen, i);
+  });
+  // candidates sharing a three-word shingle, verified by containment or in-order overlap
+  const SH = 3;
+  const bySh = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    if (it.w.keys.length < minWords) return;
+    const seen = new Set<string>();
+    for (let k = 0; k + SH <= it.w.keys.length; k++) {
+      const sh = it.w.keys.slice(k, k + SH).join(' ');
+      if (seen.has(sh)) continue;
+      seen.add(sh);
+      const list = bySh.get(sh);
+      if (list) list.push(i);
+      else bySh.set(sh, [i]);
+    }
+  });
+  const tried = new Set<string>();
+  for (const list of bySh.values()) {
+    if (list.length > 200) continue; // a stock phrase shared by hundreds of quotes links nothing
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const a = list[x];
+        const b = list[y];
+        if (find(parent, a) === find(parent, b)) continue;
+        const pair = a < b ? `${a},${b}` : `${b},${a}`;
+        if (tried.has(pair)) continue;
+        tried.add(pair);
+        const ka = items[a].w.keys;
+        const kb = items[b].w.keys;
+        const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+        if (isContiguous(short, long)) {
+          union(a, b);
+          continue;
+        }
+        const c = common(ka, kb);
+        if (c / short.length >= 0.8 || (2 * c) / (ka.length + kb.length) >= 0.6) union(a, b);
+      }
+    }
+  }
+
+  // groups
+  const members = new Map<number, number[]>();
+  items.forEach((_, i) => {
+    const r = find(parent, i);
+    const list = members.get(r);
+    if (list) list.push(i);
+    else members.set(r, [i]);
+  });
+  const out: Quote[][] = docs.map((d) => d.quotes.slice());
+  const groups: QuoteGroup[] = [];
+  for (const list of members.values()) {
+    if (list.length < 2) continue;
+    const canon = list.reduce((best, i) => (items[i].w.keys.length > items[best].w.keys.length ? i : best), list[0]);
+    const c = items[canon];
+    // speaker vote
+    const votes: { n: number; id: string | null; names: string[]; speaker: QuoteSpeaker; from: Item }[] = [];
+    for (const i of list) {
+      const it = items[i];
+      const sp = it.q.speaker;
+      if (!sp || sp.via === 'other-copy') continue;
+      const id = options.speakerId?.(it.doc, it.quote) ?? null;
+      const names = nameTokens(sp.name);
+      const v = votes.find((x) => (id !== null && x.id !== null ? x.id === id : sameName(x.names, names)));
+      if (v) {
+        v.n++;
+        if (names.length > v.names.length) {
+          v.names = names;
+          v.speaker = sp;
+          v.from = it;
+        }
+      } else votes.push({ n: 1, id, names, speaker: sp, from: it });
+    }
+    const ranked = votes.sort((a, b) => b.n - a.n);
+    const top = ranked[0];
+    const conflict = ranked.length > 1;
+    const copies: LinkedCopy[] = list.map((i) => {
+      const it = items[i];
+      const { relation, differences } = i === canon ? { relation: 'identical' as CopyRelation, differences: [] } : compare(c, it);
+      let speakerName = it.q.speaker ? it.q.speaker.name : null;
+      let speakerSource: LinkedCopy['speakerSource'] = it.q.speaker ? 'own' : null;
+      if (!it.q.speaker && top && !conflict) {
+        const filled: QuoteSpeaker = {
+          ...top.speaker,
+          mention: -1,
+          key: null,
+          via: 'other-copy',
+          source: docs[top.from.doc].path,
+        };
+        out[it.doc][it.quote] = { ...it.q, speaker: filled };
+        speakerName = filled.name;
+        speakerSource = 'other-copy';
+      }
+      return { doc: it.doc, path: docs[it.doc].path, quote: it.quote, start: it.q.start, end: it.q.end, text: it.q.text, relation, differences, speakerName, speakerSource };
+    });
+    copies.sort((a, b) => a.doc - b.doc || a.quote - b.quote);
+    groups.push({
+      id: `q:${hash(c.key)}`,
+      text: c.q.text,
+      kind: c.q.kind,
+      speakerName: top ? top.speaker.name : null,
+      conflict,
+      canonical: copies.findIndex((x) => x.doc === c.doc && x.quote === c.quote),
+      copies,
+    });
+  }
+  groups.sort((a, b) => a.copies[0].doc - b.copies[0].doc || a.copies[0].quote - b.copies[0].quote);
+  return { groups, quotes: out };
+}
+
+/** Name tokens of a speaker, honorifics dropped: `Mr. Austin` → [austin]. */
+function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/^(?:mr|mrs|ms|dr|prof)\.?\s+/, '')
+    .split(/[\s,]+/)
+    .filter((t) => t && !['the', 'a', 'an'].includes(t));
+}
+
+/** Same speaker by name: one name's words contain the other's (`Austin` ⊂ `Lloyd Austin`, `Zhang` ⊂ `Zhang Xiaogang`). */
+function sameName(a: string[], b: string[]): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  return s.length > 0 && s.every((t) => l.includes(t));
+}
+
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** Word differences of `copy` against the canonical (fullest) copy, ignoring spelling and punctuation. */
+function compare(canon: Item, copy: Item): { relation: CopyRelation; differences: WordDifference[] } {
+  const a = canon.w;
+  const b = copy.w;
+  if (a.keys.join(' ') === b.keys.join(' ')) {
+    return { relation: canon.q.text === copy.q.text ? 'identical' : 'spelling', differences: [] };
+  }
+  const diffs: WordDifference[] = [];
+  const textA0 = (from: number, to: number) => canon.q.text.slice(a.words[from].start, a.words[to - 1].end);
+  // a trimmed copy: the fullest copy's words with some cut from its start and end
+  for (let i = 0; i + b.keys.length <= a.keys.length; i++) {
+    let ok = true;
+    for (let j = 0; j < b.keys.length && ok; j++) ok = a.keys[i + j] === b.keys[j];
+    if (!ok) continue;
+    if (i > 0) diffs.push({ kind: 'removed', text: textA0(0, i), position: 'start' });
+    if (i + b.keys.length < a.keys.length) diffs.push({ kind: 'removed', text: textA0(i + b.keys.length, a.keys.length), position: 'end' });
+    return { relation: 'trimmed', differences: diffs };
+  }
+  const changes = diffArrays(a.keys, b.keys);
+  let ia = 0;
+  let ib = 0;
+  const textA = (from: number, to: number) => (to > from ? canon.q.text.slice(a.words[from].start, a.words[to - 1].end) : '');
+  const textB = (from: number, to: number) => (to > from ? copy.q.text.slice(b.words[from].start, b.words[to - 1].end) : '');
+  let lastCommon = -1;
+  changes.forEach((ch, k) => {
+    if (!ch.added && !ch.removed) lastCommon = k;
+  });
+  for (let k = 0; k < changes.length; k++) {
+    const ch = changes[k];
+    const n = ch.count ?? ch.value.length;
+    if (!ch.added && !ch.removed) {
+      ia += n;
+      ib += n;
+      continue;
+    }
+    const position: WordDifference['position'] = ia === 0 && ib === 0 ? 'start' : k > lastCommon ? 'end' : 'inside';
+    if (ch.removed) {
+      const next = changes[k + 1];
+      if (next && next.added) {
+        const m = next.count ?? next.value.length;
+        diffs.push({ kind: 'changed', text: textA(ia, ia + n), replacement: textB(ib, ib + m), position });
+        ia += n;
+        ib += m;
+        k++;
+        continue;
+      }
+      diffs.push({ kind: 'removed', text: textA(ia, ia + n), position });
+      ia += n;
+    } else {
+      const next = changes[k + 1];
+      if (next && next.removed) {
+        const m = next.count ?? next.value.length;
+        diffs.push({ kind: 'changed', text: textA(ia, ia + m), replacement: textB(ib, ib + n), position });
+        ia += m;
+        ib += n;
+        k++;
+        continue;
+      }
+      diffs.push({ kind: 'added', text: textB(ib, ib + n), position });
+      ib += n;
+    }
+  }
+  const trimmed = diffs.every((d) => d.kind === 'removed' && d.position !== 'inside');
+  return { relation: trimmed ? 'trimmed' : 'edited', differences: diffs };
+}
