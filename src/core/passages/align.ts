@@ -24,9 +24,10 @@ export interface Alignment {
   aEnd: number;
   bStart: number;
   bEnd: number;
-  /** Matched token pairs, increasing in both. */
-  pairsA: Int32Array;
-  pairsB: Int32Array;
+  /** Runs of identical words, increasing in both: flat (a, b, length) triples. */
+  runs: Int32Array;
+  /** Words matched (the sum of the runs' lengths). */
+  matched: number;
   /** Character span, widened over punctuation that both texts carry around the words. */
   aCharStart: number;
   aCharEnd: number;
@@ -150,39 +151,37 @@ export function alignAt(
   const count = backLength / 2 + fwdLength / 2;
   // Most anchors between unrelated texts are stock phrases: reject them before allocating anything.
   if (count < minWords || count < minRun) return null;
-  if (minRun > k) {
-    let best = 0;
-    let run = 0;
-    let px = -2;
-    let py = -2;
-    const visit = (x: number, y: number) => {
-      run = x === px + 1 && y === py + 1 ? run + 1 : 1;
-      if (run > best) best = run;
-      px = x;
-      py = y;
-    };
-    for (let i = backLength - 2; i >= 0; i -= 2) visit(back[i], back[i + 1]);
-    for (let i = 0; i < fwdLength && best < minRun; i += 2) visit(fwd[i], fwd[i + 1]);
-    if (best < minRun) return null;
-  }
-  const pairsA = new Int32Array(count);
-  const pairsB = new Int32Array(count);
-  let j = 0;
-  for (let i = backLength - 2; i >= 0; i -= 2, j++) {
-    pairsA[j] = back[i];
-    pairsB[j] = back[i + 1];
-  }
-  for (let i = 0; i < fwdLength; i += 2, j++) {
-    pairsA[j] = fwd[i];
-    pairsB[j] = fwd[i + 1];
-  }
-  const aStart = pairsA[0];
-  const aEnd = pairsA[count - 1] + 1;
-  const bFirst = pairsB[0];
-  const bEnd = pairsB[count - 1] + 1;
+  // Group the matched pairs into runs along one diagonal.
+  const runsOut: number[] = [];
+  let longest = 0;
+  let runA = -2;
+  let runB = -2;
+  let runLength = 0;
+  const visit = (x: number, y: number) => {
+    if (x === runA + runLength && y === runB + runLength) runLength++;
+    else {
+      if (runLength > 0) runsOut.push(runA, runB, runLength);
+      if (runLength > longest) longest = runLength;
+      runA = x;
+      runB = y;
+      runLength = 1;
+    }
+  };
+  for (let i = backLength - 2; i >= 0; i -= 2) visit(back[i], back[i + 1]);
+  for (let i = 0; i < fwdLength; i += 2) visit(fwd[i], fwd[i + 1]);
+  runsOut.push(runA, runB, runLength);
+  if (runLength > longest) longest = runLength;
+  if (longest < minRun) return null;
+
+  const runs = Int32Array.from(runsOut);
+  const aStart = runs[0];
+  const bFirst = runs[1];
+  const lastRun = runs.length - 3;
+  const aEnd = runs[lastRun] + runs[lastRun + 2];
+  const bEnd = runs[lastRun + 1] + runs[lastRun + 2];
   const [aCharStart, bCharStart] = widenBackward(textA, textB, A.starts[aStart], B.starts[bFirst]);
   const [aCharEnd, bCharEnd] = widenForward(textA, textB, A.ends[aEnd - 1], B.ends[bEnd - 1]);
-  return { aStart, aEnd, bStart: bFirst, bEnd, pairsA, pairsB, aCharStart, aCharEnd, bCharStart, bCharEnd };
+  return { aStart, aEnd, bStart: bFirst, bEnd, runs, matched: count, aCharStart, aCharEnd, bCharStart, bCharEnd };
 }
 
 /** Punctuation compared loosely: every quote mark is one quote, every dash one dash. */

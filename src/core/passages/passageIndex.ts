@@ -64,6 +64,12 @@ interface IndexedDocument {
   outlet: OutletInfo | null;
 }
 
+/** Failed alignments after which a frequent fingerprint is no longer used as an anchor. */
+const STOCK_PHRASE_FAILURES = 32;
+
+/** Marks a document whose pair with the current one is handled elsewhere. */
+const SKIPPED: SideAlignment[] = [];
+
 /** Packs (document id, token position) into one number; positions stay below 2^22 words. */
 const POS_BITS = 4194304;
 
@@ -82,6 +88,11 @@ export class PassageIndex {
   /** Documents each cached result involved, so an edit can invalidate the other side too. */
   private readonly partners = new Map<number, Set<number>>();
   private nextId = 1;
+  /** Failed anchors per fingerprint, among fingerprints with long posting lists. */
+  private readonly stockPhrases = new Map<number, number>();
+  private generation = 0;
+  private slotStamp = new Int32Array(64);
+  private readonly slots: SideAlignment[][] = [];
   private manifest: NewsSourcesManifest | undefined;
   private manifestRoot = '';
 
@@ -169,10 +180,7 @@ export class PassageIndex {
     const cached = this.cache.get(doc.id);
     if (cached) return cached;
     const alignments: SideAlignment[] = [];
-    for (const [otherId, anchors] of this.anchorsFor(doc)) {
-      const other = this.byId.get(otherId)!;
-      for (const alignment of this.alignPair(doc, other, anchors)) alignments.push(alignment);
-    }
+    for (const found of this.alignmentsFor(doc).values()) for (const a of found) alignments.push(a);
     return this.store(doc, alignments);
   }
 
@@ -188,12 +196,13 @@ export class PassageIndex {
       if (this.cache.has(doc.id)) continue;
       // Pairs with a lower id were aligned from the other side, unless that side was cached.
       const minOther = this.cache.size === 0 ? doc.id : 0;
-      for (const [otherId, anchors] of this.anchorsFor(doc, minOther)) {
-        if (otherId < doc.id && !this.cache.has(otherId)) continue;
-        const other = this.byId.get(otherId)!;
-        for (const alignment of this.alignPair(doc, other, anchors)) {
-          perDoc.get(doc.id)!.push(alignment);
-          if (other !== doc && !this.cache.has(otherId)) perDoc.get(otherId)!.push(flip(alignment, doc));
+      const skip = (otherId: number) => otherId < doc.id && !this.cache.has(otherId);
+      for (const [otherId, found] of this.alignmentsFor(doc, minOther, skip)) {
+        const mine = perDoc.get(doc.id)!;
+        const theirs = otherId !== doc.id && !this.cache.has(otherId) ? perDoc.get(otherId)! : null;
+        for (const alignment of found) {
+          mine.push(alignment);
+          if (theirs) theirs.push(flip(alignment, doc));
         }
       }
     }
@@ -255,46 +264,72 @@ export class PassageIndex {
     return ids;
   }
 
-  /** Anchors (flat pa, pb pairs, in order of pa) per document sharing fingerprints with `doc`. */
-  private anchorsFor(doc: IndexedDocument, minOther = 0): Map<number, number[]> {
-    const anchors = new Map<number, number[]>();
+  /**
+   * Aligns `doc` with every document that shares an anchor with it (ids >= minOther), walking its
+   * fingerprints in order and aligning on the spot; an anchor inside a run already aligned with the
+   * same document costs one comparison. Returns the alignments grouped by the other document.
+   */
+  private alignmentsFor(doc: IndexedDocument, minOther = 0, skip?: (otherId: number) => boolean): Map<number, SideAlignment[]> {
+    const byOther = new Map<number, SideAlignment[]>();
     const { hashes, positions, length } = doc.fingerprints;
-    const k = this.options.shingle;
+    const { shingle: k, minWords, minRun, align, maxPostings } = this.options;
+    // Dense per-document slots for this call (ids are small integers), reset by a generation stamp.
+    if (this.slotStamp.length < this.nextId) {
+      const grown = new Int32Array(Math.max(this.nextId * 2, 64));
+      grown.set(this.slotStamp);
+      this.slotStamp = grown;
+    }
+    const generation = ++this.generation;
+    const slots = this.slots;
+    const stock = this.stockPhrases;
     for (let i = 0; i < length; i++) {
       const list = this.postings.get(hashes[i]);
-      if (typeof list !== 'object' || list.length > this.options.maxPostings) continue;
+      if (typeof list !== 'object' || list.length > maxPostings) continue;
+      // A shingle whose anchors keep failing ("said in a statement on") is a stock phrase: its
+      // many postings would cost a failed alignment each. Real passages have other anchors.
+      const failures = stock.get(hashes[i]);
+      if (failures !== undefined && failures >= STOCK_PHRASE_FAILURES) continue;
       const pa = positions[i];
-      for (const packed of list) {
+      for (let j = 0; j < list.length; j++) {
+        const packed = list[j];
         const otherId = Math.floor(packed / POS_BITS);
         if (otherId < minOther) continue;
         const pb = packed - otherId * POS_BITS;
         // Within one document, pair each earlier copy with each later one, never a copy with itself.
         if (otherId === doc.id && pb - pa < k) continue;
-        let bucket = anchors.get(otherId);
-        if (!bucket) anchors.set(otherId, (bucket = []));
-        bucket.push(pa, pb);
+        let found: SideAlignment[] | undefined;
+        if (this.slotStamp[otherId] === generation) found = slots[otherId];
+        else {
+          this.slotStamp[otherId] = generation;
+          if (skip && skip(otherId)) found = slots[otherId] = SKIPPED;
+          else found = slots[otherId] = [];
+        }
+        if (found === SKIPPED) continue;
+        let covered = false;
+        for (let f = found.length - 1; f >= 0; f--) {
+          const a = found[f];
+          if (pa >= a.aStart && pa < a.aEnd && pb >= a.bStart && pb < a.bEnd) {
+            covered = true;
+            break;
+          }
+        }
+        if (covered) continue;
+        const other = otherId === doc.id ? doc : this.byId.get(otherId)!;
+        const alignment = alignAt(doc.tokens, other.tokens, doc.text, other.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
+        if (!alignment) {
+          if (list.length > 2 * STOCK_PHRASE_FAILURES / 4) stock.set(hashes[i], (stock.get(hashes[i]) ?? 0) + 1);
+          continue;
+        }
+        if (failures !== undefined) stock.set(hashes[i], Math.max(0, failures - 4));
+        alignment.other = other;
+        if (found.length === 0) byOther.set(otherId, found);
+        found.push(alignment);
       }
     }
-    return anchors;
-  }
-
-  private alignPair(doc: IndexedDocument, other: IndexedDocument, anchors: number[]): SideAlignment[] {
-    const found: SideAlignment[] = [];
-    const { shingle, minWords, align } = this.options;
-    for (let i = 0; i < anchors.length; i += 2) {
-      const pa = anchors[i];
-      const pb = anchors[i + 1];
-      if (found.some((f) => pa >= f.aStart && pa < f.aEnd && pb >= f.bStart && pb < f.bEnd)) continue;
-      const alignment = alignAt(doc.tokens, other.tokens, doc.text, other.text, pa, pb, shingle, align, minWords, this.options.minRun);
-      if (!alignment) continue;
-      (alignment as SideAlignment).other = other;
-      found.push(alignment as SideAlignment);
-    }
-    if (other === doc) {
-      // A repeat inside one file is seen from both copies.
-      for (const f of [...found]) found.push(flip(f, doc));
-    }
-    return found;
+    const self = byOther.get(doc.id);
+    // A repeat inside one file is seen from both copies.
+    if (self) for (const f of [...self]) self.push(flip(f, doc));
+    return byOther;
   }
 
   private outletOf(doc: IndexedDocument): OutletInfo {
@@ -303,6 +338,37 @@ export class PassageIndex {
       doc.outlet = resolveOutlet(doc.text, doc.paragraphs, doc.path, this.manifest, relative);
     }
     return doc.outlet;
+  }
+
+  /** Whether a document's outlet can decide an origin (a date or a wire credit). */
+  private informs(doc: IndexedDocument): boolean {
+    const o = this.outletOf(doc);
+    return !!o.date || (!!o.wire && o.wireConfidence !== 'mention');
+  }
+
+  private origin(doc: IndexedDocument, start: number, end: number, words: number, matches: SharedPassageMatch[], others: IndexedDocument[]): PassageOrigin {
+    if (this.informs(doc) || others.some((o) => this.informs(o))) {
+      const copies: PassageCopy[] = [{ path: doc.path, start, end, words, outlet: this.outletOf(doc) }];
+      matches.forEach((m, i) => copies.push({ path: m.path, start: m.start, end: m.end, words: m.words, outlet: this.outletOf(others[i]) }));
+      return choosePassageOrigin(copies);
+    }
+    // Nothing but completeness to go on (the common case): decide without building copies.
+    let most = words;
+    for (const m of matches) if (m.words > most) most = m.words;
+    let best: { path: string; start: number; end: number } | null = words === most ? { path: doc.path, start, end } : null;
+    let lo = Infinity;
+    let hi = -1;
+    const consider = (c: { path: string; start: number; end: number }, w: number) => {
+      if (w < most) {
+        if (w < lo) lo = w;
+        if (w > hi) hi = w;
+      } else if (!best || c.path < best.path || (c.path === best.path && c.start < best.start)) best = c;
+    };
+    if (words < most) consider({ path: doc.path, start, end }, words);
+    for (const m of matches) consider(m, m.words);
+    const chosen = best!;
+    const why = hi < 0 ? `copies are equally complete (${most} words); first by path` : `most complete copy (${most} words; others ${lo}–${hi})`;
+    return { path: chosen.path, start: chosen.start, end: chosen.end, basis: 'most-complete', why };
   }
 
   private store(doc: IndexedDocument, alignments: SideAlignment[]): SharedPassage[] {
@@ -365,29 +431,26 @@ export class PassageIndex {
     const T = doc.tokens;
     for (const seg of merged) {
       const matches: SharedPassageMatch[] = [];
+      const others: IndexedDocument[] = [];
       let first = Infinity;
       let last = -1;
       for (const a of seg.members) {
-        const lo = lowerBound(a.pairsA, seg.start);
-        const hi = lowerBound(a.pairsA, seg.end) - 1;
-        if (hi < lo) continue;
-        const matched = hi - lo + 1;
+        const clip = clipRuns(a.runs, seg.start, seg.end);
+        if (clip === null) continue;
+        const { matched, aFirst, aLast, bFirst, bLast } = clip;
         // A copy that only touches this segment at its edge (a sliver merged in) is not listed.
         if (matched < minSegment && matched * 2 < seg.end - seg.start) continue;
-        const aFirst = a.pairsA[lo];
-        const aLast = a.pairsA[hi];
-        const bFirst = a.pairsB[lo];
-        const bLast = a.pairsB[hi];
         const O = a.other.tokens;
         const spanB = bLast - bFirst + 1;
         matches.push({
           path: a.other.path,
-          start: lo === 0 ? a.bCharStart : widenStart(a.other.text, O.starts[bFirst]),
-          end: hi === a.pairsA.length - 1 ? a.bCharEnd : widenEnd(a.other.text, O.ends[bLast]),
+          start: aFirst === a.aStart ? a.bCharStart : widenStart(a.other.text, O.starts[bFirst]),
+          end: aLast === a.aEnd - 1 ? a.bCharEnd : widenEnd(a.other.text, O.ends[bLast]),
           similarity: round3((2 * matched) / (aLast - aFirst + 1 + spanB)),
           self: a.other === doc,
           words: spanB,
         });
+        others.push(a.other);
         if (aFirst < first) first = aFirst;
         if (aLast > last) last = aLast;
       }
@@ -404,11 +467,10 @@ export class PassageIndex {
         if (a.aEnd - 1 === last) end = Math.max(end, a.aCharEnd);
         else if (a.aEnd - 1 > last && a.aStart <= last) end = Math.max(end, ownEnd);
       }
-      matches.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start));
       const words = last - first + 1;
-      const copies: PassageCopy[] = [{ path: doc.path, start, end, words, outlet: this.outletOf(doc) }];
-      for (const m of matches) copies.push({ path: m.path, start: m.start, end: m.end, words: m.words, outlet: this.outletOf(this.byPath.get(m.path)!) });
-      out.push({ start, end, words, matches, origin: choosePassageOrigin(copies) });
+      const origin = this.origin(doc, start, end, words, matches, others);
+      matches.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start));
+      out.push({ start, end, words, matches, origin });
     }
     return out;
   }
@@ -420,8 +482,8 @@ function flip(a: SideAlignment, from: IndexedDocument): SideAlignment {
     aEnd: a.bEnd,
     bStart: a.aStart,
     bEnd: a.aEnd,
-    pairsA: a.pairsB,
-    pairsB: a.pairsA,
+    runs: swapRuns(a.runs),
+    matched: a.matched,
     aCharStart: a.bCharStart,
     aCharEnd: a.bCharEnd,
     bCharStart: a.aCharStart,
@@ -448,15 +510,39 @@ function widenStart(text: string, start: number): number {
   return start;
 }
 
-function lowerBound(values: Int32Array, target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < target) lo = mid + 1;
-    else hi = mid;
+function swapRuns(runs: Int32Array): Int32Array {
+  const out = new Int32Array(runs.length);
+  for (let i = 0; i < runs.length; i += 3) {
+    out[i] = runs[i + 1];
+    out[i + 1] = runs[i];
+    out[i + 2] = runs[i + 2];
   }
-  return lo;
+  return out;
+}
+
+/** The part of an alignment's runs inside tokens [start, end) of its own side, or null. */
+function clipRuns(runs: Int32Array, start: number, end: number): { matched: number; aFirst: number; aLast: number; bFirst: number; bLast: number } | null {
+  let matched = 0;
+  let aFirst = -1;
+  let bFirst = -1;
+  let aLast = -1;
+  let bLast = -1;
+  for (let i = 0; i < runs.length; i += 3) {
+    const a = runs[i];
+    const length = runs[i + 2];
+    if (a + length <= start) continue;
+    if (a >= end) break;
+    const from = Math.max(a, start);
+    const to = Math.min(a + length, end);
+    if (aFirst < 0) {
+      aFirst = from;
+      bFirst = runs[i + 1] + (from - a);
+    }
+    aLast = to - 1;
+    bLast = runs[i + 1] + (to - 1 - a);
+    matched += to - from;
+  }
+  return matched > 0 ? { matched, aFirst, aLast, bFirst, bLast } : null;
 }
 
 function round3(x: number): number {

@@ -1,0 +1,179 @@
+// Shared-passage benchmarks (issue 3). Prints figures, each with a ratio against a baseline measured
+// in the same run:
+//  - full scan of the BBC corpus: MB/s, and time relative to a bare lower-case + word-split pass;
+//    retained heap of the index and peak RSS relative to the texts' own size;
+//  - the corpus ×4 and ×16 (perturbed copies, so every story is shared many times): time and
+//    memory relative to ×1 (linear would be 4 and 16);
+//  - one edit in a 50 KB article inside the BBC corpus: time until its shared passages are up to
+//    date (upsert + sharedFor), median and p95 over 200 edits, relative to a full rescan.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import { analyzeDocument } from '../src/core/article';
+import { PassageIndex } from '../src/core/passages/passageIndex';
+import { mulberry32, parseArticle, perturbedCopy, type SourceArticle } from '../test/fixtures/syndication/generate';
+
+v8.setFlagsFromString('--expose_gc');
+const gc: () => void = vm.runInNewContext('gc');
+
+function readBbc(sharedDir: string): SourceArticle[] {
+  const root = path.join(sharedDir, 'corpora', 'bbc');
+  const out: SourceArticle[] = [];
+  for (const section of fs.readdirSync(root).sort()) {
+    const dir = path.join(root, section);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const name of fs.readdirSync(dir).sort()) out.push({ path: `bbc/${section}/${name}`, text: fs.readFileSync(path.join(dir, name), 'utf8') });
+  }
+  return out;
+}
+
+const MB = 1024 * 1024;
+const bytes = (docs: readonly SourceArticle[]) => docs.reduce((n, d) => n + d.text.length, 0);
+const fmt = (x: number, digits = 2) => x.toFixed(digits);
+
+/** Lower-case and split every text into words: the least any word-level scan must do. */
+function baselinePass(docs: readonly SourceArticle[]): { ms: number; cpuMs: number } {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let words = 0;
+  for (const d of docs) words += d.text.toLowerCase().split(/[^\p{L}\p{N}]+/u).length;
+  if (words < 0) throw new Error('unreachable');
+  const cpu = process.cpuUsage(c0);
+  return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+interface ScanFigures {
+  /** Wall-clock milliseconds (other processes on the machine inflate it). */
+  ms: number;
+  /** CPU milliseconds of this process (user + system), steadier on a shared machine. */
+  cpuMs: number;
+  analyzeMs: number;
+  heapMB: number;
+  passages: number;
+}
+
+/** Builds the index (with analyzeDocument paragraphs) and scans everything. */
+function scan(docs: readonly SourceArticle[]): ScanFigures {
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const paragraphs = docs.map((d) => analyzeDocument(d.text).paragraphs);
+  const t1 = performance.now();
+  const c1 = process.cpuUsage();
+  const index = new PassageIndex();
+  docs.forEach((d, i) => index.upsert(d.path, d.text, paragraphs[i]));
+  const result = index.scanAll();
+  const ms = performance.now() - t1;
+  const cpu = process.cpuUsage(c1);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  let passages = 0;
+  for (const list of result.values()) passages += list.length;
+  gc();
+  const heapMB = (process.memoryUsage().heapUsed - heap0) / MB;
+  if (index.size !== docs.length) throw new Error('index lost documents');
+  return { ms, cpuMs, analyzeMs: t1 - t0, heapMB, passages };
+}
+
+/** N versions of every article: the original and N - 1 outlet copies with realistic edits. */
+function multiplied(docs: readonly SourceArticle[], n: number): SourceArticle[] {
+  const rng = mulberry32(4000 + n);
+  const own = docs.map((d, i) => parseArticle(docs[(i * 7919 + 13) % docs.length].text, `own${i}`));
+  let ownNext = 0;
+  const out: SourceArticle[] = [...docs];
+  for (let c = 1; c < n; c++) {
+    docs.forEach((d, i) => {
+      const story = parseArticle(d.text, `b${i}`);
+      const copy = perturbedCopy(story, rng, {
+        ownParagraphs: () => own[ownNext++ % own.length].paragraphs[0] ?? null,
+        ownTitle: () => null,
+      });
+      const text = [copy.title.text, ...copy.units.map((u) => u.sentences.map((s) => s.text).join(' '))].join('\n\n') + '\n';
+      out.push({ path: `copy${c}/${d.path}`, text });
+    });
+  }
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+export async function run(sharedDir: string): Promise<void> {
+  const bbc = readBbc(sharedDir);
+  const size = bytes(bbc);
+  console.log(`shared passages — BBC corpus: ${bbc.length} files, ${fmt(size / MB)} MB (UTF-16 code units)`);
+
+  // Warm the JIT on a slice, then measure.
+  scan(bbc.slice(0, 200));
+  const base = baselinePass(bbc);
+  const x1 = scan(bbc);
+  const rss1 = process.resourceUsage().maxRSS / 1024;
+  const load = require('os').loadavg()[0] as number;
+  console.log(`  (load average ${fmt(load, 1)} on ${require('os').cpus().length} cores: wall-clock figures include waiting for other processes; CPU figures do not)`);
+  console.log(
+    `  full scan ×1 (index + scanAll): wall ${fmt(x1.ms, 0)} ms = ${fmt(size / MB / (x1.ms / 1000))} MB/s, CPU ${fmt(x1.cpuMs, 0)} ms = ${fmt(size / MB / (x1.cpuMs / 1000))} MB/s (target ≥ 5) | ` +
+      `${fmt(x1.cpuMs / base.cpuMs, 1)}× the CPU of a bare lower-case+split pass (${fmt(base.cpuMs, 0)} ms) | ` +
+      `analyzeDocument beforehand ${fmt(x1.analyzeMs, 0)} ms | ${x1.passages} passages`,
+  );
+  console.log(`  memory ×1: index retains ${fmt(x1.heapMB, 1)} MB heap = ${fmt(x1.heapMB / (size * 2 / MB), 1)}× the texts; peak RSS so far ${fmt(rss1, 0)} MB`);
+
+  for (const n of [4, 16]) {
+    const docs = multiplied(bbc, n);
+    const xn = scan(docs);
+    const rss = process.resourceUsage().maxRSS / 1024;
+    console.log(
+      `  ×${n}: ${docs.length} files, ${fmt(bytes(docs) / MB, 1)} MB: CPU ${fmt(xn.cpuMs, 0)} ms = ${fmt(xn.cpuMs / x1.cpuMs, 1)}× ×1 (linear: ${n}×; limit for ×16: 20×), ` +
+        `wall ${fmt(xn.ms, 0)} ms = ${fmt(xn.ms / x1.ms, 1)}× ×1 | heap ${fmt(xn.heapMB, 0)} MB = ${fmt(xn.heapMB / x1.heapMB, 1)}× ×1 | peak RSS ${fmt(rss, 0)} MB | ${xn.passages} passages`,
+    );
+  }
+
+  // One edit in a 50 KB article that lives in the BBC corpus (built from BBC tech stories, so it
+  // shares passages with them), 200 times.
+  const index = new PassageIndex();
+  for (const d of bbc) index.upsert(d.path, d.text, analyzeDocument(d.text).paragraphs);
+  let big = '';
+  for (const d of bbc.filter((x) => x.path.includes('/tech/'))) {
+    if (big.length >= 50 * 1024) break;
+    big += d.text.trim() + '\n\n';
+  }
+  const bigPath = 'bbc/tech/long-read.txt';
+  index.upsert(bigPath, big, analyzeDocument(big).paragraphs);
+  index.scanAll();
+  const rng = mulberry32(7);
+  const times: number[] = [];
+  let text = big;
+  const tFull0 = performance.now();
+  {
+    const fresh = new PassageIndex();
+    for (const d of bbc) fresh.upsert(d.path, d.text, analyzeDocument(d.text).paragraphs);
+    fresh.upsert(bigPath, big, analyzeDocument(big).paragraphs);
+    fresh.scanAll();
+  }
+  const fullMs = performance.now() - tFull0;
+  let passages = 0;
+  for (let i = 0; i < 200; i++) {
+    // Type or delete a word somewhere, as a debounced edit would deliver it.
+    const at = Math.floor(rng() * text.length);
+    const space = text.indexOf(' ', at);
+    const pos = space < 0 ? at : space;
+    if (rng() < 0.5) text = text.slice(0, pos) + ' edited' + text.slice(pos);
+    else {
+      const next = text.indexOf(' ', pos + 1);
+      if (next > 0) text = text.slice(0, pos) + text.slice(next);
+    }
+    const t0 = performance.now();
+    index.upsert(bigPath, text, analyzeDocument(text).paragraphs);
+    passages = index.sharedFor(bigPath).length;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const median = percentile(times, 0.5);
+  const p95 = percentile(times, 0.95);
+  console.log(
+    `  one edit in a ${fmt(big.length / 1024, 0)} KB article (analyzeDocument + upsert + sharedFor; ${passages} passages): ` +
+      `median ${fmt(median)} ms (target < 20), p95 ${fmt(p95)} ms, over 200 edits | ` +
+      `${fmt(fullMs / median, 0)}× faster than a full rescan (${fmt(fullMs, 0)} ms)`,
+  );
+}
