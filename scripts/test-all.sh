@@ -11,6 +11,8 @@
 # "passing" line) and ends with exactly one line `N passed, M failed` over all suites. It exits non-zero
 # when a suite failed, crashed (no summary line, or a non-zero exit) or ran no test; such a suite counts
 # as at least one failure in the total.
+# Every suite has a time limit (a hung suite fails instead of eating CI's 90 minutes); override with
+# NEWS_TIMEOUT_<SUITE>=seconds (UNIT, GRAMMAR, VSCODE, UI).
 # Env: NEWS_SKIP=ui,vscode (skip suites, for quick local runs; never set in CI), NEWS_VERBOSE=1.
 set -uo pipefail
 
@@ -25,6 +27,15 @@ TOTAL_FAILED=0
 STATUS=0
 SUMMARY=()
 T_ALL=$(date +%s)
+
+# limited SECONDS COMMAND...: SIGTERM after SECONDS (launchers then end code-server and Chromium), SIGKILL 20 s later.
+limited() {
+  local secs=$1; shift
+  timeout -k 20s "$secs" "$@"
+  local code=$?
+  [ "$code" -eq 124 ] && echo "[test-all] TIMED OUT after ${secs}s: $*" >&2
+  return "$code"
+}
 
 skipped() { [[ ",${NEWS_SKIP:-}," == *",$1,"* ]]; }
 banner() { printf '\n=== %s ===\n' "$*"; }
@@ -73,6 +84,7 @@ suite() {
     note="crashed: no summary line"
     [ "$code" -eq 0 ] && code=1
   fi
+  [ "$code" -eq 124 ] && note="timed out${note:+; $note}"
   record "$name" "$passed" "$failed" "$code" "$secs" "$note"
 }
 
@@ -80,7 +92,7 @@ suite() {
 vscode_suite() {
   banner "vscode-extension-host: node out/test/launch/runVscodeTests.js"
   local log="$LOGDIR/vscode.log" t0=$(date +%s) code=0
-  node out/test/launch/runVscodeTests.js 2>&1 | tee "$log"
+  limited "${NEWS_TIMEOUT_VSCODE:-900}" node out/test/launch/runVscodeTests.js 2>&1 | tee "$log"
   code=${PIPESTATUS[0]}
   local secs=$(( $(date +%s) - t0 ))
   local json passed=0 failed=0 note=""
@@ -93,25 +105,26 @@ vscode_suite() {
     note="crashed: the suite reported no result"
     [ "$code" -eq 0 ] && code=1
   fi
+  [ "$code" -eq 124 ] && note="timed out; $note"
   record "vscode-extension-host" "$passed" "$failed" "$code" "$secs" "$note"
 }
 
 # --- build and compile ---------------------------------------------------------------------------
-step build npm run --silent build
+step build limited 300 npm run --silent build
 BUILD_OK=$?
-step compile-tests npx --no-install tsc -p tsconfig.test.json
+step compile-tests limited 600 npx --no-install tsc -p tsconfig.test.json
 # tsc still emits JavaScript on type errors, so the suites below run either way.
 
 # --- unit ----------------------------------------------------------------------------------------
 if ! skipped unit; then
-  suite unit unit npx --no-install mocha --config .mocharc.unit.json \
+  suite unit unit limited "${NEWS_TIMEOUT_UNIT:-900}" npx --no-install mocha --config .mocharc.unit.json \
     --reporter "$ROOT/out/test/launch/summaryReporter.js" --reporter-option suite=unit
 fi
 
 # --- grammar -------------------------------------------------------------------------------------
 if [ -d test/grammar ] && ! skipped grammar; then
   if [ -f scripts/test-grammar.sh ]; then
-    suite grammar grammar bash scripts/test-grammar.sh
+    suite grammar grammar limited "${NEWS_TIMEOUT_GRAMMAR:-600}" bash scripts/test-grammar.sh
   else
     record grammar 0 1 1 0 "test/grammar exists but scripts/test-grammar.sh does not"
   fi
@@ -120,14 +133,14 @@ fi
 # --- real VS Code --------------------------------------------------------------------------------
 if ! skipped vscode || ! skipped ui; then
   SETUP_OK=0
-  step setup-vscode bash scripts/setup-vscode.sh || SETUP_OK=$?
+  step setup-vscode limited 1800 bash scripts/setup-vscode.sh || SETUP_OK=$?
   if [ "$SETUP_OK" -ne 0 ] || [ "$BUILD_OK" -ne 0 ]; then
     why="setup-vscode failed"; [ "$BUILD_OK" -ne 0 ] && why="the build failed"
     skipped vscode || record vscode-extension-host 0 1 1 0 "not run: $why"
     skipped ui || record ui 0 1 1 0 "not run: $why"
   else
     skipped vscode || vscode_suite
-    skipped ui || suite ui ui node out/test/launch/runUiTests.js
+    skipped ui || suite ui ui limited "${NEWS_TIMEOUT_UI:-1200}" node out/test/launch/runUiTests.js
   fi
 fi
 
