@@ -89,7 +89,23 @@ describe('annotations: file format', () => {
 
   it('empty text is an empty, healthy file', () => {
     const r = parseAnnotationFile('  \n');
-    assert.deepStrictEqual(r, { annotations: [], unreadable: [], problems: [], corrupt: false });
+    assert.deepStrictEqual(r, { annotations: [], unreadable: [], removed: [], problems: [], corrupt: false });
+  });
+
+  it('keeps recent removals as "news:removed" tombstones, one per line, and drops old ones', () => {
+    const now = new Date('2026-11-21T12:00:00.000Z');
+    const removed = [
+      { id: 'urn:uuid:z', removed: '2026-11-21T11:00:00.000Z' },
+      { id: 'urn:uuid:old', removed: '2026-01-01T00:00:00.000Z' },
+      { id: 'urn:uuid:1', removed: '2026-11-21T11:00:00.000Z' }, // present again: not a removal
+    ];
+    const out = serializeAnnotationFile([a1], [], removed, now);
+    assert.ok(out.includes('\n    {"id":"urn:uuid:z","removed":"2026-11-21T11:00:00.000Z"}\n'));
+    const back = parseAnnotationFile(out);
+    assert.deepStrictEqual(back.removed, [{ id: 'urn:uuid:z', removed: '2026-11-21T11:00:00.000Z' }]);
+    assert.deepStrictEqual(back.annotations, [a1]);
+    assert.strictEqual(JSON.parse(out)['news:removed'].length, 1);
+    assert.ok(!serializeAnnotationFile([a1]).includes('news:removed'));
   });
 
   it('reports a syntax error with line:column and salvages intact annotations', () => {

@@ -55,6 +55,20 @@ describe('annotations: merging two versions of the file', () => {
     assert.strictEqual(r.merged.find((x) => x.id === '1')?.modified, '2026-11-21T10:00:00.000Z');
   });
 
+  it('applies removals recorded as tombstones, unless the annotation was edited after', () => {
+    const base = [a('1', 'one'), a('2', 'two')];
+    const ours = [a('1', 'one'), a('2', 'two')];
+    const theirs = [a('2', 'two', '2026-11-21T13:00:00.000Z')];
+    const tombstones = [
+      { id: '1', removed: '2026-11-21T12:00:00.000Z' },
+      { id: '2', removed: '2026-11-21T12:00:00.000Z' },
+    ];
+    const r = mergeAnnotations(base, ours, theirs, { keepRemovedByTheirs: true, tombstones });
+    assert.deepStrictEqual(ids(r.merged), ['2'], 'the later edit of 2 wins over its tombstone');
+    assert.deepStrictEqual(r.removedByTombstone, ['1']);
+    assert.deepStrictEqual(r.removedByTheirs, [], 'an intentional removal is not reported as a loss');
+  });
+
   it('property: every annotation of either side is in the result unless the other side removed it unchanged', () => {
     const version = fc.constantFrom('a', 'b', 'c');
     const side = fc.dictionary(fc.constantFrom('1', '2', '3', '4', '5'), version);

@@ -25,7 +25,7 @@
 // verbatim, so writing the file back never loses them.
 
 import { lineColumn, parseJson, parseJsonAt, type JsonValue } from './json';
-import type { HandAnnotation, Problem } from './types';
+import { TOMBSTONE_DAYS, type HandAnnotation, type Problem, type Tombstone } from './types';
 import { ANNO_CONTEXT, compareAnnotations, fromW3C, sameAnnotation, toW3C } from './w3c';
 
 export const ANNOTATION_FILE_NAME = '.news-annotations.jsonld';
@@ -35,6 +35,8 @@ export interface ParsedAnnotationFile {
   annotations: HandAnnotation[];
   /** Items that are valid JSON but not readable annotations; written back unchanged. */
   unreadable: JsonValue[];
+  /** Removals recorded by the editor (`"news:removed"`), so other windows apply them. */
+  removed: Tombstone[];
   problems: Problem[];
   /**
    * The text is not valid JSON or not an annotation collection. `annotations` then holds what could be
@@ -89,7 +91,7 @@ export interface ParseOptions {
 
 /** Reads an annotation file. Never throws. */
 export function parseAnnotationFile(text: string, options: ParseOptions = {}): ParsedAnnotationFile {
-  const result: ParsedAnnotationFile = { annotations: [], unreadable: [], problems: [], corrupt: false };
+  const result: ParsedAnnotationFile = { annotations: [], unreadable: [], removed: [], problems: [], corrupt: false };
   if (text.trim().length === 0) return result;
   const parsed = parseJson(text);
   if (parsed.ok) {
@@ -103,6 +105,7 @@ export function parseAnnotationFile(text: string, options: ParseOptions = {}): P
       const at = (isObject(item) || Array.isArray(item) ? parsed.positions.get(item) : undefined) ?? 0;
       readItem(text, item, at, result, options);
     }
+    if (isObject(parsed.value)) result.removed = readTombstones(parsed.value[REMOVED_KEY]);
   } else {
     result.corrupt = true;
     result.problems.push(problem(text, parsed.offset, parsed.message, 'error'));
@@ -126,6 +129,18 @@ function readItem(text: string, item: JsonValue, at: number, result: ParsedAnnot
 }
 
 const positions = new WeakMap<HandAnnotation, number>();
+
+/** The collection property holding removals: `[{ "id": …, "removed": date }]`. */
+export const REMOVED_KEY = 'news:removed';
+
+function readTombstones(value: JsonValue | undefined): Tombstone[] {
+  if (!Array.isArray(value)) return [];
+  const out: Tombstone[] = [];
+  for (const t of value) {
+    if (isObject(t) && typeof t.id === 'string' && typeof t.removed === 'string' && !Number.isNaN(Date.parse(t.removed))) out.push({ id: t.id, removed: t.removed });
+  }
+  return out;
+}
 
 /** Recovers every intact annotation object from a text that is not valid JSON. */
 function salvage(text: string, result: ParsedAnnotationFile, options: ParseOptions): void {
@@ -182,11 +197,23 @@ function indent(json: string, by: string): string {
  * Writes the annotation file text: stable key order, one annotation per block, sorted by source then
  * start. `unreadable` items (from {@link parseAnnotationFile}) are written back after them unchanged.
  */
-export function serializeAnnotationFile(annotations: readonly HandAnnotation[], unreadable: readonly JsonValue[] = []): string {
+export function serializeAnnotationFile(
+  annotations: readonly HandAnnotation[],
+  unreadable: readonly JsonValue[] = [],
+  removed: readonly Tombstone[] = [],
+  now: Date = new Date(),
+): string {
   const items = [...annotations].sort(compareAnnotations).map((a) => toW3C(a) as JsonValue);
   items.push(...unreadable);
   const pad = '      ';
   const body = items.map((item) => pad + indent(JSON.stringify(item, null, 2), pad)).join(',\n');
+  // Recent removals of annotations no longer in the file, one per line, sorted by id.
+  const present = new Set(annotations.map((a) => a.id));
+  const cutoff = now.getTime() - TOMBSTONE_DAYS * 86_400_000;
+  const tombstones = [...new Map(removed.filter((t) => !present.has(t.id) && Date.parse(t.removed) >= cutoff).map((t) => [t.id, t])).values()].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  const tail = tombstones.length === 0 ? '' : `,\n  ${JSON.stringify(REMOVED_KEY)}: [\n${tombstones.map((t) => `    ${JSON.stringify({ id: t.id, removed: t.removed })}`).join(',\n')}\n  ]`;
   return (
     '{\n' +
     `  "@context": ${JSON.stringify(ANNO_CONTEXT)},\n` +
@@ -195,7 +222,8 @@ export function serializeAnnotationFile(annotations: readonly HandAnnotation[], 
     '  "first": {\n' +
     '    "type": "AnnotationPage",\n' +
     (items.length === 0 ? '    "items": []\n' : `    "items": [\n${body}\n    ]\n`) +
-    '  }\n' +
-    '}\n'
+    '  }' +
+    tail +
+    '\n}\n'
   );
 }

@@ -9,7 +9,7 @@
 // - removed on one side and changed on the other: the changed one is kept (never silently dropped).
 // Without a base it is a union: nothing is removed, same ids resolved by `modified`.
 
-import type { HandAnnotation } from './types';
+import type { HandAnnotation, Tombstone } from './types';
 import { compareAnnotations, sameAnnotation } from './w3c';
 
 export interface MergeConflict {
@@ -27,6 +27,8 @@ export interface MergeResult {
   removedByTheirs: string[];
   /** Removed on one side but modified on the other: kept. */
   keptDespiteRemoval: string[];
+  /** Removed because a tombstone (a removal made in an editor window) is newer than the annotation. */
+  removedByTombstone: string[];
   /** Whether `merged` differs from `theirs` (i.e. it must be written back). */
   changedFromTheirs: boolean;
   /** Whether `merged` differs from `ours`. */
@@ -36,6 +38,11 @@ export interface MergeResult {
 export interface MergeOptions {
   /** Keep annotations that theirs removed (a removal made outside, pending the user's decision). */
   keepRemovedByTheirs?: boolean;
+  /**
+   * Removals recorded by editor windows: an annotation whose tombstone is at least as recent as its
+   * `modified` is removed (an intentional removal, not a loss); a later edit wins over the tombstone.
+   */
+  tombstones?: readonly Tombstone[];
 }
 
 function later(a: HandAnnotation, b: HandAnnotation): boolean {
@@ -74,6 +81,7 @@ export function mergeAnnotations(
     removedByOurs: [],
     removedByTheirs: [],
     keptDespiteRemoval: [],
+    removedByTombstone: [],
     changedFromTheirs: false,
     changedFromOurs: false,
   };
@@ -107,6 +115,20 @@ export function mergeAnnotations(
       }
     }
     // in base only: removed on both sides.
+  }
+  if (options.tombstones?.length) {
+    const removedAt = new Map<string, number>();
+    for (const ts of options.tombstones) removedAt.set(ts.id, Math.max(removedAt.get(ts.id) ?? -Infinity, Date.parse(ts.removed)));
+    const kept: HandAnnotation[] = [];
+    for (const a of result.merged) {
+      const at = removedAt.get(a.id);
+      if (at !== undefined && at >= (Date.parse(a.modified) || 0)) result.removedByTombstone.push(a.id);
+      else kept.push(a);
+    }
+    result.merged = kept;
+    // Removals explained by a tombstone are intentional: not reported as one-sided removals.
+    result.removedByTheirs = result.removedByTheirs.filter((id) => !removedAt.has(id));
+    result.removedByOurs = result.removedByOurs.filter((id) => !removedAt.has(id));
   }
   result.merged.sort(compareAnnotations);
   result.changedFromTheirs = !sameSet(result.merged, theirs);

@@ -59,6 +59,18 @@ export interface HandAnnotation {
   extra?: Record<string, unknown>;
 }
 
+/**
+ * A removal made in the editor, kept in the file for a while (`"news:removed"`) so that other windows
+ * apply it instead of treating the missing annotation as lost. ISO date-time.
+ */
+export interface Tombstone {
+  id: string;
+  removed: string;
+}
+
+/** Tombstones older than this are dropped when the file is written. */
+export const TOMBSTONE_DAYS = 90;
+
 /** Characters of context kept before and after the quote. Hypothesis keeps 32. */
 export const CONTEXT_LENGTH = 32;
 

@@ -20,6 +20,7 @@ import {
   type JsonValue,
   type MergeResult,
   type Problem,
+  type Tombstone,
 } from '../../core/annotations';
 
 /** How the store tells the user about things; the extension shows messages, tests record them. */
@@ -38,6 +39,8 @@ export class AnnotationStore implements vscode.Disposable {
   readonly fileUri: vscode.Uri;
   private readonly items = new Map<string, HandAnnotation>();
   private unreadable: JsonValue[] = [];
+  /** Removals made here or read from the file, written back so other windows apply them. */
+  private readonly tombstones = new Map<string, string>();
   /** Annotations as last read from or written to disk: the base of a three-way merge. */
   private base: HandAnnotation[] | undefined;
   /** The text last read from or written to disk (undefined: no file). */
@@ -47,6 +50,7 @@ export class AnnotationStore implements vscode.Disposable {
   private dirty = false;
   private queue: Promise<unknown> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private verifyTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Fired when the annotations (or the store's state) change. */
@@ -55,7 +59,7 @@ export class AnnotationStore implements vscode.Disposable {
   constructor(
     readonly folder: vscode.WorkspaceFolder,
     private readonly host: StoreHost,
-    private readonly options: { saveDelayMs?: number; watch?: boolean } = {},
+    private readonly options: { saveDelayMs?: number; verifyDelayMs?: number; watch?: boolean } = {},
   ) {
     this.fileUri = vscode.Uri.joinPath(folder.uri, ANNOTATION_FILE_NAME);
     if (options.watch !== false) {
@@ -90,20 +94,43 @@ export class AnnotationStore implements vscode.Disposable {
   /** Adds or replaces an annotation and schedules a save. */
   upsert(annotation: HandAnnotation): void {
     this.items.set(annotation.id, annotation);
+    this.tombstones.delete(annotation.id);
     this.touch();
   }
 
   /** Replaces several annotations (e.g. targets re-described after a document was saved). */
   upsertMany(annotations: readonly HandAnnotation[]): void {
     if (annotations.length === 0) return;
-    for (const a of annotations) this.items.set(a.id, a);
+    for (const a of annotations) {
+      this.items.set(a.id, a);
+      this.tombstones.delete(a.id);
+    }
     this.touch();
   }
 
   remove(id: string): boolean {
     const had = this.items.delete(id);
-    if (had) this.touch();
+    if (had) {
+      this.tombstones.set(id, new Date().toISOString());
+      this.touch();
+    }
     return had;
+  }
+
+  /** Recent removals (for "Restore"): the ids and when they were removed. */
+  get removals(): ReadonlyMap<string, string> {
+    return this.tombstones;
+  }
+
+  private tombstoneList(): Tombstone[] {
+    return [...this.tombstones].map(([id, removed]) => ({ id, removed }));
+  }
+
+  private absorbTombstones(list: readonly Tombstone[]): void {
+    for (const t of list) {
+      const prev = this.tombstones.get(t.id);
+      if (!prev || Date.parse(prev) < Date.parse(t.removed)) this.tombstones.set(t.id, t.removed);
+    }
   }
 
   private touch(): void {
@@ -195,7 +222,7 @@ export class AnnotationStore implements vscode.Disposable {
       this._problems = [];
       if (this.items.size > 0 && (hadFile || this.dirty)) {
         this.dirty = true;
-        if (hadFile) this.host.merged(this, { merged: this.list(), conflicts: [], removedByOurs: [], removedByTheirs: this.list().map((a) => a.id), keptDespiteRemoval: [], changedFromTheirs: true, changedFromOurs: false });
+        if (hadFile) this.host.merged(this, { merged: this.list(), conflicts: [], removedByOurs: [], removedByTheirs: this.list().map((a) => a.id), keptDespiteRemoval: [], removedByTombstone: [], changedFromTheirs: true, changedFromOurs: false });
         this.scheduleSave();
       }
       this.changed.fire();
@@ -213,7 +240,8 @@ export class AnnotationStore implements vscode.Disposable {
       this.changed.fire();
       return;
     }
-    const result = mergeAnnotations(first ? undefined : this.base, this.list(), parsed.annotations, { keepRemovedByTheirs: true });
+    this.absorbTombstones(parsed.removed);
+    const result = mergeAnnotations(first ? undefined : this.base, this.list(), parsed.annotations, { keepRemovedByTheirs: true, tombstones: this.tombstoneList() });
     this.replaceAll(result.merged);
     this.unreadable = parsed.unreadable;
     this.base = parsed.annotations;
@@ -252,7 +280,7 @@ export class AnnotationStore implements vscode.Disposable {
       await this.absorbDisk();
       if (this._state !== 'ok') return false;
     }
-    const text = serializeAnnotationFile(this.list(), this.unreadable);
+    const text = serializeAnnotationFile(this.list(), this.unreadable, this.tombstoneList());
     if (text === current) {
       this.diskText = current;
       this.base = this.list();
@@ -275,10 +303,25 @@ export class AnnotationStore implements vscode.Disposable {
     this.diskText = text;
     this.base = this.list();
     this.dirty = false;
+    this.scheduleVerify();
     return true;
   }
 
+  /**
+   * Reads the file again a moment after writing it: if another window renamed its own version over
+   * ours at the same time and no watcher event arrives (network drives, some remote file systems), the
+   * difference is noticed and merged all the same.
+   */
+  private scheduleVerify(): void {
+    if (this.verifyTimer) clearTimeout(this.verifyTimer);
+    this.verifyTimer = setTimeout(() => {
+      this.verifyTimer = undefined;
+      void this.enqueue(() => this.absorbDisk());
+    }, this.options.verifyDelayMs ?? 1000);
+  }
+
   dispose(): void {
+    if (this.verifyTimer) clearTimeout(this.verifyTimer);
     if (this.saveTimer) clearTimeout(this.saveTimer);
     // A last save for pending changes (best effort; VS Code may not wait for it).
     if (this.dirty && this._state === 'ok') void this.enqueue(() => this.writeNow());
