@@ -124,6 +124,12 @@ export class WorkspaceCorpus implements vscode.Disposable {
         continue;
       }
       try {
+        // Refuse a huge file before reading it into memory.
+        const { size } = await vscode.workspace.fs.stat(uri);
+        if (size > maxBytes) {
+          summary.skipped.push({ path: key, message: vscode.l10n.t('larger than the {0} MB limit (newsAnnotator.files.maxSizeMB)', Math.round(maxBytes / 1048576)) });
+          continue;
+        }
         const bytes = await vscode.workspace.fs.readFile(uri);
         const decoded = decodeArticleBytes(bytes, { maxBytes });
         if (!decoded.ok) {
