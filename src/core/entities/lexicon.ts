@@ -1,7 +1,7 @@
 // Builds the lookup tables the recogniser and resolver use from the data files in ./data, once.
 import type { EntityType } from '../model';
 import { COUNTRIES, PLACES, PLACE_HEADS, PLACE_LEADS, REGIONAL_ADJECTIVES } from './data/places';
-import { ORG_HEADS, MISC_HEADS, ORGS, NON_ENTITY_ACRONYMS, POSSESSIVE_IN_NAME, ORG_SHORT_FORMS } from './data/orgs';
+import { ORG_HEADS, MISC_HEADS, ORGS, NON_ENTITY_ACRONYMS, POSSESSIVE_IN_NAME, ORG_SHORT_FORMS, ORG_LEADS } from './data/orgs';
 import {
   HONORIFICS,
   TITLE_HEADS,
@@ -37,9 +37,12 @@ export interface Lexicon {
   /** First token of a gazetteer phrase -> longest phrase length in tokens starting with it. */
   gazetteerFirst: Map<string, number>;
   demonyms: Set<string>;
+  /** Demonym -> country canonical name (`Chinese` -> `China`). */
+  demonymCountry: Map<string, string>;
   /** Country canonical names; used to strip country modifiers when comparing organisation names. */
   countryWords: Set<string>;
   orgHeads: Set<string>;
+  orgLeads: Set<string>;
   miscHeads: Set<string>;
   placeHeads: Set<string>;
   placeLeads: Set<string>;
@@ -97,6 +100,7 @@ export function lexicon(): Lexicon {
     gazetteerFirst.set(toks[0], Math.max(gazetteerFirst.get(toks[0]) ?? 0, toks.length));
   };
   const demonyms = new Set<string>();
+  const demonymCountry = new Map<string, string>();
   const countryWords = new Set<string>();
   for (const line of lines(COUNTRIES)) {
     const [names, dems] = line.split(';');
@@ -105,7 +109,11 @@ export function lexicon(): Lexicon {
       add(n, { type: 'PLACE', canonical: all[0], country: true });
       countryWords.add(normWord(n));
     }
-    if (dems) for (const d of dems.split('|')) demonyms.add(d);
+    if (dems)
+      for (const d of dems.split('|')) {
+        demonyms.add(d);
+        if (!demonymCountry.has(d)) demonymCountry.set(d, all[0]);
+      }
   }
   const listOrAliases = (data: string, type: EntityType) => {
     for (const line of lines(data)) {
@@ -142,8 +150,10 @@ export function lexicon(): Lexicon {
     gazetteer,
     gazetteerFirst,
     demonyms,
+    demonymCountry,
     countryWords,
     orgHeads: new Set(words(ORG_HEADS)),
+    orgLeads: new Set(words(ORG_LEADS)),
     miscHeads: new Set(words(MISC_HEADS)),
     placeHeads: new Set(words(PLACE_HEADS)),
     placeLeads: new Set(words(PLACE_LEADS)),

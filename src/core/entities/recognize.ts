@@ -235,7 +235,8 @@ class Doc {
         const lastAfter = toks[m - 1];
         headAfter = m - 1 > k && lx.orgHeads.has(lastAfter.text);
         const lastBefore = before[before.length - 1];
-        const headBefore = !!lastBefore && (lx.orgHeads.has(lastBefore.text) || lx.titleHeads.has(lastBefore.text));
+        const namedBefore = before.filter((x, xi) => !(xi === 0 && lx.common.has(x.text))).length;
+        const headBefore = !!lastBefore && namedBefore >= 2 && (lx.orgHeads.has(lastBefore.text) || lx.titleHeads.has(lastBefore.text));
         const ofBefore = before.some((x) => x.text === 'of') && before.some((x) => lx.orgHeads.has(x.text));
         const beforeKnown = before.length === 1 && (lx.gazetteer.has(before[0].text) || this.nameLike(before[0]) && lx.givenNames.has(before[0].text));
         const beforeWords = before.every((x, xi) => !lx.monthsDays.has(x.text) && !(lx.common.has(x.text) && xi > 0));
@@ -350,6 +351,7 @@ class Doc {
     // 5. Organisation head word anywhere: `US Indo-Pacific Command`, `Kyoritsu Women’s University`.
     let orgHead = -1;
     for (let k = a; k < b; k++) if (lx.orgHeads.has(toks[k].text) || toks[k].text === '&') orgHead = k;
+    if (n > 1 && lx.orgLeads.has(first.text) && this.nameLike(toks[a + 1], true) === true && !lx.common.has(toks[a + 1].text)) orgHead = a;
     if (orgHead >= 0 && (n > 1 || lx.gazetteer.has(first.text))) {
       // A title in front (`Commander of US Indo-Pacific Command`) was handled by `titled`.
       this.add({ a, b, type: 'ORG', weak: false });
@@ -706,6 +708,7 @@ class Doc {
     const confirmed = new Map<string, Cand>();
     for (const c of this.cands) if (!c.weak && c.b - c.a === 1 && c.s === undefined && c.type !== 'PERSON') confirmed.set(toks[c.a].text, c);
     const keep: Cand[] = [];
+    const unresolved: Cand[] = [];
     for (const c of this.cands) {
       if (this.dropped.has(c)) continue;
       const t = toks[c.a];
@@ -749,9 +752,20 @@ class Doc {
         continue;
       }
       if (this.titleCase.has(t.para)) continue;
-      const ev = this.evidence(c.a);
+      let ev = this.evidence(c.a);
+      // `RipGuard said`, `TimeWarner said`: a word with a capital inside is a brand, not a person
+      if (ev === 'PERSON' && isCamel(w)) ev = 'ORG';
       if (ev) keep.push({ ...c, type: ev, weak: false });
+      else unresolved.push(c);
     }
+    // a word decided once by its context is decided everywhere in the document
+    const decided = new Map<string, Cand>();
+    for (const c of keep) if (c.b - c.a === 1 && c.s === undefined && !decided.has(toks[c.a].text)) decided.set(toks[c.a].text, c);
+    for (const c of unresolved) {
+      const d = decided.get(toks[c.a].text);
+      if (d && !this.titleCase.has(toks[c.a].para)) keep.push({ ...c, type: d.type, key: d.key, weak: false });
+    }
+    keep.sort((x, y) => x.a - y.a);
     // one word, one reading per document: `TimeWarner said` is the firm the text called a firm
     const readings = new Map<string, Map<EntityType, number>>();
     for (const c of keep) {
@@ -864,6 +878,12 @@ class Doc {
         key = c.key ?? orgKeys.get(normName(this.candKey(c))) ?? this.candKey(c);
         const g = lx.gazetteer.get(key);
         if (g) key = g.canonical;
+        // `China’s Ministry of Foreign Affairs`, `the Chinese Foreign Ministry`: a generic body
+        // belongs to the country named right before it
+        else if (isGenericOrg(key)) {
+          const country = this.countryBefore(c.a);
+          if (country) key = `${key} (${country})`;
+        }
       } else {
         key = c.key ?? surface;
         if (key === key.toUpperCase() && key.length > 3) key = key[0] + key.slice(1).toLowerCase();
@@ -874,6 +894,17 @@ class Doc {
     }
     this.roles(out);
     return out;
+  }
+
+  /** The country a possessive or adjective right before token `a` names, if any. */
+  private countryBefore(a: number): string | undefined {
+    const t = this.toks[a - 1];
+    if (!t || !t.word) return undefined;
+    const g = this.lx.gazetteer.get(this.lookupForm(t));
+    if (g && g.country && t.poss) return g.canonical;
+    const d = this.lx.demonymCountry.get(t.text);
+    if (d && t.joined) return d;
+    return undefined;
   }
 
   /** Lower-case titles before a person (`PLA spokesman Zhang Xiaogang`) and appositions after. */
@@ -1037,6 +1068,21 @@ class PersonIndex {
     if (v !== undefined) for (const c of this.clusters) if (c.length >= 2 && lx.givenVariant.get(c[0].toLowerCase()) === v) return c.join(' ');
     return undefined;
   }
+}
+
+const GENERIC_ORG = new Set(
+  'foreign affairs defence defense ministry department state interior home office finance treasury trade health justice education embassy army navy air force forces police parliament supreme court central bank national coast guard military government cabinet of and commerce agriculture energy environment security council armed intelligence service services agency statistics meteorological'.split(' '),
+);
+/** `Foreign Ministry`, `Ministry of Foreign Affairs`, `Supreme Court`: a body every country has. */
+function isGenericOrg(key: string): boolean {
+  const words = normName(key).split(' ');
+  return words.length >= 2 && words.every((w) => GENERIC_ORG.has(w));
+}
+
+/** `TimeWarner`, `RipGuard`, `SoftBank`, not `McIlroy`, `MacArthur`, `DeLonge`, `O'Neill`. */
+function isCamel(w: string): boolean {
+  if (/^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|O['’])/.test(w)) return false;
+  return /[a-z][A-Z]/.test(w);
 }
 
 /** Two given names that are one person's: equal, listed variants, or one letter apart (`Antony`). */
