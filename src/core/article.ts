@@ -35,7 +35,11 @@ const DATELINE_ALONE = new RegExp(
   `^[A-Z][A-Za-z.'\\- ]{1,30}(?:,\\s*[A-Z][a-z]{2,8}\\.? \\d{1,2})?\\s*\\((?:${WIRE_ALTERNATION})\\)\\s*[—–-]{0,2}$`,
 );
 const BYLINE = /^(?:by|written by|reporting by|words by|author:?)\s+\p{Lu}[\p{L}.'\- ]*(?:(?:,| and| &|;)\s*[\p{L}.'\- ]+)*$/iu;
-const WHITESPACE = /[\s\u00a0\u2000-\u200b\u2028\u2029\u3000\ufeff]/;
+/** White space, including no-break and zero-width spaces that scraped pages leave on "blank" lines. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680;
+}
 
 export function analyzeDocument(text: string): ArticleStructure {
   const lines = splitLines(text);
@@ -63,8 +67,8 @@ function splitLines(text: string): Span[] {
 
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
-  while (start < end && WHITESPACE.test(text[start])) start++;
-  while (end > start && WHITESPACE.test(text[end - 1])) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -125,11 +129,9 @@ function joinWrapped(text: string, block: Span[]): Span[] {
  */
 function splitGluedParagraphs(text: string, span: Span, out: Span[]): void {
   let start = span.start;
-  let openQuotes = 0;
   for (let i = span.start + 1; i < span.end - 1; i++) {
     const c = text[i];
-    if (c === '“') openQuotes++;
-    else if (c === '”' && openQuotes > 0) openQuotes--;
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '”' && c !== '"') continue;
     const next = text[i + 1];
     if (!isUpper(next) && next !== '“' && next !== '"') continue;
     let cut = -1;
@@ -236,7 +238,7 @@ function classify(text: string, spans: Span[]): ArticleStructure {
 function pushParagraph(paragraphs: Paragraph[], seen: Map<string, number>, text: string, paragraph: Paragraph) {
   // Repeats matter for sentences, not for furniture such as "." or "Read More".
   if (paragraph.kind !== 'boilerplate' && paragraph.end - paragraph.start >= 20) {
-    const key = text.slice(paragraph.start, paragraph.end).replace(/\s+/g, ' ');
+    const key = text.slice(paragraph.start, paragraph.end);
     const earlier = seen.get(key);
     if (earlier !== undefined) paragraph.repeatOf = earlier;
     else seen.set(key, paragraphs.length);
@@ -250,7 +252,7 @@ function fixedKind(body: string): ParagraphKind | undefined {
   if (body.length <= 80 && PUBLICATION_LINE.test(body)) return 'dateline';
   if (body.length <= 60 && BYLINE.test(body)) return 'byline';
   if (DATELINE_ALONE.test(body)) return 'dateline';
-  if (CAPTION_CUES.some((re) => re.test(body)) && body.length < 400) return 'caption';
+  if (body.length < 400 && CAPTION_CUES.some((re) => re.test(body))) return 'caption';
   return undefined;
 }
 
@@ -337,7 +339,7 @@ function countWords(s: string): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
-    const w = !WHITESPACE.test(s[i]);
+    const w = !isSpaceCode(s.charCodeAt(i));
     if (w && !inWord) n++;
     inWord = w;
   }
