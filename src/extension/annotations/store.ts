@@ -144,7 +144,7 @@ export class AnnotationStore implements vscode.Disposable {
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       void this.save();
-    }, this.options.saveDelayMs ?? 300);
+    }, this.options.saveDelayMs ?? 50);
   }
 
   /** Writes pending changes now. Resolves true when the file holds them, false if it was not written. */
