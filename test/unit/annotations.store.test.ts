@@ -109,6 +109,8 @@ const vscodeMock = {
   EventEmitter,
   RelativePattern,
   workspace: {
+    isTrusted: true,
+    onDidGrantWorkspaceTrust: () => ({ dispose() {} }),
     fs: memfs.api,
     createFileSystemWatcher(pattern: RelativePattern) {
       const change = new EventEmitter<Uri>();
@@ -314,6 +316,22 @@ describe('annotations: the store (atomic writes, damaged files, outside changes)
     assert.deepStrictEqual(host.merged.at(-1)?.removedByTheirs, ['2']);
     await store.save();
     assert.deepStrictEqual(ids(onDisk().annotations), ['1', '2']);
+  });
+
+  it('writes nothing in an untrusted workspace (restricted mode)', async () => {
+    const { store } = newStore();
+    await store.load();
+    vscodeMock.workspace.isTrusted = false;
+    try {
+      store.upsert(ann('1', 0));
+      assert.strictEqual(await store.save(), false);
+      assert.strictEqual(memfs.files.size, 0);
+      assert.strictEqual(store.hasPendingChanges, true);
+    } finally {
+      vscodeMock.workspace.isTrusted = true;
+    }
+    assert.strictEqual(await store.save(), true);
+    assert.deepStrictEqual(ids(onDisk().annotations), ['1']);
   });
 
   it('keeps items it cannot read when it rewrites the file', async () => {

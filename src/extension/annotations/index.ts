@@ -266,7 +266,14 @@ export function registerAnnotations(context: vscode.ExtensionContext): Annotatio
   // ---- Helpers for commands ------------------------------------------------------------------------
   const now = () => new Date().toISOString();
 
+  function trusted(): boolean {
+    if (vscode.workspace.isTrusted !== false) return true;
+    void vscode.window.showWarningMessage(vscode.l10n.t('Annotations are saved in the workspace folder. Trust this workspace to annotate (Manage Workspace Trust).'));
+    return false;
+  }
+
   function activeEditor(): vscode.TextEditor | undefined {
+    if (!trusted()) return undefined;
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open an article and select some text first.'));
@@ -437,6 +444,7 @@ export function registerAnnotations(context: vscode.ExtensionContext): Annotatio
   }
 
   async function editAnnotation(arg?: Arg): Promise<void> {
+    if (!trusted()) return;
     const found = await resolveArg(arg);
     if (!found) return;
     const { store, annotation } = found;
@@ -469,6 +477,7 @@ export function registerAnnotations(context: vscode.ExtensionContext): Annotatio
   }
 
   async function removeAnnotation(arg?: Arg, options?: { confirm?: boolean }): Promise<boolean> {
+    if (!trusted()) return false;
     const found = await resolveArg(arg);
     if (!found) return false;
     if (options?.confirm !== false) {
@@ -578,6 +587,7 @@ export function registerAnnotations(context: vscode.ExtensionContext): Annotatio
   }
 
   async function importCommand(args?: { uri?: string; folder?: string }): Promise<{ imported: number; orphans: number; skipped: number } | undefined> {
+    if (!trusted()) return undefined;
     let uri = args?.uri ? vscode.Uri.parse(args.uri) : undefined;
     if (!uri) {
       const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'W3C / Hypothesis annotations': ['jsonld', 'json'] }, title: vscode.l10n.t('Import annotations') });

@@ -67,6 +67,10 @@ export class AnnotationStore implements vscode.Disposable {
       const onDisk = () => void this.enqueue(() => this.absorbDisk());
       this.disposables.push(watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk));
     }
+    const grant = vscode.workspace.onDidGrantWorkspaceTrust?.(() => {
+      if (this.dirty) void this.save();
+    });
+    if (grant) this.disposables.push(grant);
   }
 
   get state(): StoreState {
@@ -265,6 +269,8 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private async writeNow(): Promise<boolean> {
+    // Restricted mode: nothing is written until the user trusts the workspace.
+    if (vscode.workspace.isTrusted === false) return false;
     if (this._state === 'unloaded') await this.absorbDisk();
     if (this._state === 'corrupt') return false;
     if (!this.dirty) return true;
