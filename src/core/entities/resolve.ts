@@ -60,6 +60,15 @@ interface Cluster {
   count: number;
   outlet: string;
   path: string;
+  /** normalised forms, computed once when the document is summarised */
+  acronym: boolean;
+  personWords: string[];
+  orgWords: string[];
+  placeKey: string;
+  /** same words in any order, type-prefixed */
+  sig: string;
+  /** bit i set when letter a+i occurs in the key */
+  letters: number;
 }
 
 interface DocSummary {
@@ -83,7 +92,25 @@ export function summarize(path: string, outlet: string | null, mentions: EntityM
     if (ci === undefined) {
       ci = clusters.length;
       byKey.set(k, ci);
-      clusters.push({ type: m.type, key: m.key, surfaces: new Map(), roles: new Map(), count: 0, outlet: o, path });
+      clusters.push({
+        type: m.type,
+        key: m.key,
+        surfaces: new Map(),
+        roles: new Map(),
+        count: 0,
+        outlet: o,
+        path,
+        acronym: m.type === 'ORG' && isAcronym(m.key),
+        personWords: m.type === 'PERSON' ? personWords(m.key) : [],
+        orgWords: m.type === 'ORG' ? orgWords(m.key) : [],
+        placeKey: '',
+        sig: '',
+        letters: letterMask(m.key),
+      });
+      const c = clusters[clusters.length - 1];
+      if (m.type === 'PERSON') c.sig = 'P' + c.personWords.slice().sort().join(' ');
+      else if (m.type === 'ORG') c.sig = 'O' + c.orgWords.slice().sort().join(' ');
+      else c.sig = 'L' + (c.placeKey = normName(m.key));
     }
     const c = clusters[ci];
     c.count++;
@@ -150,6 +177,15 @@ function isAcronym(key: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && !/\s/.test(key.trim());
 }
 
+function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) m |= 1 << (c - 97);
+  }
+  return m;
+}
+
 function addAll(to: Map<string, number>, from: Map<string, number>): void {
   for (const [k, v] of from) to.set(k, (to.get(k) ?? 0) + v);
 }
@@ -196,18 +232,15 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
   }
   const free = (i: number) => !knowledgeOf.has(i);
   // normalised forms, once per node
-  const acr: boolean[] = nodes.map((c) => c.type === 'ORG' && isAcronym(c.key));
-  const pw: string[][] = nodes.map((c) => (c.type === 'PERSON' ? personWords(c.key) : []));
-  const ow: string[][] = nodes.map((c) => (c.type === 'ORG' ? orgWords(c.key) : []));
+  const acr: boolean[] = nodes.map((c) => c.acronym);
+  const pw: string[][] = nodes.map((c) => c.personWords);
+  const ow: string[][] = nodes.map((c) => c.orgWords);
 
   // --- PLACE and exact keys -------------------------------------------------------------------
   const exact = new Map<string, number>();
   nodes.forEach((c, i) => {
     if (!free(i)) return;
-    let sig: string;
-    if (c.type === 'PERSON') sig = 'P' + pw[i].slice().sort().join(' ');
-    else if (c.type === 'ORG') sig = 'O' + ow[i].slice().sort().join(' ');
-    else sig = 'L' + normName(c.key);
+    const sig = c.sig;
     const j = exact.get(sig);
     if (j === undefined) exact.set(sig, i);
     else uf.union(j, i);
@@ -278,7 +311,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       const first = c.key.charCodeAt(0) | 32;
       for (const j of abbreviable) {
         const k = nodes[j].key;
-        if (!initials.get(j)!.has(first)) continue;
+        if (!initials.get(j)!.has(first) || (c.letters & ~nodes[j].letters) !== 0) continue;
         if (abbreviates(c.key, k)) {
           roots.add(uf.find(j));
           any = j;
