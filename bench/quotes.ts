@@ -5,7 +5,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { findQuotes } from '../src/core/quotes';
+import { findQuotes, linkQuoteCopies } from '../src/core/quotes';
 
 interface Doc {
   path: string;
@@ -70,6 +70,14 @@ export async function run(sharedDir: string): Promise<void> {
   console.log(`baseline lower-case + word split: ${tBase.toFixed(1)} ms = ${(size / (tBase / 1000)).toFixed(1)} MB/s`);
   console.log(`ratio quote pass / baseline: ${(tQuotes / tBase).toFixed(2)}× the baseline's time`);
   console.log(`found ${quotes} quotes, ${speech} speech, ${attributed} with a speaker (${((100 * attributed) / Math.max(1, speech)).toFixed(1)}%)`);
+
+  // Linking the copies of every quote across the corpus.
+  const docsQ = docs.map((d) => ({ path: d.path, quotes: findQuotes(d.text) }));
+  let groups = 0;
+  const tLink = best(3, () => {
+    groups = linkQuoteCopies(docsQ).groups.length;
+  });
+  console.log(`linkQuoteCopies over BBC: ${tLink.toFixed(1)} ms CPU, ${groups} groups of copies, ${(tLink / tBase).toFixed(2)}× the baseline's time`);
 
   // One 1 MB paragraph of quote-dense text with an unbalanced mark: no blow-up.
   const unit = 'He said “we will see what happens, don’t we?” and she replied, ‘not yet’, then “left. ';

@@ -202,27 +202,29 @@ export function linkQuoteCopies(docs: readonly QuoteDoc[], options: LinkOptions 
       else bySh.set(sh, [i]);
     }
   });
-  const tried = new Set<string>();
-  for (const list of bySh.values()) {
-    if (list.length > 200) continue; // a stock phrase shared by hundreds of quotes links nothing
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const a = list[x];
-        const b = list[y];
-        if (find(parent, a) === find(parent, b)) continue;
-        const pair = a < b ? `${a},${b}` : `${b},${a}`;
-        if (tried.has(pair)) continue;
-        tried.add(pair);
-        const ka = items[a].w.keys;
-        const kb = items[b].w.keys;
-        const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
-        if (isContiguous(short, long)) {
-          union(a, b);
-          continue;
-        }
-        const c = common(ka, kb);
-        if (c / short.length >= 0.8 || (2 * c) / (ka.length + kb.length) >= 0.6) union(a, b);
+  // For each quote, the quotes sharing enough of its shingles to be worth a word-level comparison.
+  const shingleCount = items.map((it) => Math.max(0, it.w.keys.length - SH + 1));
+  const itemShingles: string[][] = items.map(() => []);
+  for (const [sh, list] of bySh) {
+    if (list.length > 60) continue; // a stock phrase shared by many quotes links nothing by itself
+    for (const i of list) itemShingles[i].push(sh);
+  }
+  const counts = new Map<number, number>();
+  for (let a = 0; a < items.length; a++) {
+    counts.clear();
+    for (const sh of itemShingles[a]) for (const b of bySh.get(sh) as number[]) if (b > a) counts.set(b, (counts.get(b) ?? 0) + 1);
+    for (const [b, shared] of counts) {
+      if (find(parent, a) === find(parent, b)) continue;
+      if (shared < 0.5 * Math.min(shingleCount[a], shingleCount[b])) continue;
+      const ka = items[a].w.keys;
+      const kb = items[b].w.keys;
+      const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+      if (isContiguous(short, long)) {
+        union(a, b);
+        continue;
       }
+      const c = common(ka, kb);
+      if (c / short.length >= 0.8 || (2 * c) / (ka.length + kb.length) >= 0.6) union(a, b);
     }
   }
 
