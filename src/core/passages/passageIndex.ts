@@ -189,29 +189,32 @@ export class PassageIndex {
    * given to both sides, which halves the work of calling sharedFor on every path.
    */
   scanAll(): Map<string, SharedPassage[]> {
-    const perDoc = new Map<number, SideAlignment[]>();
+    const pending = new Map<number, SideAlignment[]>();
     const docs = [...this.byId.values()].sort((x, y) => x.id - y.id);
-    for (const doc of docs) perDoc.set(doc.id, []);
+    const result = new Map<string, SharedPassage[]>();
+    const nothingCached = this.cache.size === 0;
     for (const doc of docs) {
-      if (this.cache.has(doc.id)) continue;
+      const cached = this.cache.get(doc.id);
+      if (cached) {
+        result.set(doc.path, cached);
+        continue;
+      }
       // Pairs with a lower id were aligned from the other side, unless that side was cached.
-      const minOther = this.cache.size === 0 ? doc.id : 0;
+      const mine = pending.get(doc.id) ?? [];
+      pending.delete(doc.id);
       const skip = (otherId: number) => otherId < doc.id && !this.cache.has(otherId);
-      for (const [otherId, found] of this.alignmentsFor(doc, minOther, skip)) {
-        const mine = perDoc.get(doc.id)!;
-        const theirs = otherId !== doc.id && !this.cache.has(otherId) ? perDoc.get(otherId)! : null;
+      for (const [otherId, found] of this.alignmentsFor(doc, nothingCached ? doc.id : 0, skip)) {
+        const theirs = otherId > doc.id && !this.cache.has(otherId) ? pending.get(otherId) ?? [] : null;
+        if (theirs && theirs.length === 0) pending.set(otherId, theirs);
         for (const alignment of found) {
           mine.push(alignment);
           if (theirs) theirs.push(flip(alignment, doc));
         }
       }
+      // Every pair of this document is known now: build its passages and let the alignments go.
+      result.set(doc.path, this.store(doc, mine));
     }
-    const result = new Map<string, SharedPassage[]>();
-    for (const doc of docs) {
-      const cached = this.cache.get(doc.id);
-      result.set(doc.path, cached ?? this.store(doc, perDoc.get(doc.id)!));
-    }
-    return result;
+    return new Map(docs.map((d) => [d.path, result.get(d.path)!]));
   }
 
   // ---- indexing ----------------------------------------------------------------------------------
@@ -219,11 +222,18 @@ export class PassageIndex {
   private index(doc: IndexedDocument): void {
     const { hashes, positions, length } = doc.fingerprints;
     const base = doc.id * POS_BITS;
+    // Postings stay sorted by document (then position), so a scan can stop at the lower ids.
     for (let i = 0; i < length; i++) {
+      const packed = base + positions[i];
       const list = this.postings.get(hashes[i]);
-      if (list === undefined) this.postings.set(hashes[i], base + positions[i]);
-      else if (typeof list === 'number') this.postings.set(hashes[i], [list, base + positions[i]]);
-      else list.push(base + positions[i]);
+      if (list === undefined) this.postings.set(hashes[i], packed);
+      else if (typeof list === 'number') this.postings.set(hashes[i], list < packed ? [list, packed] : [packed, list]);
+      else if (list[list.length - 1] < packed) list.push(packed);
+      else {
+        let at = list.length;
+        while (at > 0 && list[at - 1] > packed) at--;
+        list.splice(at, 0, packed);
+      }
     }
   }
 
@@ -290,10 +300,10 @@ export class PassageIndex {
       const failures = stock.get(hashes[i]);
       if (failures !== undefined && failures >= STOCK_PHRASE_FAILURES) continue;
       const pa = positions[i];
-      for (let j = 0; j < list.length; j++) {
+      for (let j = list.length - 1; j >= 0; j--) {
         const packed = list[j];
         const otherId = Math.floor(packed / POS_BITS);
-        if (otherId < minOther) continue;
+        if (otherId < minOther) break;
         const pb = packed - otherId * POS_BITS;
         // Within one document, pair each earlier copy with each later one, never a copy with itself.
         if (otherId === doc.id && pb - pa < k) continue;
@@ -394,52 +404,52 @@ export class PassageIndex {
    */
   private buildPassages(doc: IndexedDocument, alignments: SideAlignment[]): SharedPassage[] {
     if (alignments.length === 0) return [];
-    const cuts = new Set<number>();
-    for (const a of alignments) {
-      cuts.add(a.aStart);
-      cuts.add(a.aEnd);
-    }
-    const points = [...cuts].sort((x, y) => x - y);
-    const sorted = [...alignments].sort((x, y) => x.aStart - y.aStart);
-    interface Segment {
-      start: number;
-      end: number;
-      members: SideAlignment[];
-    }
-    const segments: Segment[] = [];
-    let active: SideAlignment[] = [];
+    const sorted = alignments.length > 1 ? [...alignments].sort((x, y) => x.aStart - y.aStart) : alignments;
+    const points = new Int32Array(alignments.length * 2);
+    alignments.forEach((a, i) => {
+      points[2 * i] = a.aStart;
+      points[2 * i + 1] = a.aEnd;
+    });
+    points.sort();
+    // Elementary intervals between cut points that some alignment covers; slivers merge into the
+    // interval before them (or absorb into the next one when they come first).
+    const minSegment = Math.max(2, Math.floor(this.options.minWords / 2));
+    const merged: number[] = []; // flat start, end
     let next = 0;
+    let maxEnd = -1;
     for (let i = 0; i + 1 < points.length; i++) {
       const start = points[i];
       const end = points[i + 1];
-      while (next < sorted.length && sorted[next].aStart <= start) active.push(sorted[next++]);
-      active = active.filter((a) => a.aEnd > start);
-      if (active.length === 0) continue;
-      segments.push({ start, end, members: [...active] });
-    }
-    const minSegment = Math.max(2, Math.floor(this.options.minWords / 2));
-    const merged: Segment[] = [];
-    for (const seg of segments) {
-      const prev = merged[merged.length - 1];
-      if (prev && prev.end === seg.start && (seg.end - seg.start < minSegment || prev.end - prev.start < minSegment)) {
-        prev.end = seg.end;
-        for (const m of seg.members) if (!prev.members.includes(m)) prev.members.push(m);
-      } else merged.push({ ...seg, members: [...seg.members] });
+      if (end === start) continue;
+      while (next < sorted.length && sorted[next].aStart <= start) maxEnd = Math.max(maxEnd, sorted[next++].aEnd);
+      if (maxEnd <= start) continue;
+      const m = merged.length;
+      if (m > 0 && merged[m - 1] === start && (end - start < minSegment || merged[m - 1] - merged[m - 2] < minSegment)) merged[m - 1] = end;
+      else merged.push(start, end);
     }
 
     const out: SharedPassage[] = [];
     const T = doc.tokens;
-    for (const seg of merged) {
+    for (let s = 0; s < merged.length; s += 2) {
+      const segStart = merged[s];
+      const segEnd = merged[s + 1];
       const matches: SharedPassageMatch[] = [];
       const others: IndexedDocument[] = [];
+      const members: SideAlignment[] = [];
       let first = Infinity;
       let last = -1;
-      for (const a of seg.members) {
-        const clip = clipRuns(a.runs, seg.start, seg.end);
-        if (clip === null) continue;
-        const { matched, aFirst, aLast, bFirst, bLast } = clip;
+      for (const a of sorted) {
+        if (a.aStart >= segEnd) break;
+        if (a.aEnd <= segStart) continue;
+        members.push(a);
+        if (!clipRuns(a.runs, segStart, segEnd)) continue;
+        const matched = clip.matched;
+        const aFirst = clip.aFirst;
+        const aLast = clip.aLast;
+        const bFirst = clip.bFirst;
+        const bLast = clip.bLast;
         // A copy that only touches this segment at its edge (a sliver merged in) is not listed.
-        if (matched < minSegment && matched * 2 < seg.end - seg.start) continue;
+        if (matched < minSegment && matched * 2 < segEnd - segStart) continue;
         const O = a.other.tokens;
         const spanB = bLast - bFirst + 1;
         matches.push({
@@ -461,7 +471,7 @@ export class PassageIndex {
       const ownEnd = widenEnd(doc.text, T.ends[last]);
       let start = T.starts[first];
       let end = T.ends[last];
-      for (const a of seg.members) {
+      for (const a of members) {
         if (a.aStart === first) start = Math.min(start, a.aCharStart);
         else if (a.aStart < first && a.aEnd > first) start = Math.min(start, ownStart);
         if (a.aEnd - 1 === last) end = Math.max(end, a.aCharEnd);
@@ -520,29 +530,30 @@ function swapRuns(runs: Int32Array): Int32Array {
   return out;
 }
 
-/** The part of an alignment's runs inside tokens [start, end) of its own side, or null. */
-function clipRuns(runs: Int32Array, start: number, end: number): { matched: number; aFirst: number; aLast: number; bFirst: number; bLast: number } | null {
+/** The part of an alignment's runs inside a token range (written to `clip`, no allocation). */
+const clip = { matched: 0, aFirst: -1, aLast: -1, bFirst: -1, bLast: -1 };
+
+/** Clips an alignment's runs to tokens [start, end) of its own side; false if nothing is left. */
+function clipRuns(runs: Int32Array, start: number, end: number): boolean {
   let matched = 0;
-  let aFirst = -1;
-  let bFirst = -1;
-  let aLast = -1;
-  let bLast = -1;
+  clip.aFirst = -1;
   for (let i = 0; i < runs.length; i += 3) {
     const a = runs[i];
     const length = runs[i + 2];
     if (a + length <= start) continue;
     if (a >= end) break;
-    const from = Math.max(a, start);
-    const to = Math.min(a + length, end);
-    if (aFirst < 0) {
-      aFirst = from;
-      bFirst = runs[i + 1] + (from - a);
+    const from = a > start ? a : start;
+    const to = a + length < end ? a + length : end;
+    if (clip.aFirst < 0) {
+      clip.aFirst = from;
+      clip.bFirst = runs[i + 1] + (from - a);
     }
-    aLast = to - 1;
-    bLast = runs[i + 1] + (to - 1 - a);
+    clip.aLast = to - 1;
+    clip.bLast = runs[i + 1] + (to - 1 - a);
     matched += to - from;
   }
-  return matched > 0 ? { matched, aFirst, aLast, bFirst, bLast } : null;
+  clip.matched = matched;
+  return matched > 0;
 }
 
 function round3(x: number): number {
