@@ -113,9 +113,27 @@ describe('Hand annotations in VS Code', function () {
     assert.deepStrictEqual(fs.readdirSync(folder.uri.fsPath).filter((n) => n.startsWith(FILE + '.tmp')), []);
   });
 
+  it('Annotate Selection… asks for the kind, then an optional comment', async () => {
+    const editor = await open();
+    select(editor, 'Tokyo (AP)');
+    const pending = vscode.commands.executeCommand('newsAnnotator.annotateSelection') as Thenable<HandAnnotation | undefined>;
+    await sleep(800);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the first kind: Quote
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // no comment
+    const created = await pending;
+    assert.ok(created, 'created');
+    assert.strictEqual(created.kind, 'Quote');
+    assert.strictEqual(created.comment, undefined);
+    assert.strictEqual(created.target.exact, 'Tokyo (AP)');
+    assert.strictEqual(await vscode.commands.executeCommand('newsAnnotator.removeAnnotation', created.id, { confirm: false }), true);
+    await flush();
+  });
+
   it('moves with its words when text is typed before and inside it, and is on the same words after reopening', async () => {
     const editor = await open();
-    const [a] = stored();
+    const a = stored().find((x) => x.target.exact === quote);
+    assert.ok(a, 'the annotation of the first test is stored');
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'EDITOR’S NOTE: corrected.\n\n'));
     const inside = editor.document.getText().indexOf(quote) + 'the greatest'.length;
     await editor.edit((b) => b.insert(editor.document.positionAt(inside), ' and only'));
@@ -224,7 +242,7 @@ describe('Hand annotations in VS Code', function () {
   });
 
   it('removes an annotation by command (no confirmation when asked programmatically)', async () => {
-    const [first] = stored();
+    const first = stored().find((x) => x.kind === 'Person');
     assert.ok(first);
     const removed = await vscode.commands.executeCommand('newsAnnotator.removeAnnotation', first.id, { confirm: false });
     assert.strictEqual(removed, true);
