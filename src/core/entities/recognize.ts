@@ -788,7 +788,7 @@ class Doc {
       }
     }
     this.cands.length = 0;
-    this.cands.push(...keep);
+    for (const c of keep) this.cands.push(c);
   }
 
   /** A sentence-initial name-shaped pair is kept when the document uses its surname again or a

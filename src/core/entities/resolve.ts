@@ -431,7 +431,8 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     // the name: the most used key with the most words (full names over surnames, long forms over acronyms)
     const keyList = byCount(keys);
     const wordCount = (k: string) => (isAcronym(k) ? 0 : k.split(/\s+/).length);
-    const maxWords = Math.max(...keyList.map(wordCount));
+    let maxWords = 0;
+    for (const k of keyList) maxWords = Math.max(maxWords, wordCount(k));
     const name = entry?.name ?? (type === 'PERSON' ? keyList.find((k) => wordCount(k) === maxWords)! : keyList.find((k) => wordCount(k) >= Math.min(2, maxWords)) ?? keyList[0]);
     const aliasCounts = new Map<string, number>();
     addAll(aliasCounts, surfaces);
