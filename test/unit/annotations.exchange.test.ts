@@ -247,6 +247,7 @@ describe('annotations: corrections applied to the automatic layers', () => {
     const out = applyCorrections(report, corrections);
     const d0 = out.documents[0];
     assert.strictEqual(d0.quotes[0].speaker, 'person:antony-blinken');
+    assert.strictEqual(d0.quotes[0].speakerName, 'Antony Blinken');
     assert.ok(!d0.entities.some((m) => m.id === 'person:yoko-kamikawa'));
     assert.strictEqual(d0.entities.find((m) => m.start === span('Lloyd Austin').start)?.id, 'person:l-austin');
     // The merge applies in every document.

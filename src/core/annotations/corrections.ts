@@ -94,7 +94,8 @@ function applyToDocument(
     .map((q) => {
       const c = setSpeaker.find((s) => covers(s, q));
       if (!c || c.correction.type !== 'set-speaker') return q;
-      return { ...q, speaker: resolve(c.correction.entity), correctedBy: c.annotationId };
+      const speaker = resolve(c.correction.entity);
+      return { ...q, speaker, speakerName: entities.get(speaker)?.name ?? speaker, correctedBy: c.annotationId };
     });
   const mentions = doc.entities
     .filter((m) => !notEntity.some((c) => covers(c, m)))
