@@ -6,6 +6,8 @@
 
 import type { EntityType, QuoteKind, Span } from '../model';
 import {
+  ABBREVIATIONS,
+  DESCRIPTORS,
   HEARERS,
   HONORIFICS,
   NAMING_CUES,
@@ -77,6 +79,11 @@ const NAMING_TWO = new Set(NAMING_CUES.filter((c) => c.includes(' ')));
 const WHAT_VERBS = new Set(NAMING_VERBS_AFTER_WHAT);
 const SOURCE_PREPS = SOURCE_PREPOSITIONS.map((p) => p.split(' '));
 const HONORIFIC = new Set(HONORIFICS);
+/** Words written with a dot inside a name phrase: `Mr.`, `Sen.`, `Gen.` */
+const DOTTED = new Set([...HONORIFICS, ...ABBREVIATIONS]);
+const DESCRIPTOR = new Set(DESCRIPTORS);
+/** First words of two-word place names (`South Korea`, `New York`): not a given name. */
+const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'new', 'united', 'saudi', 'hong', 'sri', 'el', 'los', 'san', 'las', 'santa', 'st', 'costa', 'puerto', 'cape', 'great', 'upper', 'lower', 'central', 'northern', 'southern', 'eastern', 'western']);
 const TITLES = new Set(TITLE_WORDS);
 const NON_PERSON = new Set(NON_PERSON_HEADS);
 const HEARER_FIRST = new Set(HEARERS.map((h) => h.split(' ')[0]));
@@ -169,6 +176,7 @@ export class Attributor {
   private readonly paraCache = new Map<number, ParaInfo>();
   private readonly quotesByPara = new Map<number, number[]>();
   private readonly personTails = new Set<string>();
+  private readonly notPersonTails = new Set<string>();
   /** Speakers already found, by the start of their phrase (pronoun chains). */
   private readonly speakerAt = new Map<number, QuoteSpeaker>();
   readonly quotes: Quote[] = [];
@@ -591,7 +599,7 @@ export class Attributor {
         }
         break;
       }
-      if (t.w === '.' && k - 1 >= lo && toks[k - 1].cap && (HONORIFIC.has(toks[k - 1].lw) || toks[k - 1].w.length === 1)) {
+      if (t.w === '.' && k - 1 >= lo && toks[k - 1].cap && (DOTTED.has(toks[k - 1].lw) || toks[k - 1].w.length === 1)) {
         k--;
         continue;
       }
@@ -660,7 +668,7 @@ export class Attributor {
         }
         break;
       }
-      if (t.w === '.' && k > i && toks[k - 1].cap && (HONORIFIC.has(toks[k - 1].lw) || toks[k - 1].w.length === 1)) {
+      if (t.w === '.' && k > i && toks[k - 1].cap && (DOTTED.has(toks[k - 1].lw) || toks[k - 1].w.length === 1)) {
         k++;
         continue;
       }
@@ -677,7 +685,7 @@ export class Attributor {
       const headCap = this.capRun(toks, i, b).length > 0;
       if (!headCap) {
         let e = b + 2;
-        while (e < hi && (toks[e].cap || (toks[e].w === '.' && HONORIFIC.has(toks[e - 1].lw)))) e++;
+        while (e < hi && (toks[e].cap || (toks[e].w === '.' && DOTTED.has(toks[e - 1].lw)))) e++;
         const endOk = e >= hi || [',', '.', ';'].includes(toks[e].w) || (isWord(toks[e]) && CUE_FORMS.has(toks[e].lw));
         if (e > b + 2 && endOk) return { a: b + 2, b: e - 1, role: this.slice(toks, i, b) };
       } else if (!subjectMode) {
@@ -738,7 +746,8 @@ export class Attributor {
     const end = toks[np.b].end;
     const text = this.text.slice(start, end);
     const cueSpan = { start: cue.start, end: cue.end, text: this.text.slice(cue.start, cue.end) };
-    const pronoun = np.a === np.b ? SPEAKER_PRONOUNS[toks[np.a].lw] : undefined;
+    let pronoun = np.a === np.b ? SPEAKER_PRONOUNS[toks[np.a].lw] : undefined;
+    if (!pronoun && this.isShortReference(toks, np)) pronoun = 'person';
     const speaker: QuoteSpeaker = { start, end, text, name: text, mention: -1, key: null, type: null, via, cue: cueSpan };
     if (np.role) speaker.role = np.role;
     if (pronoun && pronoun !== 'self') {
@@ -756,6 +765,17 @@ export class Attributor {
     }
     this.fillIdentity(speaker, toks, np);
     return speaker;
+  }
+
+  /**
+   * `the Dane`, `the 22-year-old`, `the striker`: a definite description standing for a person
+   * named before (no name of its own, no mention of its own).
+   */
+  private isShortReference(toks: Token[], np: NP): boolean {
+    if (np.b - np.a !== 1 || toks[np.a].lw !== 'the') return false;
+    const head = toks[np.b];
+    if (this.mentions.length > 0 && this.mentionFor(head.start, head.end, head) >= 0) return false;
+    return DESCRIPTOR.has(head.lw) || /^\d+-year-old$/.test(head.lw);
   }
 
   /** Name, mention and type of a speaker phrase. */
@@ -829,7 +849,21 @@ export class Attributor {
     if (last.w.length <= 5 && last.w === last.w.toUpperCase()) return false;
     if (run.length >= 2) return true;
     if (run[0].start > toks[np.a].start) return true; // a title or role before the name
-    return this.personTails.has(last.lw);
+    if (this.personTails.has(last.lw)) return true;
+    if (this.notPersonTails.has(last.lw)) return false;
+    // named in full earlier in the document (`Lars Eriksen` … `Eriksen`)
+    const esc = last.w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(\\p{Lu}\\p{Ll}+)\\s+${esc}(?![\\p{L}])`, 'gu');
+    const before = this.text.slice(Math.max(0, last.start - 20000), last.start);
+    for (let m = re.exec(before); m; m = re.exec(before)) {
+      const first = m[1].toLowerCase();
+      if (!TITLES.has(first) && !PLACE_PREFIXES.has(first) && !CAP_STOP.has(m[1])) {
+        this.personTails.add(last.lw);
+        return true;
+      }
+    }
+    this.notPersonTails.add(last.lw);
+    return false;
   }
 
   private classify(toks: Token[], np: NP): Candidate['cls'] {

@@ -150,3 +150,24 @@ export const ABBREVIATIONS: string[] = [
   'sr', 'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft',
   'fig', 'approx', 'dept', 'est', 'adm', 'cmdr', 'maj', 'messrs',
 ];
+
+/**
+ * Heads of a definite description that stands for a person named before (`the Dane said`,
+ * `the striker added`): resolved like `he`/`she`. `the 22-year-old` is recognised by its form.
+ */
+export const DESCRIPTORS: string[] = [
+  // demonyms
+  'american', 'briton', 'brit', 'englishman', 'englishwoman', 'scot', 'welshman', 'welshwoman', 'irishman', 'irishwoman',
+  'dane', 'swede', 'norwegian', 'finn', 'pole', 'czech', 'slovak', 'hungarian', 'german', 'frenchman', 'frenchwoman',
+  'spaniard', 'italian', 'portuguese', 'dutchman', 'dutchwoman', 'belgian', 'swiss', 'austrian', 'greek', 'turk',
+  'russian', 'ukrainian', 'serb', 'croat', 'croatian', 'bosnian', 'romanian', 'bulgarian', 'australian', 'canadian',
+  'argentine', 'argentinian', 'brazilian', 'chilean', 'colombian', 'mexican', 'japanese', 'chinese', 'korean',
+  'indian', 'pakistani', 'kenyan', 'nigerian', 'ethiopian', 'egyptian', 'israeli', 'iranian', 'saudi', 'new zealander',
+  'south african', 'kiwi', 'aussie',
+  // roles and descriptions
+  'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'forward', 'captain', 'coach', 'manager',
+  'boss', 'veteran', 'champion', 'teenager', 'youngster', 'rookie', 'chancellor', 'premier', 'president', 'minister',
+  'senator', 'congressman', 'congresswoman', 'governor', 'mayor', 'actor', 'actress', 'singer', 'star', 'director',
+  'author', 'novelist', 'economist', 'analyst', 'scientist', 'researcher', 'professor', 'judge', 'billionaire',
+  'businessman', 'businesswoman', 'entrepreneur', 'founder', 'chairman', 'chairwoman', 'pontiff', 'monarch',
+];
