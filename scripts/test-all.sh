@@ -85,6 +85,10 @@ suite() {
     [ "$code" -eq 0 ] && code=1
   fi
   [ "$code" -eq 124 ] && note="timed out${note:+; $note}"
+  # A suite may say which VS Code it ran in: `NEWS-SUITE <key>-vscode-version: 1.100.3 …`.
+  local version
+  version="$(grep -E "^NEWS-SUITE $key-vscode-version: " "$log" | tail -1 | sed -E 's/^[^:]*: //' || true)"
+  [ -n "$version" ] && note="VS Code $version${note:+; $note}"
   record "$name" "$passed" "$failed" "$code" "$secs" "$note"
 }
 

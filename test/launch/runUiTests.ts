@@ -23,7 +23,7 @@ export async function main(): Promise<number> {
   const grep = process.env.NEWS_UI_GREP;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false, ...(grep ? { grep } : {}) });
   for (const f of files) mocha.addFile(f);
-  console.log(`NEWS-SUITE ui-runtime: code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) in headless Chromium, ${files.length} file(s)`);
+  console.log(`NEWS-SUITE ui-runtime: code-server ${CODE_SERVER_VERSION} in headless Chromium, ${files.length} file(s)`);
   const counts = await new Promise<{ passed: number; failed: number }>((resolve) => {
     const runner = mocha.run(() => undefined);
     runner.on('end', () => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));

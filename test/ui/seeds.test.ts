@@ -7,6 +7,12 @@ describe('UI: a fact-checker opens the seed articles', function () {
   this.timeout(60_000);
   const wb = useWorkbench();
 
+  it('runs in VS Code 1.100 (Help: About)', async () => {
+    const about = await wb().about();
+    console.log(`NEWS-SUITE ui-vscode-version: ${about.code} (code-server ${about.codeServer})`);
+    assert.match(about.code, /^1\.100\./, about.text);
+  });
+
   it('opens seed 000 from the Explorer', async () => {
     await wb().openFile('000_');
     await wb().line('Security talks focus on bolstering military cooperation').waitFor({ state: 'visible' });

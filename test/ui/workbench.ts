@@ -222,6 +222,21 @@ export class Workbench {
     return hover.innerText();
   }
 
+  /** Reads Help: About as a person would: { code: '1.100.3', codeServer: '4.100.3' }; closes the dialog. */
+  async about(): Promise<{ code: string; codeServer: string; text: string }> {
+    await this.runCommand('Help: About');
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    const text = await dialog.innerText();
+    await this.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    return {
+      code: /Code:\s*([\d.]+)/.exec(text)?.[1] ?? '',
+      codeServer: /code-server:\s*v?([\d.]+)/.exec(text)?.[1] ?? '',
+      text,
+    };
+  }
+
   /** Waits for a notification toast containing `text`; returns its text. */
   async waitForNotification(text: string | RegExp): Promise<string> {
     const toast = this.notifications().filter({ hasText: text }).first();
