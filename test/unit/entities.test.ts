@@ -290,6 +290,14 @@ describe('entities: recognition rules', () => {
     assert.deepStrictEqual(surfaces(ms), ['PLACE:Strait of Hormuz', 'PLACE:Al Udeid Air Base', 'ORG:Gulf Cooperation Council', 'PLACE:Arabian Sea']);
   });
 
+  it('an organisation before a title is a mention of its own; particles stay in names; shouted headlines', () => {
+    const ms = rec('The talks began. European Commission President Ursula von der Leyen and Turkish President Recep Tayyip Erdogan met in St. Louis.');
+    assert.deepStrictEqual(surfaces(ms), ['ORG:European Commission', 'PERSON:Ursula von der Leyen', 'PERSON:Recep Tayyip Erdogan', 'PLACE:St. Louis']);
+    assert.strictEqual(ms[1].role, 'European Commission President');
+    const text = 'CHINA WARNS US OVER TAIWAN ARMS SALES\n\nThe row grew.';
+    assert.deepStrictEqual(surfaces(recognizeEntities(text, analyzeDocument(text).paragraphs)), ['PLACE:CHINA', 'PLACE:US', 'PLACE:TAIWAN']);
+  });
+
   it('never throws and always returns valid sorted spans (property)', () => {
     const alphabet = fc.constantFrom('A', 'b', 'Mr. ', 'U.S.', ' ', '’s', "'", '-', '(', 'ABC', ')', 'of', ' the ', '\n', '.', ',', 'Smith', 'Japan', '“', '”', 'é', '&');
     fc.assert(

@@ -55,8 +55,11 @@ interface Cand {
 
 const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'and', '&', 'de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'y']);
 const SUFFIXES = new Set(['Jr', 'Sr', 'II', 'III', 'IV']);
-/** Longest run of capitalised words read as one (`United Nations Convention on the Law of the Sea` is 9). */
-const MAX_RUN = 12;
+/** Abbreviations that begin a name: `St. Louis`, `Mt. Everest`, `Ft. Worth`. */
+const NAME_PREFIXES = new Set(['St', 'Mt', 'Ft']);
+/** Longest run of capitalised words read as one (`United Nations Convention on the Law of the Sea` is 9;
+ * two titled names joined by `and` can be 15). */
+const MAX_RUN = 24;
 
 function isConnector(t: Token): boolean {
   return CONNECTORS.has(t.text);
@@ -97,7 +100,10 @@ class Doc {
         if (t.cap) capN++;
         else lowN++;
       }
-      if (capN >= 3 && lowN <= 1 && capN >= 4 * lowN && last - first < 250) this.titleCase.add(p);
+      // a headline does not end with a full stop nor hold two sentences
+      const body = this.text.slice(first, last);
+      const sentence = /[.!?]["”’)]?$/.test(body) || /[a-z][.!?]["”’]? [A-Z]/.test(body);
+      if (capN >= 3 && lowN <= 1 && capN >= 4 * lowN && last - first < 250 && !sentence) this.titleCase.add(p);
       i = j;
     }
   }
@@ -175,7 +181,7 @@ class Doc {
       if (b - a >= MAX_RUN) break;
       const prev = toks[b - 1];
       if (prev.poss && !this.lx.possessiveInName.has(prev.text)) break;
-      if (prev.dot && !this.lx.honorifics.has(prev.text) && !SUFFIXES.has(prev.text) && prev.text.length !== 1) break;
+      if (prev.dot && !this.lx.honorifics.has(prev.text) && !SUFFIXES.has(prev.text) && prev.text.length !== 1 && !NAME_PREFIXES.has(prev.text)) break;
       const t = toks[b];
       if (!t || !t.joined && !(t.text === '&' && toks[b + 1]?.joined)) {
         // `&` is a punctuation token; the word after it is marked joined
@@ -485,6 +491,16 @@ class Doc {
         k++;
         continue;
       }
+      // an organisation's name before the title: `European Commission President Ursula von der Leyen`
+      let h = k;
+      while (h < b && h - k < 5 && !lx.orgHeads.has(toks[h].text) && !lx.titleHeads.has(toks[h].text)) h++;
+      if (h < b && h + 1 < b && lx.orgHeads.has(toks[h].text) && lx.titleHeads.has(toks[h + 1].text)) {
+        let x = k;
+        while (x > a && lx.demonyms.has(toks[x - 1].text)) x--;
+        nested.push([x, h + 1]);
+        k = h + 1;
+        continue;
+      }
       break;
     }
     if (lastHead < 0) return false;
@@ -509,13 +525,17 @@ class Doc {
       if (!(toks[lastHead + 1] && toks[lastHead + 1].text === 'of')) return false;
       let r = lastHead + 1;
       while (r < b && (toks[r].text === 'of' || toks[r].text === 'the')) r++;
-      for (const [x, y] of nested) if (y <= r) this.lexiconCand(x, y);
+      for (const [x, y] of nested) if (y <= r) {
+        if (this.gazetteerSpan(x, y) === y) this.lexiconCand(x, y);
+        else if (!(y - x === 1 && toks[x].allCaps)) this.add({ a: x, b: y, type: 'ORG', weak: false });
+      }
       if (r < b && r > lastHead + 1) this.piece(r, b);
       return true;
     }
     for (const [x, y] of nested) {
       if (y - x === 1 && toks[x].allCaps && !lx.gazetteer.has(toks[x].text)) this.add({ a: x, b: y, type: 'ORG', weak: false, acronym: true });
-      else this.lexiconCand(x, y);
+      else if (this.gazetteerSpan(x, y) === y) this.lexiconCand(x, y);
+      else this.add({ a: x, b: y, type: 'ORG', weak: false });
     }
     let roleEnd = s - 1;
     while (roleEnd > a && lx.honorifics.has(toks[roleEnd].text)) roleEnd--;
@@ -604,7 +624,7 @@ class Doc {
         k += 2;
         continue;
       }
-      const nextCap = k + 1 < b && toks[k + 1].cap;
+      const nextCap = (k + 1 < b && toks[k + 1].cap) || (k > a && toks[k - 1].allCaps);
       if (t.allCaps && !lx.nonEntityAcronyms.has(t.text) && !/[^A-Z&]/.test(t.text) && t.text.length <= 9 && !nextCap && !(toks[k + 1]?.allCaps)) {
         this.add({ a: k, b: k + 1, type: 'ORG', weak: true, acronym: true });
       }
