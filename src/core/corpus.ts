@@ -8,7 +8,7 @@
 
 import { analyzeDocument, type ArticleStructure } from './article';
 import { EntityResolver, parseKnowledgeFile, recognizeEntities, type CorpusEntity, type EntityMention, type KnowledgeEntry } from './entities';
-import { SCAN_SCHEMA, type ReportDocument, type ReportEntity, type ReportEntityMention, type ScanReport } from './model';
+import { SCAN_SCHEMA, type ReportDocument, type ReportShared, type ReportEntity, type ReportEntityMention, type ScanReport } from './model';
 import { parseManifest, type NewsSourcesManifest, type OutletInfo } from './outlets';
 import { PassageIndex, type PassageIndexOptions } from './passages/passageIndex';
 import { findQuotes, toReportQuotes, type Quote } from './quotes';
@@ -41,6 +41,8 @@ export class Corpus {
   private identities: Identities | undefined;
   private knowledge: KnowledgeEntry[] = [];
   private nextVersion = 1;
+  /** Shared passages found by an outside tool (passim), per path, for the text they were found in. */
+  private external = new Map<string, { text: string; shared: ReportShared[] }>();
 
   constructor(options: CorpusOptions = {}) {
     this.passages = new PassageIndex(options.passages);
@@ -141,8 +143,27 @@ export class Corpus {
       paragraphs: analysis.structure.paragraphs,
       quotes,
       entities,
-      shared: this.passages.sharedFor(path),
+      shared: this.sharedFor(path, analysis.text),
     };
+  }
+
+  /**
+   * Shared passages found outside (passim's clusters), merged into each document's `shared`. Each is
+   * kept while its document's text is the one it was found in; a new call replaces the previous set.
+   */
+  setExternalPassages(byPath: ReadonlyMap<string, ReportShared[]>): void {
+    this.external = new Map();
+    for (const [path, shared] of byPath) {
+      const analysis = this.documents.get(path);
+      if (analysis && shared.length) this.external.set(path, { text: analysis.text, shared });
+    }
+  }
+
+  private sharedFor(path: string, text: string): ReportShared[] {
+    const own = this.passages.sharedFor(path);
+    const external = this.external.get(path);
+    if (!external || external.text !== text) return own;
+    return [...own, ...external.shared].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
   /** The corpus-wide entity list, one entry per real-world entity, with the quotes each one speaks. */
