@@ -5,13 +5,22 @@ export interface ScanArgs {
   folder: string;
   format: 'json' | 'text';
   out?: string;
+  /** passim output (JSON lines) whose clusters are added to the shared passages. */
+  passim?: string;
 }
 
-export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' };
+export interface ExportPassimArgs {
+  command: 'export-passim';
+  folder: string;
+  out?: string;
+}
+
+export type CliArgs = ScanArgs | ExportPassimArgs | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: news-annotator scan <folder> [--format json|text] [--out FILE]
+export const USAGE = `Usage: news-annotator scan <folder> [--format json|text] [--out FILE] [--passim OUTPUT]
+       news-annotator export-passim <folder> [--out FILE]
 
 Reads every .txt, .md and .news file under <folder> (hidden folders and node_modules skipped)
 and reports each article's paragraphs, quotes, entities and shared passages.
@@ -19,6 +28,11 @@ and reports each article's paragraphs, quotes, entities and shared passages.
   --format json   the report in the news-annotator/scan@1 contract (see README)
   --format text   a readable summary (default)
   --out FILE      write the report to FILE instead of standard output
+  --passim OUTPUT add the shared passages of passim's output (its out.json part files, JSON lines,
+                  or a folder of them) to the report, marked "source": "passim"
+
+export-passim writes the articles as passim input: JSON lines {"id", "series", "text"}, id = the
+article's path, series = its outlet (else its top folder).
   --help          this text
   --version       the version
 
@@ -28,13 +42,17 @@ export function parseArgs(argv: string[]): CliArgs {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
   if (argv.includes('--version') || argv.includes('-v')) return { command: 'version' };
   const [command, ...rest] = argv;
-  if (command !== 'scan') throw new UsageError(`unknown command "${command}"`);
+  if (command !== 'scan' && command !== 'export-passim') throw new UsageError(`unknown command "${command}"`);
   let folder: string | undefined;
   let format: ScanArgs['format'] = 'text';
   let out: string | undefined;
+  let passim: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--format' || arg.startsWith('--format=')) {
+    if (command === 'scan' && (arg === '--passim' || arg.startsWith('--passim='))) {
+      passim = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (!passim) throw new UsageError('--passim needs a file name');
+    } else if (command === 'scan' && (arg === '--format' || arg.startsWith('--format='))) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
       if (value !== 'json' && value !== 'text') throw new UsageError(`--format takes json or text, not "${value ?? ''}"`);
       format = value;
@@ -49,6 +67,7 @@ export function parseArgs(argv: string[]): CliArgs {
       throw new UsageError(`unexpected argument "${arg}"`);
     }
   }
-  if (folder === undefined) throw new UsageError('scan needs a folder');
-  return { command: 'scan', folder, format, out };
+  if (folder === undefined) throw new UsageError(`${command} needs a folder`);
+  if (command === 'export-passim') return { command, folder, out };
+  return { command: 'scan', folder, format, out, ...(passim !== undefined ? { passim } : {}) };
 }

@@ -1,8 +1,10 @@
 // `news-annotator`: the terminal front end of the same core the extension uses.
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { Corpus } from '../core/corpus';
-import { parseArgs, USAGE, UsageError, type ScanArgs } from './args';
+import { importPassim, parsePassimOutput, toPassimInput } from '../core/passim';
+import { parseArgs, USAGE, UsageError, type ExportPassimArgs, type ScanArgs } from './args';
 import { CorpusRootError, listArticleFiles, readArticleFile } from './corpusFiles';
 import { formatTextReport } from './textReport';
 
@@ -32,11 +34,13 @@ export function main(argv: string[], io: CliIo = { stdout: process.stdout, stder
     io.stdout.write(`${typeof NEWS_ANNOTATOR_VERSION === 'string' ? NEWS_ANNOTATOR_VERSION : 'development'}\n`);
     return 0;
   }
+  if (args.command === 'export-passim') return exportPassim(args, io);
   return scan(args, io);
 }
 
-function scan(args: ScanArgs, io: CliIo): number {
-  const root = path.resolve(args.folder);
+/** Reads every article under the folder into a corpus; failures counts the files lost. */
+function loadCorpus(folder: string, io: CliIo): { corpus: Corpus; failures: number } | number {
+  const root = path.resolve(folder);
   let listing;
   try {
     listing = listArticleFiles(root);
@@ -63,6 +67,15 @@ function scan(args: ScanArgs, io: CliIo): number {
     }
     corpus.upsert(file.path, result.text);
   }
+  return { corpus, failures };
+}
+
+function scan(args: ScanArgs, io: CliIo): number {
+  const loaded = loadCorpus(args.folder, io);
+  if (typeof loaded === 'number') return loaded;
+  const { corpus, failures } = loaded;
+  // Records that cannot be placed are warned about on stderr; only an unreadable output file fails.
+  if (args.passim !== undefined && loadPassim(corpus, args.passim, io) < 0) return 1;
   const report = corpus.report();
   const output = args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatTextReport(report, (p) => corpus.get(p)?.text);
   if (args.out) {
@@ -72,6 +85,54 @@ function scan(args: ScanArgs, io: CliIo): number {
   }
   if (failures > 0) io.stderr.write(`news-annotator: ${failures} file(s) could not be read; the report covers the other ${corpus.size}.\n`);
   return failures > 0 ? 1 : 0;
+}
+
+function exportPassim(args: ExportPassimArgs, io: CliIo): number {
+  const loaded = loadCorpus(args.folder, io);
+  if (typeof loaded === 'number') return loaded;
+  const { corpus, failures } = loaded;
+  const output = toPassimInput(corpus.paths().map((p) => ({ path: p, text: corpus.get(p)!.text, outlet: corpus.outletOf(p)?.outlet ?? null })));
+  if (args.out) fs.writeFileSync(args.out, output);
+  else io.stdout.write(output);
+  if (failures > 0) io.stderr.write(`news-annotator: ${failures} file(s) could not be read; the export covers the other ${corpus.size}.\n`);
+  return failures > 0 ? 1 : 0;
+}
+
+/** passim's output: a file, or a folder of part files (passim writes out.json/part-*), gzipped or not. */
+function readPassimOutput(location: string): string {
+  const stat = fs.statSync(location);
+  if (!stat.isDirectory()) return readMaybeGzip(location);
+  const nested = path.join(location, 'out.json');
+  const dir = fs.existsSync(nested) && fs.statSync(nested).isDirectory() ? nested : location;
+  return fs
+    .readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && !name.startsWith('_') && !name.endsWith('.crc'))
+    .sort()
+    .filter((name) => fs.statSync(path.join(dir, name)).isFile())
+    .map((name) => readMaybeGzip(path.join(dir, name)))
+    .join('\n');
+}
+
+function readMaybeGzip(file: string): string {
+  const bytes = fs.readFileSync(file);
+  return (file.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+/** Adds passim's clusters to the corpus; returns the number of problems (records skipped), or -1 when unreadable. */
+function loadPassim(corpus: Corpus, location: string, io: CliIo): number {
+  let content: string;
+  try {
+    content = readPassimOutput(location);
+  } catch (error) {
+    io.stderr.write(`news-annotator: cannot read passim output ${location}: ${(error as Error).message}\n`);
+    return -1;
+  }
+  const parsed = parsePassimOutput(content);
+  for (const error of parsed.errors) io.stderr.write(`news-annotator: passim output: ${error}\n`);
+  const imported = importPassim(parsed.records, (id) => corpus.get(id)?.text);
+  for (const problem of imported.problems) io.stderr.write(`news-annotator: passim output: ${problem}\n`);
+  corpus.setExternalPassages(imported.passages);
+  return parsed.errors.length + imported.problems.length;
 }
 
 /** news-sources.json and news-entities.json at the folder root; a broken one is reported and ignored. */
