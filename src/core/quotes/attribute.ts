@@ -126,6 +126,12 @@ const LINKING_VERBS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'
 const MODIFIER_BLOCKERS = new Set([...STOP, 'and', 'or', 'of', 'for', 'at', 'from', 'was', 'is']);
 const STATEMENT_HEADS = new Set(['statement', 'statements', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'report', 'release', 'communique', 'communiqué', 'memo', 'letter', 'readout', 'ministry', 'spokespeople']);
 const WORDISH = /^[\p{L}\p{N}]/u;
+const LETTER_RE = /\p{L}/u;
+const UPPER_RE = /\p{Lu}/u;
+const LOWER_RE = /^\p{Ll}+$/u;
+function isSpaceChar(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
+}
 
 function isWord(t: Token | undefined): t is Token {
   return !!t && t.t === 'word' && t.q < 0;
@@ -852,12 +858,21 @@ export class Attributor {
     if (this.personTails.has(last.lw)) return true;
     if (this.notPersonTails.has(last.lw)) return false;
     // named in full earlier in the document (`Lars Eriksen` … `Eriksen`)
-    const esc = last.w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`(\\p{Lu}\\p{Ll}+)\\s+${esc}(?![\\p{L}])`, 'gu');
-    const before = this.text.slice(Math.max(0, last.start - 20000), last.start);
-    for (let m = re.exec(before); m; m = re.exec(before)) {
-      const first = m[1].toLowerCase();
-      if (!TITLES.has(first) && !PLACE_PREFIXES.has(first) && !CAP_STOP.has(m[1])) {
+    const text = this.text;
+    const word = last.w;
+    for (let from = Math.max(0, last.start - 20000); ; ) {
+      const i = text.indexOf(word, from);
+      if (i < 0 || i >= last.start) break;
+      from = i + word.length;
+      if (!isSpaceChar(text.charCodeAt(i - 1)) || LETTER_RE.test(text[i + word.length] ?? '')) continue;
+      let e = i - 1;
+      while (e > 0 && isSpaceChar(text.charCodeAt(e - 1))) e--;
+      let b = e;
+      while (b > 0 && LETTER_RE.test(text[b - 1])) b--;
+      const prev = text.slice(b, e);
+      if (prev.length < 2 || !UPPER_RE.test(prev[0]) || !LOWER_RE.test(prev.slice(1))) continue;
+      const first = prev.toLowerCase();
+      if (!TITLES.has(first) && !PLACE_PREFIXES.has(first) && !CAP_STOP.has(prev) && !HONORIFIC.has(first)) {
         this.personTails.add(last.lw);
         return true;
       }
