@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from './api';
 import { corpusKey } from './corpusKeys';
-import { registerEditorExperience } from './editorExperience';
+import { autoSpansFromReport, type CorrectionSpan } from '../core/annotations';
+import { registerAnnotations, type AnnotationsApi } from './annotations';
+import { createEditorExperience } from './editorExperience';
 import { StructureDecorations } from './structureDecorations';
 import { WorkspaceCorpus } from './workspaceCorpus';
 
@@ -13,7 +15,10 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const structure = new StructureDecorations();
   const output = vscode.window.createOutputChannel('News Annotator', { log: true });
   context.subscriptions.push(workspace, structure, output);
-  registerEditorExperience(context, workspace);
+  const { reports } = createEditorExperience(context, workspace);
+  const annotations = registerAnnotations(context);
+  connectAnnotations(context, workspace, reports, annotations);
+  annotationsForDeactivate = annotations;
 
   const refresh = (editor: vscode.TextEditor) => {
     if (!workspace.filter.isArticle(editor.document)) return;
@@ -59,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
 
   return {
     version: 1,
+    annotations,
     async analysisFor(document) {
       const analysis = workspace.analyzeNow(document);
       return { path: analysis.path, paragraphs: analysis.structure.paragraphs };
@@ -90,6 +96,54 @@ async function scanWorkspace(workspace: WorkspaceCorpus, output: vscode.LogOutpu
   }
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/**
+ * Hand annotations and the automatic layers meet here: corrections override the automatic results in
+ * every view and export, and the correction commands read the automatic spans under the cursor.
+ */
+function connectAnnotations(
+  context: vscode.ExtensionContext,
+  workspace: WorkspaceCorpus,
+  reports: ReturnType<typeof createEditorExperience>['reports'],
+  annotations: AnnotationsApi,
+): void {
+  const collectCorrections = () => {
+    const byPath = new Map<string, CorrectionSpan[]>();
+    for (const { folder, annotations: list } of annotations.all()) {
+      const sources = new Set(list.filter((a) => a.correction).map((a) => a.target.source));
+      for (const source of sources) {
+        const uri = vscode.Uri.joinPath(folder.uri, source);
+        const path = corpusKey(uri);
+        const text = workspace.corpus.get(path)?.text;
+        if (text !== undefined) byPath.set(path, annotations.correctionsFor(uri, text));
+      }
+    }
+    workspace.corpus.setCorrections(byPath);
+  };
+  workspace.beforeChange = collectCorrections;
+  context.subscriptions.push(
+    annotations.onDidChange(() => workspace.fireChanged([])),
+    annotations.setLayerProvider({
+      spansFor: (uri) => {
+        const path = corpusKey(uri);
+        const report = reports.forPath(path);
+        return report ? autoSpansFromReport(report, reports.textOf(path)) : undefined;
+      },
+      entities: () => reports.entities(),
+      outletOf: (uri) => reports.forPath(corpusKey(uri))?.outlet ?? null,
+      allSpans: () =>
+        reports.paths().flatMap((path) => {
+          const uri = reports.uriFor(path);
+          const report = reports.forPath(path);
+          return uri && report ? [{ uri, spans: autoSpansFromReport(report, reports.textOf(path)) }] : [];
+        }),
+    }),
+  );
+  void annotations.ready.then(() => workspace.fireChanged([]));
+}
+
+let annotationsForDeactivate: AnnotationsApi | undefined;
+
+export async function deactivate(): Promise<void> {
+  // Everything else is disposed through context.subscriptions; pending annotation writes must land.
+  await annotationsForDeactivate?.flush();
 }

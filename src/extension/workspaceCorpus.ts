@@ -1,7 +1,8 @@
 // Keeps the core's Corpus in step with the editor: open documents are analysed from their live text
 // (debounced while typing), other files from disk when the workspace is scanned.
 import * as vscode from 'vscode';
-import { Corpus, type DocumentAnalysis } from '../core/corpus';
+import type { DocumentAnalysis } from '../core/corpus';
+import { CorrectedCorpus } from '../core/correctedCorpus';
 import { decodeArticleBytes } from '../core/textDecoding';
 import { ArticleFilter } from './articleFilter';
 import { corpusKey } from './corpusKeys';
@@ -13,7 +14,9 @@ export interface ScanSummary {
 }
 
 export class WorkspaceCorpus implements vscode.Disposable {
-  readonly corpus = new Corpus();
+  readonly corpus = new CorrectedCorpus();
+  /** Called before listeners hear of a change, so that they read current hand corrections. */
+  beforeChange: (() => void) | undefined;
   readonly filter = new ArticleFilter();
   private readonly changed = new vscode.EventEmitter<DocumentAnalysis[]>();
   /** Fires after analyses changed (an edit settled, a scan finished). */
@@ -26,7 +29,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   constructor(private readonly debounceMs: () => number) {
     const settingsWatcher = vscode.workspace.createFileSystemWatcher('**/{news-sources,news-entities}.json');
-    const reloadSettings = () => void this.loadFolderSettings().then(() => this.changed.fire([]));
+    const reloadSettings = () => void this.loadFolderSettings().then(() => this.fireChanged([]));
     this.disposables.push(
       settingsWatcher,
       settingsWatcher.onDidCreate(reloadSettings),
@@ -81,7 +84,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     }
     const before = this.corpus.get(key);
     const analysis = this.corpus.upsert(key, document.getText());
-    if (analysis !== before) this.changed.fire([analysis]);
+    if (analysis !== before) this.fireChanged([analysis]);
     return analysis;
   }
 
@@ -144,8 +147,14 @@ export class WorkspaceCorpus implements vscode.Disposable {
       }
       if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 0)); // let the host breathe
     }
-    if (touched.length > 0) this.changed.fire(touched);
+    if (touched.length > 0) this.fireChanged(touched);
     return summary;
+  }
+
+  /** Tells listeners that analyses (or what overrides them) changed. */
+  fireChanged(analyses: DocumentAnalysis[]): void {
+    this.beforeChange?.();
+    this.changed.fire(analyses);
   }
 
   dispose(): void {
