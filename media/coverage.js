@@ -58,9 +58,10 @@
     table.setAttribute('role', 'grid');
     const head = el('tr');
     head.append(el('th', 'corner', strings.rowHeader));
-    articles.forEach((a) => {
-      const th = el('th', 'column', a.outlet);
-      th.title = a.path;
+    // Columns are numbered (a sidebar is narrow); each row starts with the same number and the name.
+    articles.forEach((a, j) => {
+      const th = el('th', 'column', String(j + 1));
+      th.title = a.outlet + ' (' + a.path + ')';
       th.scope = 'col';
       head.append(th);
     });
@@ -74,6 +75,7 @@
       th.scope = 'row';
       const link = el('button', 'link', row.outlet);
       link.title = row.path;
+      th.append(el('span', 'number', String(i + 1)));
       link.addEventListener('click', () => send({ type: 'openArticle', path: row.path }));
       th.append(link);
       tr.append(th);

@@ -7,7 +7,7 @@ import { decodePassageQuery, encodePassageQuery, sentencesPerLine } from '../../
 import { entityHoverMarkdown, escapeMarkdown, quoteHoverMarkdown, sharedHoverMarkdown, type HoverContext } from '../../src/extension/hovers/hoverContent';
 import { planLayers, sharedStrength, speakerLabelOffset, visibleShared, wordCount } from '../../src/extension/layers/layerPlan';
 import { excerpt, outletLabel, outletsOf, percent } from '../../src/extension/layers/outletNames';
-import { adjacentPassage, comparisonFor, groupSharedByParagraph, lensTitle } from '../../src/extension/lenses/sharedParagraphs';
+import { adjacentPassage, comparisonFor, groupSharedByParagraph, lensTitle, paragraphComparison } from '../../src/extension/lenses/sharedParagraphs';
 import { LineIndex } from '../../src/extension/navigation/textPositions';
 import { coverageModel, mergeSpans, overlapLength } from '../../src/extension/views/coverageModel';
 import { isCoverageFromWebview } from '../../src/extension/views/coverageProtocol';
@@ -159,6 +159,19 @@ describe('editor helpers: shared paragraphs, lenses, navigation', () => {
     const passage = { start: 0, end: 10, matches: [{ path: 'x', start: 1, end: 2, similarity: 0.99 }, { path: 'y', start: 3, end: 4, similarity: 0.7 }], origin: { path: 'y', why: 'manifest date' } };
     assert.deepStrictEqual(comparisonFor('me', passage), { left: { path: 'me', start: 0, end: 10 }, right: { path: 'y', start: 3, end: 4 }, similarity: 0.7 });
   });
+  it('compares a paragraph cut into several passages as one span in one copy', () => {
+    const passages = [
+      { start: 100, end: 150, matches: [{ path: 'x', start: 10, end: 60, similarity: 1 }, { path: 'y', start: 500, end: 550, similarity: 0.9 }] },
+      { start: 160, end: 260, matches: [{ path: 'x', start: 70, end: 170, similarity: 0.8 }, { path: 'me', start: 0, end: 100, similarity: 1 }] },
+    ];
+    const request = paragraphComparison('me', passages)!;
+    assert.deepStrictEqual(request.left, { path: 'me', start: 100, end: 260 });
+    assert.deepStrictEqual(request.right, { path: 'x', start: 10, end: 170 });
+    assert.ok(Math.abs(request.similarity - (1 * 50 + 0.8 * 100) / 150) < 1e-9);
+    assert.strictEqual(paragraphComparison('me', passages, 'y')!.right.path, 'y', 'the origin copy wins');
+    assert.strictEqual(paragraphComparison('me', [{ start: 0, end: 5, matches: [{ path: 'me', start: 9, end: 14, similarity: 1 }] }]), undefined);
+  });
+
   it('moves to the next and previous passage, wrapping around', () => {
     const passages = [{ start: 10, end: 20 }, { start: 40, end: 50 }, { start: 70, end: 80 }];
     assert.strictEqual(adjacentPassage(passages, 0, 1)!.start, 10);

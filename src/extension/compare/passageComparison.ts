@@ -47,7 +47,8 @@ export async function openComparison(reports: ArticleReports, request: Compariso
   const right = passageUri(reports, request.right);
   const words = excerpt(reports.textOf(request.left.path)?.slice(request.left.start, request.left.end) ?? '', 40);
   const title = vscode.l10n.t('{0} ↔ {1}: “{2}”', reports.outletOf(request.left.path), reports.outletOf(request.right.path), words);
-  await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });
+  // Not a preview: it must not replace the article's own (preview) tab.
+  await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false });
 }
 
 /** Opens a corpus document with a span selected and revealed. */

@@ -41,6 +41,34 @@ export function comparisonFor(path: string, shared: ReportShared, match: ReportS
   };
 }
 
+/**
+ * The comparison for a whole paragraph: the copy in one other article (the likely origin when it is
+ * another article, else the one that matches most of the paragraph), both sides spanning every passage
+ * of the paragraph found in that copy, so a paragraph cut into several passages is compared at once.
+ */
+export function paragraphComparison(path: string, passages: readonly ReportShared[], originPath?: string | null): ComparisonRequest | undefined {
+  const coverage = new Map<string, number>();
+  for (const p of passages) for (const m of p.matches) if (m.path !== path) coverage.set(m.path, (coverage.get(m.path) ?? 0) + (p.end - p.start));
+  if (coverage.size === 0) return undefined;
+  const target = originPath && coverage.has(originPath) ? originPath : [...coverage].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+  let left: Span | undefined;
+  let right: Span | undefined;
+  let weighted = 0;
+  let length = 0;
+  for (const p of passages) {
+    const match = p.matches.filter((m) => m.path === target).sort((a, b) => b.similarity - a.similarity)[0];
+    if (!match) continue;
+    // Keep the right side in one place: a second copy far from the first (a repeat) is left out.
+    if (right && (match.start > right.end + 2000 || match.end < right.start - 2000)) continue;
+    left = left ? { start: Math.min(left.start, p.start), end: Math.max(left.end, p.end) } : { start: p.start, end: p.end };
+    right = right ? { start: Math.min(right.start, match.start), end: Math.max(right.end, match.end) } : { start: match.start, end: match.end };
+    weighted += match.similarity * (p.end - p.start);
+    length += p.end - p.start;
+  }
+  if (!left || !right) return undefined;
+  return { left: { path, ...left }, right: { path: target, ...right }, similarity: length ? weighted / length : 0 };
+}
+
 export function groupSharedByParagraph(
   report: ReportDocument,
   text: string,
@@ -64,7 +92,7 @@ export function groupSharedByParagraph(
     group.outlets = outletsOf(all, lookup).sort((a, b) => b.similarity - a.similarity);
     const longest = group.passages.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
     group.origin = longest.origin ?? group.passages.find((p) => p.origin)?.origin ?? null;
-    group.comparison = comparisonFor(report.path, longest);
+    group.comparison = paragraphComparison(report.path, group.passages, group.origin?.path) ?? comparisonFor(report.path, longest);
   }
   return [...groups.values()].sort((a, b) => a.paragraph.start - b.paragraph.start);
 }
