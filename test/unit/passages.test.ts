@@ -264,6 +264,21 @@ describe('shared passages: live updates', () => {
     assert.ok(lead.matches.every((m) => m.path === '002'));
   });
 
+  it('updates the cached passages of other documents when a new copy arrives', () => {
+    const live = fresh(seeds);
+    const t003 = seeds.get('003')!;
+    const para = paragraphAt(t003, 'The statement came just three days after PLA spokesman');
+    assert.deepStrictEqual(live.sharedFor('003').filter((p) => p.start < para.end && p.end > para.start), []);
+    const copy = `Another outlet\n\nBEIJING (Reuters) - ${t003.slice(para.start, para.end).replace('“', '"').replace('”', '"')}\n`;
+    live.upsert('new.txt', copy);
+    const hit = live.sharedFor('003').find((p) => p.start < para.end && p.end > para.start);
+    assert.ok(hit, 'the cached result of 003 was refreshed');
+    assert.deepStrictEqual(hit.matches.map((m) => m.path), ['new.txt']);
+    assert.strictEqual(slice(copy, hit.matches[0]), copy.slice(copy.indexOf('The statement came'), copy.lastIndexOf('.') + 1));
+    live.remove('new.txt');
+    assert.deepStrictEqual(live.sharedFor('003').filter((p) => p.start < para.end && p.end > para.start), []);
+  });
+
   it('scanAll agrees with sharedFor on every document', () => {
     const a = fresh(seeds);
     const b = fresh(seeds);

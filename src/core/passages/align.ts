@@ -148,7 +148,7 @@ export function alignAt(
   const fwdLength = extend(A, B, pa + k, pb + k, 1, params, true, 2 * k);
   const fwd = scratchFwd;
 
-  const count = backLength / 2 + fwdLength / 2;
+  let count = backLength / 2 + fwdLength / 2;
   // Most anchors between unrelated texts are stock phrases: reject them before allocating anything.
   if (count < minWords || count < minRun) return null;
   // Group the matched pairs into runs along one diagonal.
@@ -167,13 +167,28 @@ export function alignAt(
       runLength = 1;
     }
   };
-  for (let i = backLength - 2; i >= 0; i -= 2) visit(back[i], back[i + 1]);
-  for (let i = 0; i < fwdLength; i += 2) visit(fwd[i], fwd[i + 1]);
+  // In order: the backward pairs reversed, then the forward ones.
+  const total = count;
+  const pairAt = (i: number, side: 0 | 1) => (i < backLength / 2 ? back[backLength - 2 - 2 * i + side] : fwd[2 * (i - backLength / 2) + side]);
+  // A word or two carried over a paragraph break at either end ("…Photo: Reuters¶The statement …")
+  // is a coincidence of the texts around the passage, not part of it.
+  const breakAfter = (i: number) =>
+    hasNewline(textA, A.ends[pairAt(i, 0)], A.starts[pairAt(i + 1, 0)]) || hasNewline(textB, B.ends[pairAt(i, 1)], B.starts[pairAt(i + 1, 1)]);
+  let from = 0;
+  let to = total - 1;
+  for (let i = 0; i < EDGE_WORDS && i < to; i++) if (breakAfter(i)) from = i + 1;
+  for (let i = to - 1; i >= to - EDGE_WORDS && i >= from; i--) if (breakAfter(i)) {
+    to = i;
+    break;
+  }
+  if (to - from + 1 < minWords || to - from + 1 < minRun) return null;
+  for (let i = from; i <= to; i++) visit(pairAt(i, 0), pairAt(i, 1));
   runsOut.push(runA, runB, runLength);
   if (runLength > longest) longest = runLength;
   if (longest < minRun) return null;
 
   const runs = Int32Array.from(runsOut);
+  count = to - from + 1;
   const aStart = runs[0];
   const bFirst = runs[1];
   const lastRun = runs.length - 3;
@@ -182,6 +197,17 @@ export function alignAt(
   const [aCharStart, bCharStart] = widenBackward(textA, textB, A.starts[aStart], B.starts[bFirst]);
   const [aCharEnd, bCharEnd] = widenForward(textA, textB, A.ends[aEnd - 1], B.ends[bEnd - 1]);
   return { aStart, aEnd, bStart: bFirst, bEnd, runs, matched: count, aCharStart, aCharEnd, bCharStart, bCharEnd };
+}
+
+/** Matched words at each end of a run that may be cut off after a paragraph break. */
+const EDGE_WORDS = 2;
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 /** Punctuation compared loosely: every quote mark is one quote, every dash one dash. */

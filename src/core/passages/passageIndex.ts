@@ -132,7 +132,7 @@ export class PassageIndex {
   /** Adds or replaces a document. `paragraphs` (from analyzeDocument) keeps boilerplate out of passages. */
   upsert(path: string, text: string, paragraphs?: readonly Paragraph[]): void {
     const existing = this.byPath.get(path);
-    if (existing && existing.text === text && existing.paragraphs === paragraphs) return;
+    if (existing && existing.text === text && sameBoilerplate(existing.paragraphs, paragraphs)) return;
     if (existing) this.unindex(existing);
     const tokens = tokenize(text, paragraphs);
     const doc: IndexedDocument = {
@@ -518,6 +518,13 @@ function widenStart(text: string, start: number): number {
   const limit = Math.max(0, start - 3);
   while (start > limit && OPENING.has(text.charCodeAt(start - 1))) start--;
   return start;
+}
+
+/** Whether two paragraph lists exclude the same spans (analyzeDocument returns new arrays each call). */
+function sameBoilerplate(a: readonly Paragraph[] | undefined, b: readonly Paragraph[] | undefined): boolean {
+  if (a === b) return true;
+  const spans = (list: readonly Paragraph[] | undefined) => (list ?? []).filter((p) => p.kind === 'boilerplate').map((p) => `${p.start}-${p.end}`).join(',');
+  return spans(a) === spans(b);
 }
 
 function swapRuns(runs: Int32Array): Int32Array {
