@@ -854,7 +854,7 @@ export class Attributor {
     if (NON_PERSON.has(last.lw)) return false;
     if (last.w.length <= 5 && last.w === last.w.toUpperCase()) return false;
     if (run.length >= 2) return true;
-    if (run[0].start > toks[np.a].start) return true; // a title or role before the name
+    if (run[0].start > toks[np.a].start && !(run[0] === toks[np.a + 1] && NP_DETERMINERS.has(toks[np.a].lw))) return true; // a title or role before the name
     if (this.personTails.has(last.lw)) return true;
     if (this.notPersonTails.has(last.lw)) return false;
     // named in full earlier in the document (`Lars Eriksen` … `Eriksen`)
@@ -883,6 +883,7 @@ export class Attributor {
 
   private classify(toks: Token[], np: NP): Candidate['cls'] {
     if (np.a === np.b && SPEAKER_PRONOUNS[toks[np.a].lw]) return 'pronoun';
+    if (this.isShortReference(toks, np)) return 'pronoun'; // `the American`: itself a reference, not an antecedent
     if (this.personLike(toks, np)) return 'person';
     const head = toks[np.b];
     let hasAnd = false;
@@ -956,6 +957,8 @@ export class Attributor {
     for (let k = toks.length - 1; k >= 0; k--) {
       const t = toks[k];
       if (t.q >= 0 || !isWord(t) || t.cap || CUE_FORMS.get(t.lw) !== 'finite') continue;
+      const prev = toks[k - 1];
+      if (prev && (prev.t === 'mark' || prev.w === ',')) add(this.npForward(toks, k + 1, toks.length), t); // `“…,” said Tim Hanlon`
       add(this.npBackward(toks, k - 1, 0), t);
     }
     add(this.subject(toks), null);
