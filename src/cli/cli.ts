@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { Corpus } from '../core/corpus';
+import { anchorTarget, ANNOTATION_FILE_NAME, correctionSpans, formatProblem, parseAnnotationFile, type CorrectionSpan } from '../core/annotations';
+import { CorrectedCorpus } from '../core/correctedCorpus';
 import { importPassim, parsePassimOutput, toPassimInput } from '../core/passim';
 import { parseArgs, USAGE, UsageError, type ExportPassimArgs, type ScanArgs } from './args';
 import { CorpusRootError, listArticleFiles, readArticleFile } from './corpusFiles';
@@ -39,7 +40,7 @@ export function main(argv: string[], io: CliIo = { stdout: process.stdout, stder
 }
 
 /** Reads every article under the folder into a corpus; failures counts the files lost. */
-function loadCorpus(folder: string, io: CliIo): { corpus: Corpus; failures: number } | number {
+function loadCorpus(folder: string, io: CliIo): { corpus: CorrectedCorpus; failures: number } | number {
   const root = path.resolve(folder);
   let listing;
   try {
@@ -56,7 +57,7 @@ function loadCorpus(folder: string, io: CliIo): { corpus: Corpus; failures: numb
     io.stderr.write(`news-annotator: skipped ${problem.path}: ${problem.message}\n`);
     if (problem.losesFiles) failures++;
   }
-  const corpus = new Corpus();
+  const corpus = new CorrectedCorpus();
   failures += loadFolderSettings(corpus, root, io);
   for (const file of listing.files) {
     const result = readArticleFile(file.absPath);
@@ -67,6 +68,7 @@ function loadCorpus(folder: string, io: CliIo): { corpus: Corpus; failures: numb
     }
     corpus.upsert(file.path, result.text);
   }
+  failures += applyHandCorrections(corpus, root, io);
   return { corpus, failures };
 }
 
@@ -119,7 +121,7 @@ function readMaybeGzip(file: string): string {
 }
 
 /** Adds passim's clusters to the corpus; returns the number of problems (records skipped), or -1 when unreadable. */
-function loadPassim(corpus: Corpus, location: string, io: CliIo): number {
+function loadPassim(corpus: CorrectedCorpus, location: string, io: CliIo): number {
   let content: string;
   try {
     content = readPassimOutput(location);
@@ -136,7 +138,7 @@ function loadPassim(corpus: Corpus, location: string, io: CliIo): number {
 }
 
 /** news-sources.json and news-entities.json at the folder root; a broken one is reported and ignored. */
-function loadFolderSettings(corpus: Corpus, root: string, io: CliIo): number {
+function loadFolderSettings(corpus: CorrectedCorpus, root: string, io: CliIo): number {
   let problems = 0;
   const read = (name: string): string | undefined => {
     const file = path.join(root, name);
@@ -162,6 +164,40 @@ function loadFolderSettings(corpus: Corpus, root: string, io: CliIo): number {
     }
   }
   return problems;
+}
+
+/**
+ * The fact-checker's corrections in .news-annotations.jsonld override the automatic layers in this scan
+ * too. Each is anchored in the file's current text; one that no longer anchors is left out and said.
+ */
+function applyHandCorrections(corpus: CorrectedCorpus, root: string, io: CliIo): number {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(root, ANNOTATION_FILE_NAME), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    io.stderr.write(`news-annotator: cannot read ${ANNOTATION_FILE_NAME}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const parsed = parseAnnotationFile(text);
+  for (const problem of parsed.problems) io.stderr.write(`news-annotator: ${formatProblem(problem)}\n`);
+  const byPath = new Map<string, CorrectionSpan[]>();
+  let orphans = 0;
+  for (const annotation of parsed.annotations) {
+    if (!annotation.correction) continue;
+    const source = corpus.get(annotation.target.source)?.text;
+    const span = source === undefined ? null : anchorTarget(source, annotation.target);
+    if (!span) {
+      orphans++;
+      continue;
+    }
+    const list = byPath.get(annotation.target.source) ?? [];
+    list.push(...correctionSpans([{ annotation, span }]));
+    byPath.set(annotation.target.source, list);
+  }
+  if (orphans) io.stderr.write(`news-annotator: ${orphans} correction(s) in ${ANNOTATION_FILE_NAME} no longer match their words and were not applied\n`);
+  corpus.setCorrections(byPath);
+  return parsed.corrupt ? 1 : 0;
 }
 
 if (require.main === module) {

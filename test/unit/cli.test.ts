@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/cli';
+import { ANNOTATION_FILE_NAME, serializeAnnotationFile, targetAt, type HandAnnotation } from '../../src/core/annotations';
 import { SCAN_SCHEMA, type ScanReport } from '../../src/core/model';
 import { seedsDir } from './sharedFiles';
 
@@ -98,5 +99,24 @@ describe('CLI: news-annotator scan', () => {
     const report = JSON.parse(stdout) as ScanReport;
     assert.strictEqual(report.documents[0].outlet, 'Harbour Gazette');
     assert.match(stderr, /news-entities\.json ignored: line 4/);
+  });
+
+  it('applies the corrections of .news-annotations.jsonld in later scans, and says which no longer anchor', () => {
+    const story = 'Council approves the flood barrier plan\n\nThe barrier will be a “gold-plated gate” for the city, Councilor Martin Haines said on Tuesday after a long debate in the chamber.\n';
+    fs.writeFileSync(path.join(tmp, 'a.txt'), story);
+    const before = JSON.parse(run(['scan', tmp, '--format', 'json']).stdout) as ScanReport;
+    const start = story.indexOf('gold-plated gate');
+    assert.ok(before.documents[0].quotes.some((q) => q.start === start), 'the scare quote is found before the correction');
+    const now = new Date().toISOString();
+    const annotations: HandAnnotation[] = [
+      { id: 'urn:uuid:1', created: now, modified: now, correction: { type: 'not-quote' }, target: targetAt(story, 'a.txt', { start, end: start + 'gold-plated gate'.length }) },
+      { id: 'urn:uuid:2', created: now, modified: now, correction: { type: 'not-quote' }, target: targetAt('Some other words entirely that are gone.', 'a.txt', { start: 5, end: 16 }) },
+    ];
+    fs.writeFileSync(path.join(tmp, ANNOTATION_FILE_NAME), serializeAnnotationFile(annotations));
+    const { code, stdout, stderr } = run(['scan', tmp, '--format', 'json']);
+    assert.strictEqual(code, 0, stderr);
+    const after = JSON.parse(stdout) as ScanReport;
+    assert.ok(!after.documents[0].quotes.some((q) => q.start === start), 'Not a Quote removed it');
+    assert.match(stderr, /1 correction\(s\) .* no longer match/);
   });
 });
