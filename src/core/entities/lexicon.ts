@@ -191,8 +191,19 @@ export function normWord(w: string): string {
   return s;
 }
 
-/** Normalised name: words normalised, hyphens split, joined by one space. */
+const normCache = new Map<string, string>();
+
+/** Normalised name: words normalised, hyphens split, joined by one space. Memoised (bounded). */
 export function normName(name: string): string {
+  const hit = normCache.get(name);
+  if (hit !== undefined) return hit;
+  const n = normNameUncached(name);
+  if (normCache.size > 50_000) normCache.clear();
+  normCache.set(name, n);
+  return n;
+}
+
+function normNameUncached(name: string): string {
   const out: string[] = [];
   for (const w of name.split(/[\s\-‐‑–—]+/)) {
     if (!w) continue;

@@ -121,9 +121,31 @@ export function tokenize(text: string, paragraphs?: Paragraph[]): Token[] {
       let poss = false;
       let skip = 0;
       let segStart = i;
+      let letters = 0;
+      let lower = false;
+      let digit = false;
       for (;;) {
         const cj = text.charCodeAt(j);
-        if (j < n && isAlnumCode(cj)) {
+        // ASCII fast path: count letters, note lower case and digits while scanning
+        if (cj >= 97 && cj <= 122) {
+          letters++;
+          lower = true;
+          j++;
+          continue;
+        }
+        if (cj >= 65 && cj <= 90) {
+          letters++;
+          j++;
+          continue;
+        }
+        if (cj >= 48 && cj <= 57) {
+          digit = true;
+          j++;
+          continue;
+        }
+        if (j < n && cj > 127 && isLetterCode(cj)) {
+          letters++;
+          if (!isUpperAt(text, j)) lower = true;
           j++;
           continue;
         }
@@ -132,7 +154,11 @@ export function tokenize(text: string, paragraphs?: Paragraph[]): Token[] {
           // Dotted capitals: `U.S.`, `U.K.`, `Japan–U.S.`: a lone capital, a dot, a capital, a dot.
           if (j - segStart === 1 && isUpperAt(text, j - 1) && isUpperAt(text, j + 1) && text.charCodeAt(j + 2) === 46) {
             j += 2;
-            while (isUpperAt(text, j + 1) && text.charCodeAt(j + 2) === 46 && !isAlnumCode(text.charCodeAt(j + 3))) j += 2;
+            letters++;
+            while (isUpperAt(text, j + 1) && text.charCodeAt(j + 2) === 46 && !isAlnumCode(text.charCodeAt(j + 3))) {
+              j += 2;
+              letters++;
+            }
             // keep the final dot inside: `U.S.` is the token
             j++;
             break;
@@ -178,17 +204,6 @@ export function tokenize(text: string, paragraphs?: Paragraph[]): Token[] {
         }
       }
       const cap = isUpperAt(text, start) || (end - start > 1 && isUpperAt(text, start + 1) && isLetterCode(c));
-      let letters = 0;
-      let lower = false;
-      let digit = false;
-      for (let k = start; k < end; k++) {
-        const ck = text.charCodeAt(k);
-        if (ck >= 48 && ck <= 57) digit = true;
-        else if (isLetterCode(ck)) {
-          letters++;
-          if (!isUpperAt(text, k)) lower = true;
-        }
-      }
       tokens.push({
         start,
         end,
