@@ -87,6 +87,15 @@ describe('quotes: detection', () => {
     assert.strictEqual(qs[0].speaker?.via, 'continued');
   });
 
+  it('reads paragraphs of one quote glued into one line as a continued quote', () => {
+    const text = '"We played well," Smith said. "I was in Italy last week and the crowd was small. "England were criticised for the draw. "You have to put a show on."';
+    const qs = findQuotes(text);
+    validate(text, qs);
+    assert.deepStrictEqual(texts(qs), ['We played well,', 'I was in Italy last week and the crowd was small.', 'England were criticised for the draw.', 'You have to put a show on.']);
+    assert.deepStrictEqual(qs.map((q) => q.continues), [-1, -1, 1, 2]);
+    assert.deepStrictEqual(names(qs), ['Smith', 'Smith', 'Smith', 'Smith']);
+  });
+
   it('reads an odd number of marks without throwing: an unclosed quote runs to the end of its paragraph', () => {
     const text = 'He said “this will never end. Then he left.\n\nNext paragraph with a stray ” mark and an orphan " too.';
     const qs = findQuotes(text);
@@ -164,6 +173,7 @@ describe('quotes: attribution', () => {
     assert.deepStrictEqual(names(one('Maria Lopez said: “The deal is done and we are moving on.”')), ['Maria Lopez']);
     assert.deepStrictEqual(names(one('According to Maria Lopez, the deal “will be signed before the end of the month”.')), ['Maria Lopez']);
     assert.deepStrictEqual(names(one('“Prices will fall,” according to the central bank.')), ['the central bank']);
+    assert.deepStrictEqual(names(one('Bath need a scrum-half. Said Williams: "I did not really have to think twice about it."')), ['Williams']);
   });
 
   it('titles and appositions are roles, not part of the name', () => {

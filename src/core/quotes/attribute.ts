@@ -437,7 +437,7 @@ export class Attributor {
   private preCue(toks: Token[], openIdx: number): number | null {
     for (let k = openIdx - 1; k >= 0; k--) {
       const t = toks[k];
-      if (t.q >= 0 || t.t !== 'word' || t.cap) continue;
+      if (t.q >= 0 || t.t !== 'word' || (t.cap && k > 0)) continue; // `Said Williams: “…”` opens a sentence
       const form = CUE_FORMS.get(t.lw);
       if (form) {
         const prev = toks[k - 1];

@@ -116,6 +116,7 @@ export function detectQuotes(text: string, paragraphs: readonly Span[]): RawQuot
 
     // Double marks: a stack, roles from context, the state settling the ambiguous ones.
     const stack: number[] = [];
+    const links: [number, number][] = []; // [open of a piece, open of the piece continuing it]
     for (let k = first; k < last; k++) {
       const i = marks[k];
       if (!DOUBLE_MARKS.includes(text[i])) continue;
@@ -123,6 +124,14 @@ export function detectQuotes(text: string, paragraphs: readonly Span[]): RawQuot
       if (role === 'none' && stack.length === 0) continue; // a lone mark between spaces opens nothing
       if (role === 'none' || role === 'either') role = stack.length > 0 ? 'close' : 'open';
       if (role === 'open') {
+        // `…last week. "England were …`: paragraphs of one quote glued into one line. A new sentence
+        // opening with a mark while a quote is open continues it, as a new paragraph would.
+        if (stack.length === 1 && UPPER.test(text[i + 1] ?? '') && afterSentenceEnd(text, i, para.start)) {
+          const end = trimmedEnd(text, stack[0] + 1, i);
+          const q = end > stack[0] + 1 ? pushQuote(found, text, stack[0], -1, 'double', p, false, end) : -1;
+          if (q >= 0) links.push([stack[0], i]);
+          stack.pop();
+        }
         if (stack.length >= MAX_DEPTH) stack.shift();
         stack.push(i);
       } else if (stack.length > 0) {
@@ -201,8 +210,27 @@ export function detectQuotes(text: string, paragraphs: readonly Span[]): RawQuot
         if (found[j].open === para.start) found[j].continues = carried;
       }
     }
+    for (const [from, to] of links) {
+      let a = -1;
+      let b = -1;
+      for (let j = before; j < found.length; j++) {
+        if (found[j].open === from) a = j;
+        if (found[j].open === to) b = j;
+      }
+      if (a >= 0 && b >= 0) found[b].continues = a;
+    }
   }
   return found;
+}
+
+const UPPER = /\p{Lu}/u;
+
+/** The mark at i follows sentence-final punctuation (and spaces) inside its paragraph. */
+function afterSentenceEnd(text: string, i: number, lo: number): boolean {
+  let k = i - 1;
+  if (k < lo || !isSpace(text[k])) return false;
+  while (k >= lo && isSpace(text[k])) k--;
+  return k >= lo && '.!?…'.includes(text[k]);
 }
 
 function countWords(text: string, start: number, end: number): number {
