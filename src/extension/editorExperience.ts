@@ -128,12 +128,12 @@ function registerCommands(x: EditorExperience, enabledLayers: () => Record<Layer
     const article = reports.current(editor?.document, { analyze: true });
     if (!editor || !article) return undefined;
     const offset = editor.document.offsetAt(editor.selection.active);
-    const shared = visibleShared(article.report, article.analysis.text, reports.thresholds());
-    const passage = shared.find((s) => s.start <= offset && offset <= s.end);
-    if (passage) return comparisonFor(article.path, passage);
+    // The paragraph under the cursor, as its lens compares it; else the passage itself (outside paragraphs).
     const group = groupSharedByParagraph(article.report, article.analysis.text, (p) => reports.forPath(p), reports.thresholds())
       .find((g) => g.paragraph.start <= offset && offset <= g.paragraph.end);
-    return group?.comparison;
+    if (group) return group.comparison;
+    const passage = visibleShared(article.report, article.analysis.text, reports.thresholds()).find((s) => s.start <= offset && offset <= s.end);
+    return passage ? comparisonFor(article.path, passage) : undefined;
   };
 
   const moveToSharedPassage = (direction: 1 | -1) => {
