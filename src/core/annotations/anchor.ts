@@ -132,14 +132,12 @@ export function anchorTarget(text: string, target: AnnotationTarget, options: An
     }
     return null;
   }
-  // 1. The quote is still at the stored position, and (unless it is long) its context agrees: a
-  //    short word at the same offset after outside edits can be a coincidence.
+  // 1. A long quote still at the stored position is taken as it is. A short one there may be a
+  //    coincidence (another copy of the same word shifted into place by outside edits), so it competes
+  //    with every other occurrence on its context below.
   const hint = hasPosition ? target.start : undefined;
-  if (hasPosition && text.slice(target.start, target.end) === exact) {
-    const here = { start: target.start, end: target.end, errors: 0 };
-    if (exact.length >= LONG_QUOTE || contextAgrees(scoreCandidate(text, target, here, hint))) {
-      return { start: target.start, end: target.end, method: 'position', score: 1 };
-    }
+  if (hasPosition && exact.length >= LONG_QUOTE && text.slice(target.start, target.end) === exact) {
+    return { start: target.start, end: target.end, method: 'position', score: 1 };
   }
   // 2. Exact occurrences, with approximate matches near the old position. The matcher reports only
   //    the lowest-cost matches of a text, so exact copies are masked in that window first; otherwise a
