@@ -21,7 +21,7 @@ export const HOVER_COMMANDS = {
 
 /** Escapes text so Markdown shows it literally (no links, emphasis, HTML or headings). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"]/g, (c) => `\\${c}`).replace(/\r\n?|[\n\u2028\u2029\u0085]/g, ' ');
 }
 
 export function commandLink(label: string, command: string, args: unknown): string {
