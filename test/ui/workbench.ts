@@ -174,7 +174,11 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
-  /** The palette entries shown for `query` (then closes the palette with Escape). */
+  /**
+   * Every palette entry listed for `query` (then closes the palette with Escape). The list is virtual
+   * (only the rows in view are in the DOM), so this pages through it as a person would with PageDown.
+   * Entries whose `when` clause is false in the current context are not listed, as for a person.
+   */
   async paletteEntries(query: string): Promise<string[]> {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
@@ -182,9 +186,37 @@ export class Workbench {
     await input.pressSequentially(query, { delay: 10 });
     const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     await rows.first().waitFor({ state: 'visible' });
-    const labels = await rows.locator('.label-name').allInnerTexts();
+    const focused = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').first();
+    const state = async () => ({
+      at: Number((await focused.getAttribute('aria-posinset', { timeout: 1000 }).catch(() => null)) ?? 0),
+      total: Number((await rows.first().getAttribute('aria-setsize', { timeout: 1000 }).catch(() => null)) ?? 0),
+      labels: (await rows.locator('.label-name').allInnerTexts()).map((l) => l.replace(/\s+/g, ' ').trim()),
+    });
+    // The list filters and lays itself out over a few frames: read it once it stops changing.
+    const settled = async () => {
+      let last = '';
+      return this.waitUntil('the palette list to settle', async () => {
+        const now = await state();
+        const key = JSON.stringify(now);
+        const stable = key === last && now.labels.length > 0;
+        last = key;
+        if (!stable) await this.page.waitForTimeout(120);
+        return stable ? now : undefined;
+      });
+    };
+    const seen = new Set<string>();
+    let now = await settled();
+    for (let page = 0; page < 200; page++) {
+      now.labels.forEach((l) => seen.add(l));
+      if (!now.at || !now.total || now.at >= now.total || seen.size >= now.total) break;
+      await this.page.keyboard.press('PageDown');
+      const next = await settled();
+      if (next.at <= now.at) break; // did not move: the end of the list
+      now = next;
+    }
     await this.page.keyboard.press('Escape');
-    return labels.map((l) => l.replace(/\s+/g, ' ').trim());
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    return [...seen];
   }
 
   /**
