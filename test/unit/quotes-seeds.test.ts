@@ -1,12 +1,14 @@
 // Every quote of the five seed articles, with its kind and speaker, written from reading the seeds.
 //
 // How the kinds were decided (the same rule for every seed):
-// - speech: words someone said or wrote, reported as theirs (a sentence or clause, or a fragment a
-//   reporting verb governs: `voiced Beijing’s “strong opposition”`, `expressed “grave concern”`).
-// - term: a quoted label — a short noun phrase used as a name or a scare quote, introduced by a
-//   naming cue (`so-called`, `known as`, `what they call`) or not governed by a reporting verb
-//   (`if its “red line” is crossed`, `to meet “critical demand”`, `maintain a “free and open
-//   Indo-Pacific”`).
+// - speech: words someone said or wrote, reported as theirs: a sentence or clause, or a fragment
+//   inside what a reporting clause reports (`voiced Beijing’s “strong opposition”`, `expressed
+//   “grave concern”`, `said they will … meet “critical demand”`, `urged Japan to … not … support
+//   “Taiwan separatist forces”`).
+// - term: a quoted label — a short noun phrase marked as a name or a scare quote: a naming cue
+//   (`so-called`, `known as`, `what they call`), a determiner before it (`if its “red line” is
+//   crossed`, `maintain a “free and open Indo-Pacific”`), a noun it modifies (`the “2+2” talks`),
+//   or no reporting clause at all (`a trilateral agreement that would “institutionalise” …`).
 // Speakers are the names the attribution resolves to (`He` in seed 001 is Austin; `It` in seed 003
 // is the statement); group and document speakers keep the phrase (`the ministers`).
 
@@ -107,7 +109,7 @@ const S002_BLOCK: Expect[] = [
   { t: 'such behavior is a serious concern', e: 'Indo-Pacific region and beyond.', kind: 'speech', speaker: 'the ministers' },
   { t: 'to facilitate deeper interoperability', e: 'during contingencies', kind: 'speech', speaker: 'the ministers' },
   { t: 'extended deterrence,', kind: 'term', speaker: null },
-  { t: 'critical demand', kind: 'term', speaker: null },
+  { t: 'critical demand', kind: 'speech', speaker: 'the ministers' },
   { t: 'to deter aggression.', kind: 'speech', speaker: 'the ministers' },
 ];
 const S002: Expect[] = [
@@ -131,7 +133,7 @@ const S003: Expect[] = [
   { t: 'separatist forces of Taiwan independence', e: 'cross the red line', kind: 'speech', speaker: 'Zhang' },
   { t: 'strong opposition', kind: 'speech', speaker: 'Zhang' },
   { t: 'correct its mistakes immediately', kind: 'speech', speaker: 'Zhang Xiaogang' },
-  { t: 'Taiwan separatist forces', kind: 'term', speaker: null },
+  { t: 'Taiwan separatist forces', kind: 'speech', speaker: 'Zhang' },
   { t: 'extended deterrence', kind: 'term', speaker: null },
   { t: 'reaffirmed that they strongly oppose', e: 'Law of the Sea (UNCLOS)', kind: 'speech', speaker: 'The statement' },
   { t: 'grave concern', kind: 'speech', speaker: 'The US, Japan and South Korea military chiefs' },

@@ -123,7 +123,7 @@ const INFINITIVE_HOSTS = new Set(['have', 'has', 'had', 'need', 'needs', 'needed
 /** Quote interiors longer than this are not split into words (they are speech by length alone). */
 const LONG_INTERIOR = 60;
 const LINKING_VERBS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'remained', 'remains', 'remain', 'seemed', 'seems', 'became', 'becomes', 'sounded', 'looked', 'felt', 'appeared']);
-const MODIFIER_BLOCKERS = new Set([...STOP, 'and', 'or', 'of', 'for', 'at', 'from', 'was', 'is']);
+const MODIFIER_BLOCKERS = new Set([...STOP, 'and', 'or', 'of', 'for', 'at', 'from', 'was', 'is', 'off', 'out', 'up', 'down', 'away', 'back', 'instead', 'again', 'too', 'yet', 'now', 'then', 'also']);
 const STATEMENT_HEADS = new Set(['statement', 'statements', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'report', 'release', 'communique', 'communiqué', 'memo', 'letter', 'readout', 'ministry', 'spokespeople']);
 const WORDISH = /^[\p{L}\p{N}]/u;
 const LETTER_RE = /\p{L}/u;
@@ -379,6 +379,9 @@ export class Attributor {
         else if (k < openIdx - 1) broken = true;
       }
       if (!broken && between <= 2) return 'speech';
+      // Inside what the reporting clause reports (`said the Bank would cut rates “gradually”`): the
+      // source's words, unless marked as a label above (naming cue, determiner, modifier).
+      if (!CALL_FORMS.has(toks[pre].lw)) return 'speech';
     }
     return 'term';
   }
@@ -530,6 +533,11 @@ export class Attributor {
       const subj = this.subject(toks);
       return subj ? this.makeSpeaker(toks, subj, t, 'cue') : null;
     }
+    // `being told by a professor that …`: the agent of a passive reporting verb
+    if (toks[cue + 1]?.lw === 'by' && toks[cue - 1] && ['being', 'been', 'was', 'were', 'is', 'are', 'be'].includes(toks[cue - 1].lw)) {
+      const agent = this.npForward(toks, cue + 2, openIdx);
+      if (agent) return this.makeSpeaker(toks, agent, t, 'cue');
+    }
     const np = this.npBackward(toks, cue - 1, 0);
     if (np) return this.makeSpeaker(toks, np, t, 'cue');
     // `said Mr Smith: “…”`
@@ -620,7 +628,8 @@ export class Attributor {
     if (role !== undefined && k0role >= 0) {
       const head = toks[b];
       const nameToks = toks.slice(k0role, b0role + 1).filter((t) => t.t === 'word');
-      if (!head.cap && nameToks.length > 0 && nameToks.length <= 4 && nameToks.every((t) => t.cap && !CAP_STOP.has(t.w))) {
+      const ownName = this.capRun(toks, a, b).length > 0 && !DESCRIPTOR.has(head.lw);
+      if (!ownName && nameToks.length > 0 && nameToks.length <= 4 && nameToks.every((t) => t.cap && !CAP_STOP.has(t.w))) {
         return { a: k0role, b: b0role, role: this.slice(toks, a, b) };
       }
     }

@@ -97,6 +97,10 @@ export const NAMING_CUES: string[] = [
   'the motto',
   'a term',
   'a phrase',
+  // banners, signs and headlines: `placards reading “Homes, not hotels”`
+  'reading',
+  'headlined',
+  'captioned',
 ];
 
 /** `what X call(s|ed) “…”`: the verbs of that construction. */

@@ -92,7 +92,7 @@ export function sentences(text: string, para: Span, inside: readonly Span[]): Sp
     if (text[pos - 1] === '.' && !closedQuote) {
       // the word before the period
       let w = pos - 1;
-      while (w > para.start && /[\p{L}.]/u.test(text[w - 1])) w--;
+      while (w > para.start && /[\p{L}\p{N}.]/u.test(text[w - 1])) w--;
       const word = text.slice(w, pos - 1).toLowerCase();
       if (word.length === 1 || ABBREV.has(word) || word.includes('.')) continue;
     }
