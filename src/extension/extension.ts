@@ -6,6 +6,7 @@ import { corpusKey } from './corpusKeys';
 import { autoSpansFromReport, type CorrectionSpan } from '../core/annotations';
 import { registerAnnotations, type AnnotationsApi } from './annotations';
 import { createEditorExperience } from './editorExperience';
+import { registerPassimCommands } from './passimCommands';
 import { StructureDecorations } from './structureDecorations';
 import { WorkspaceCorpus } from './workspaceCorpus';
 
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const output = vscode.window.createOutputChannel('News Annotator', { log: true });
   context.subscriptions.push(workspace, structure, output);
   const { reports } = createEditorExperience(context, workspace);
+  registerPassimCommands(context, workspace);
   const annotations = registerAnnotations(context);
   connectAnnotations(context, workspace, reports, annotations);
   annotationsForDeactivate = annotations;
