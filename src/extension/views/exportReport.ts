@@ -21,6 +21,11 @@ export function renderReport(reports: ArticleReports, format: ExportFormat): str
 }
 
 export async function exportReport(reports: ArticleReports, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
+  // The command is disabled in an untrusted workspace (package.json enablement); executeCommand bypasses that.
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Exporting a report writes a file, which needs a trusted workspace.'));
+    return undefined;
+  }
   if (reports.paths().length === 0) {
     const scan = vscode.l10n.t('Scan Workspace');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('There is nothing to export yet: scan the workspace first.'), scan);
