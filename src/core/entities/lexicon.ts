@@ -22,6 +22,8 @@ import {
   PLACE_NOUNS_AFTER,
   ORG_AFFILIATES,
   PERSON_NOUNS_AFTER,
+  CLUB_NOUNS_AFTER,
+  CLUB_VERBS_AFTER,
 } from './data/words';
 
 export interface GazetteerEntry {
@@ -67,6 +69,7 @@ export interface Lexicon {
   placeNounsAfter: Set<string>;
   orgAffiliates: Set<string>;
   personNounsAfter: Set<string>;
+  clubAfter: Set<string>;
   /** Normalised short form -> normalised long form (`fed` -> `federal reserve`). */
   orgShortForms: Map<string, string>;
 }
@@ -177,6 +180,7 @@ export function lexicon(): Lexicon {
     placeNounsAfter: new Set(words(PLACE_NOUNS_AFTER)),
     orgAffiliates: new Set(words(ORG_AFFILIATES)),
     personNounsAfter: new Set(words(PERSON_NOUNS_AFTER)),
+    clubAfter: new Set([...words(CLUB_NOUNS_AFTER), ...words(CLUB_VERBS_AFTER)]),
     orgShortForms,
   };
   return cached;

@@ -57,6 +57,8 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'and', '&', 'de', 'du', 'd
 const SUFFIXES = new Set(['Jr', 'Sr', 'II', 'III', 'IV']);
 /** Abbreviations that begin a name: `St. Louis`, `Mt. Everest`, `Ft. Worth`. */
 const NAME_PREFIXES = new Set(['St', 'Mt', 'Ft']);
+/** `Leinster beat …`: verbs whose subject is a team. */
+const CLUB_VERBS = new Set(['beat', 'beats', 'thrashed', 'edged', 'hammered', 'drew']);
 /** Longest run of capitalised words read as one (`United Nations Convention on the Law of the Sea` is 9;
  * two titled names joined by `and` can be 15). */
 const MAX_RUN = 24;
@@ -552,7 +554,7 @@ class Doc {
     while (a < b && toks[a].sentStart && !lx.givenNames.has(toks[a].text) && !lx.honorifics.has(toks[a].text)) {
       const w = toks[a].text;
       if (b - a === 1) break;
-      if (this.isLowerWordInDoc(w) || /(?:ly|ed|ing)$/.test(w) || lx.titleModifiers.has(w) || lx.titleHeads.has(w)) a++;
+      if (this.isLowerWordInDoc(w) || /(?:ly|ed|ing)$/.test(w) || /^[A-Z][a-z]+-[a-z]/.test(w) || lx.titleModifiers.has(w) || lx.titleHeads.has(w)) a++;
       else break;
     }
     if (a >= b) return;
@@ -698,7 +700,7 @@ class Doc {
 
   private personClusters(): PersonIndex {
     const idx = new PersonIndex();
-    const strong = this.cands.filter((c) => c.type === 'PERSON' && !c.weak && c.b - c.a >= 1);
+    const strong = this.cands.filter((c) => c.type === 'PERSON' && (!c.weak || (c.b - c.a >= 2 && !c.acronym && !this.titleCase.has(this.toks[c.a].para) && this.multiWordEvidence(c))));
     for (const c of strong) {
       const words: string[] = [];
       for (let k = c.a; k < c.b; k++) if (!SUFFIXES.has(this.toks[k].text)) words.push(this.toks[k].text);
@@ -725,6 +727,26 @@ class Doc {
         if (!lx.orgHeads.has(w) && !lx.gazetteer.has(w) && !lx.common.has(w)) orgByWord.set(w, c);
       }
     }
+    // a city that the document uses as a sports club (`Liverpool manager`, `Leeds beat …`,
+    // `… v Newcastle`) is the club everywhere in it except after a place preposition
+    const clubs = new Set<string>();
+    for (const c of this.cands) {
+      if (!c.soft || c.type !== 'PLACE' || c.s !== undefined) continue;
+      const next = toks[c.b];
+      const prev = toks[c.a - 1];
+      const after = next && next.word && !next.cap && lx.clubAfter.has(next.text) && !toks[c.a].poss;
+      const before = prev && prev.word && (prev.text === 'v' || prev.text === 'vs' || prev.text === 'beat' || prev.text === 'against');
+      if (after || before) clubs.add(toks[c.a].text);
+    }
+    if (clubs.size)
+      for (const c of this.cands) {
+        if (!c.soft || c.type !== 'PLACE' || c.s !== undefined || !clubs.has(toks[c.a].text)) continue;
+        const prev = toks[c.a - 1];
+        if (prev && prev.word && lx.placePrepositions.has(prev.text) && prev.text !== 'to') continue;
+        c.type = 'ORG';
+        c.key = toks[c.a].text;
+        c.soft = false;
+      }
     const confirmed = new Map<string, Cand>();
     for (const c of this.cands) if (!c.weak && c.b - c.a === 1 && c.s === undefined && c.type !== 'PERSON') confirmed.set(toks[c.a].text, c);
     const keep: Cand[] = [];
@@ -747,6 +769,10 @@ class Doc {
       }
       if (c.acronym) {
         if (this.blockedAcronyms.has(t.text)) continue;
+        if (this.isDatelineCity(c.a)) {
+          keep.push({ ...c, type: 'PLACE', acronym: false, weak: false, key: t.text[0] + t.text.slice(1).toLowerCase() });
+          continue;
+        }
         keep.push(c);
         continue;
       }
@@ -811,6 +837,21 @@ class Doc {
     for (const c of keep) this.cands.push(c);
   }
 
+  /** `VELDHOVEN, Netherlands (Reuters) -`, `SOMEWHERE (AP) —`: the dateline's city. */
+  private isDatelineCity(k: number): boolean {
+    const toks = this.toks;
+    const t = toks[k];
+    if (!t.allCaps || t.text.length < 3 || (k > 0 && toks[k - 1].para === t.para)) return false;
+    const next = toks[k + 1];
+    if (!next || next.para !== t.para) return false;
+    if (next.text === ',' && toks[k + 2]) {
+      const g = this.lx.gazetteer.get(this.lookupForm(toks[k + 2]));
+      return !!g && g.type === 'PLACE';
+    }
+    if (next.text === '(') return !!toks[k + 2] && this.lx.gazetteer.get(toks[k + 2].text)?.type === 'ORG';
+    return next.text === '—' || next.text === '–' || (next.text === '-' && next.start > t.end);
+  }
+
   /** A sentence-initial name-shaped pair is kept when the document uses its surname again or a
    * reporting verb or apposition follows it. */
   private multiWordEvidence(c: Cand): boolean {
@@ -840,6 +881,7 @@ class Doc {
     if (!t.sentStart && prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
     if (!t.sentStart && prev && prev.text === 'at' && prev2 && prev2.word && lx.orgAffiliates.has(prev2.text.toLowerCase())) return 'ORG';
     if (next && next.word && !next.cap && lx.reportingVerbs.has(next.text) && !t.poss) return 'PERSON';
+    if (next && next.word && !next.cap && CLUB_VERBS.has(next.text)) return 'ORG';
     if (next && next.text === ',' && toks[k + 2]?.word && lx.reportingVerbs.has(toks[k + 2].text)) return 'PERSON';
     if (prev && prev.word && (prev.text === 'said' || prev.text === 'says') && !t.sentStart) return 'PERSON';
     if (prev && prev.word && prev.text === 'to' && prev2?.text === 'according') return 'PERSON';
@@ -1057,7 +1099,19 @@ class PersonIndex {
     return this.clusters.some((c) => c.length >= 2 && lx.givenVariant.get(c[0].toLowerCase()) === v);
   }
 
-  keyFor(words: string[], _at: number, lx: Lexicon): string | undefined {
+  /** Start offset of each cluster's latest mention so far (emit goes in text order). */
+  readonly lastSeen = new Map<number, number>();
+
+  keyFor(words: string[], at: number, lx: Lexicon): string | undefined {
+    const k = this.keyForInner(words, at, lx);
+    if (k !== undefined) {
+      const i = this.clusters.findIndex((c) => c.join(' ') === k);
+      if (i >= 0) this.lastSeen.set(i, at);
+    }
+    return k;
+  }
+
+  private keyForInner(words: string[], at: number, lx: Lexicon): string | undefined {
     if (words.length >= 2) {
       const set = new Set(words);
       for (const i of this.candidates(words)) {
@@ -1072,12 +1126,17 @@ class PersonIndex {
     const list = this.byToken.get(w);
     if (list && list.length) {
       // prefer a full name whose last word (surname) is this one, then its first (family-name-first)
+      // several people with this surname: the one mentioned most recently before, else the first
       let best: string[] | undefined;
+      let bestSeen = -1;
       for (const i of list) {
         const c = this.clusters[i];
         if (c.length >= 2 && c[c.length - 1] === w) {
-          best = c;
-          break;
+          const seen = this.lastSeen.get(i) ?? -1;
+          if (!best || (seen < at && seen > bestSeen)) {
+            best = c;
+            bestSeen = seen < at ? seen : bestSeen;
+          }
         }
       }
       if (!best) for (const i of list) if (this.clusters[i].length >= 2) best = best ?? this.clusters[i];

@@ -147,6 +147,8 @@ class UnionFind {
 /** Normalised organisation words with country spellings unified: `U.S.` -> `us`, `Britain` -> `uk`. */
 function orgWords(name: string): string[] {
   let n = ' ' + normName(name) + ' ';
+  // corporate suffixes do not change the company: `Apple Inc.` = `Apple`
+  n = n.replace(/ (?:inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|ag|sa|nv|se) $/, ' ');
   n = n.replace(/ united states of america | united states | usa | america /g, ' us ');
   n = n.replace(/ united kingdom | great britain | britain /g, ' uk ');
   return n.trim().split(' ').filter((w) => w && w !== 'the' && w !== "'s");

@@ -21,3 +21,7 @@ export const PLACE_NOUNS_AFTER = `province provinces prefecture prefectures coun
 export const ORG_AFFILIATES = `analysts analyst economists economist researchers researcher experts expert officials official executives executive staff workers employees engineers scientists scientist strategists strategist traders bankers lawyers professor professors fellow fellows spokesman spokeswoman spokesperson sources`;
 /** Lower-case nouns after a capitalised word that make it a person: `the Biden administration`. */
 export const PERSON_NOUNS_AFTER = `administration presidency campaign era government premiership chancellorship cabinet family aides allies loyalists supporters camp doctrine`;
+/** Words after a city's name that make it a sports club: `Liverpool manager`, `Leeds fans`. */
+export const CLUB_NOUNS_AFTER = `manager managers boss coach coaches striker strikers midfielder defender defenders goalkeeper keeper captain skipper winger forward forwards fans supporters player players squad side team academy chairman owner owners fly-half prop flanker hooker scrum-half full-back centre lock number`;
+/** Verbs after a city's name that make it a sports club: `Liverpool beat …`, `Leeds drew …`. */
+export const CLUB_VERBS_AFTER = `beat beats drew thrashed edged hammered trail trailed v vs`;
