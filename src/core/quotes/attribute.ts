@@ -796,15 +796,7 @@ export class Attributor {
   /** Name, mention and type of a speaker phrase. */
   private fillIdentity(speaker: QuoteSpeaker, toks: Token[], np: NP): void {
     const m = this.mentionFor(speaker.start, speaker.end, toks[np.b]);
-    let run = this.capRun(toks, np.a, np.b);
-    // `Lucia Ferraro of the Bruegel think tank`: the name before the prepositional phrase.
-    for (let k = np.a + 1; k < np.b; k++) {
-      if (['of', 'at', 'from', 'for'].includes(toks[k].lw)) {
-        const first = this.capRun(toks, np.a, k - 1);
-        if (first.length > 0 && !NON_PERSON.has(first[first.length - 1].lw) && (first.length >= 2 || first[0].start > toks[np.a].start)) run = first;
-        break;
-      }
-    }
+    const run = this.nameRun(toks, np);
     const headLower = toks[np.b].lw;
     if (m >= 0) {
       const men = this.mentions[m];
@@ -824,6 +816,18 @@ export class Attributor {
     if (this.personLike(toks, np, speaker)) {
       if (run.length >= 2 || (speaker.role && run.length >= 1)) this.personTails.add(run[run.length - 1].lw);
     }
+  }
+
+  /** The name inside a phrase: its last run of capitalised words, or the one before `of`/`at`/`from` (`Lucia Ferraro of the Bruegel think tank`). */
+  private nameRun(toks: Token[], np: NP): Token[] {
+    for (let k = np.a + 1; k < np.b; k++) {
+      if (['of', 'at', 'from', 'for'].includes(toks[k].lw)) {
+        const first = this.capRun(toks, np.a, k - 1);
+        if (first.length > 0 && !NON_PERSON.has(first[first.length - 1].lw) && (first.length >= 2 || first[0].start > toks[np.a].start)) return first;
+        break;
+      }
+    }
+    return this.capRun(toks, np.a, np.b);
   }
 
   private mentionFor(start: number, end: number, head: Token): number {
@@ -857,7 +861,7 @@ export class Attributor {
       if (m >= 0) return this.mentions[m].type === 'PERSON';
     }
     for (let k = np.a; k <= np.b; k++) if (HONORIFIC.has(toks[k].lw) && toks[k].cap) return true;
-    const run = this.capRun(toks, np.a, np.b);
+    const run = this.nameRun(toks, np);
     if (run.length === 0) return false;
     const last = run[run.length - 1];
     if (NON_PERSON.has(last.lw)) return false;

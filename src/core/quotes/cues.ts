@@ -65,6 +65,7 @@ export const REPORTING_VERBS: Record<string, { finite: string[]; participle: str
   exclaim: { finite: ['muttered', 'shouted', 'cried', 'exclaimed', 'whispered', 'yelled', 'screamed'], participle: [] },
   continue: { finite: ['continued'], participle: [] },
   testify: { finite: ['testified'], participle: ['testifying'] },
+  advise: { finite: ['advised'], participle: ['advising'] },
   observe: { finite: ['observed'], participle: ['observing'] },
 };
 
