@@ -2,6 +2,7 @@
 // one child per outlet (similarity, likely origin). It follows the cursor; clicking an outlet opens
 // that copy at the matching passage.
 import * as vscode from 'vscode';
+import { corpusKey } from '../corpusKeys';
 import type { ArticleReports } from '../layers/articleReports';
 import { excerpt, percent } from '../layers/outletNames';
 import { comparisonFor, groupSharedByParagraph, type ComparisonRequest, type SharedParagraph } from '../lenses/sharedParagraphs';
@@ -39,6 +40,7 @@ export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>
       this.changed,
       reports.onDidChange(() => this.rebuild()),
       vscode.window.onDidChangeActiveTextEditor(() => this.rebuild()),
+      vscode.window.tabGroups.onDidChangeTabs((e) => e.closed.length > 0 && this.rebuild()),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor === vscode.window.activeTextEditor) this.followCursor(e.textEditor);
       }),
@@ -76,8 +78,8 @@ export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>
 
   private build(): void {
     const editor = vscode.window.activeTextEditor;
-    // Keep showing the last article while the focus is in another editor (a comparison, settings).
-    if (editor && !this.reports.isArticle(editor.document) && this.path) return;
+    // Keep showing the last article while the focus is elsewhere (a comparison, settings) and its tab is open.
+    if ((!editor || !this.reports.isArticle(editor.document)) && this.path && this.isOpenInATab(this.path)) return;
     const latest = this.reports.latest(editor?.document);
     this.path = latest?.path;
     this.nodes = [];
@@ -102,6 +104,12 @@ export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>
     this.view.description = latest ? this.reports.outletOf(latest.path) : undefined;
     this.changed.fire(undefined);
     if (editor) setTimeout(() => this.followCursor(editor), 0);
+  }
+
+  private isOpenInATab(path: string): boolean {
+    return vscode.window.tabGroups.all.some((group) =>
+      group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && corpusKey(tab.input.uri) === path),
+    );
   }
 
   private followCursor(editor: vscode.TextEditor): void {
