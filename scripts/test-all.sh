@@ -104,7 +104,7 @@ vscode_suite() {
   if [ -n "$json" ]; then
     passed=$(node -e 'const r=JSON.parse(process.argv[1]);process.stdout.write(String(r.passed|0))' "$json")
     failed=$(node -e 'const r=JSON.parse(process.argv[1]);process.stdout.write(String(r.failed|0))' "$json")
-    note="VS Code $(node -e 'const r=JSON.parse(process.argv[1]);process.stdout.write(`${r.vscodeVersion} ${r.uiKind}`)' "$json")"
+    note="VS Code $(node -e 'const r=JSON.parse(process.argv[1]);process.stdout.write(`${r.vscodeVersion} (${r.appName ?? "?"}, ${r.uiKind})`)' "$json")"
   else
     note="crashed: the suite reported no result"
     [ "$code" -eq 0 ] && code=1

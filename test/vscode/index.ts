@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
   if (process.env.NEWS_SUITE_RESULT_FILE) {
     fs.writeFileSync(
       process.env.NEWS_SUITE_RESULT_FILE,
-      JSON.stringify({ suite: 'vscode-extension-host', vscodeVersion: vscode.version, uiKind, ...counts }),
+      JSON.stringify({ suite: 'vscode-extension-host', vscodeVersion: vscode.version, appName: vscode.env.appName, uiKind, ...counts }),
     );
   }
   if (counts.failed > 0) throw new Error(`${counts.failed} extension-host test(s) failed`);
