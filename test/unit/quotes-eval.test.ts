@@ -68,7 +68,7 @@ describe('quotes: evaluation on unseen news text', () => {
     ['set A (61 quotes, 8 stories)', 'gold.json'],
     ['set B (27 quotes, 5 stories; its first run, before the fixes it prompted: speaker 0.815, kind 0.963)', 'gold-heldout.json'],
     ['set C (24 quotes, 4 stories; its first run, before the fixes it prompted: speaker 0.739, kind 0.833)', 'gold-c.json'],
-    ['set D (13 quotes, 3 stories; its first run, before the two fixes it prompted: speaker 0.833, kind 1.000)', 'gold-d.json'],
+    ['set D (13 quotes, 3 stories; its first run, before the three fixes it prompted: speaker 0.833, kind 1.000)', 'gold-d.json'],
   ]) {
     it(`${label}: quote precision and recall above 0.95, speaker accuracy above 0.9`, () => {
       const r = evaluate(file);

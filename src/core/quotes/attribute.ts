@@ -154,6 +154,8 @@ interface NP {
   a: number;
   b: number;
   role?: string;
+  /** Leftmost token the phrase took in, when the name is not at its start (`its editor, Rory Boland`). */
+  left?: number;
 }
 
 // ---- the document context -------------------------------------------------------------------------
@@ -509,7 +511,7 @@ export class Attributor {
       if (t.t === 'mark' || t.q >= 0) return null;
       if (isWord(t) && !t.cap && CUE_FORMS.get(t.lw) === 'finite') {
         const np = this.npBackward(toks, k - 1, j);
-        if (np && np.a === j) return this.makeSpeaker(toks, np, t, 'cue');
+        if (np && (np.left ?? np.a) === j) return this.makeSpeaker(toks, np, t, 'cue');
         return null;
       }
       if (t.w === '.' && !(k > 0 && HONORIFIC.has(toks[k - 1].lw))) return null;
@@ -630,7 +632,7 @@ export class Attributor {
       const nameToks = toks.slice(k0role, b0role + 1).filter((t) => t.t === 'word');
       const ownName = this.capRun(toks, a, b).length > 0 && !DESCRIPTOR.has(head.lw);
       if (!ownName && nameToks.length > 0 && nameToks.length <= 4 && nameToks.every((t) => t.cap && !CAP_STOP.has(t.w))) {
-        return { a: k0role, b: b0role, role: this.slice(toks, a, b) };
+        return { a: k0role, b: b0role, role: this.slice(toks, a, b), left: a };
       }
     }
     let end = b;
