@@ -148,55 +148,78 @@ export function alignAt(
   const fwdLength = extend(A, B, pa + k, pb + k, 1, params, true, 2 * k);
   const fwd = scratchFwd;
 
-  let count = backLength / 2 + fwdLength / 2;
+  const total = backLength / 2 + fwdLength / 2;
   // Most anchors between unrelated texts are stock phrases: reject them before allocating anything.
-  if (count < minWords || count < minRun) return null;
-  // Group the matched pairs into runs along one diagonal.
-  const runsOut: number[] = [];
-  let longest = 0;
-  let runA = -2;
-  let runB = -2;
-  let runLength = 0;
-  const visit = (x: number, y: number) => {
-    if (x === runA + runLength && y === runB + runLength) runLength++;
-    else {
-      if (runLength > 0) runsOut.push(runA, runB, runLength);
-      if (runLength > longest) longest = runLength;
-      runA = x;
-      runB = y;
-      runLength = 1;
-    }
-  };
-  // In order: the backward pairs reversed, then the forward ones.
-  const total = count;
-  const pairAt = (i: number, side: 0 | 1) => (i < backLength / 2 ? back[backLength - 2 - 2 * i + side] : fwd[2 * (i - backLength / 2) + side]);
+  if (total < minWords || total < minRun) return null;
+  // All pairs in order: the backward ones reversed, then the forward ones.
+  if (scratchOrdered.length < 2 * total) scratchOrdered = new Int32Array(4 * total);
+  const ord = scratchOrdered;
+  let n = 0;
+  for (let i = backLength - 2; i >= 0; i -= 2) {
+    ord[n++] = back[i];
+    ord[n++] = back[i + 1];
+  }
+  for (let i = 0; i < fwdLength; i++) ord[n++] = fwd[i];
+
   // A word or two carried over a paragraph break at either end ("…Photo: Reuters¶The statement …")
   // is a coincidence of the texts around the passage, not part of it.
-  const breakAfter = (i: number) =>
-    hasNewline(textA, A.ends[pairAt(i, 0)], A.starts[pairAt(i + 1, 0)]) || hasNewline(textB, B.ends[pairAt(i, 1)], B.starts[pairAt(i + 1, 1)]);
   let from = 0;
   let to = total - 1;
-  for (let i = 0; i < EDGE_WORDS && i < to; i++) if (breakAfter(i)) from = i + 1;
-  for (let i = to - 1; i >= to - EDGE_WORDS && i >= from; i--) if (breakAfter(i)) {
-    to = i;
-    break;
+  for (let i = 0; i < EDGE_WORDS && i < to; i++) if (breakAfter(A, B, textA, textB, ord, i)) from = i + 1;
+  for (let i = to - 1; i >= to - EDGE_WORDS && i >= from; i--) {
+    if (breakAfter(A, B, textA, textB, ord, i)) {
+      to = i;
+      break;
+    }
   }
-  if (to - from + 1 < minWords || to - from + 1 < minRun) return null;
-  for (let i = from; i <= to; i++) visit(pairAt(i, 0), pairAt(i, 1));
-  runsOut.push(runA, runB, runLength);
-  if (runLength > longest) longest = runLength;
-  if (longest < minRun) return null;
+  const count = to - from + 1;
+  if (count < minWords || count < minRun) return null;
 
-  const runs = Int32Array.from(runsOut);
-  count = to - from + 1;
+  // Runs of pairs along one diagonal.
+  let runCount = 1;
+  let longest = 1;
+  let length = 1;
+  for (let i = from + 1; i <= to; i++) {
+    if (ord[2 * i] === ord[2 * i - 2] + 1 && ord[2 * i + 1] === ord[2 * i - 1] + 1) length++;
+    else {
+      runCount++;
+      length = 1;
+    }
+    if (length > longest) longest = length;
+  }
+  if (longest < minRun) return null;
+  const runs = new Int32Array(3 * runCount);
+  let r = 0;
+  runs[0] = ord[2 * from];
+  runs[1] = ord[2 * from + 1];
+  runs[2] = 1;
+  for (let i = from + 1; i <= to; i++) {
+    if (ord[2 * i] === ord[2 * i - 2] + 1 && ord[2 * i + 1] === ord[2 * i - 1] + 1) runs[r + 2]++;
+    else {
+      r += 3;
+      runs[r] = ord[2 * i];
+      runs[r + 1] = ord[2 * i + 1];
+      runs[r + 2] = 1;
+    }
+  }
   const aStart = runs[0];
   const bFirst = runs[1];
-  const lastRun = runs.length - 3;
-  const aEnd = runs[lastRun] + runs[lastRun + 2];
-  const bEnd = runs[lastRun + 1] + runs[lastRun + 2];
-  const [aCharStart, bCharStart] = widenBackward(textA, textB, A.starts[aStart], B.starts[bFirst]);
-  const [aCharEnd, bCharEnd] = widenForward(textA, textB, A.ends[aEnd - 1], B.ends[bEnd - 1]);
-  return { aStart, aEnd, bStart: bFirst, bEnd, runs, matched: count, aCharStart, aCharEnd, bCharStart, bCharEnd };
+  const aEnd = runs[r] + runs[r + 2];
+  const bEnd = runs[r + 1] + runs[r + 2];
+  widenBackward(textA, textB, A.starts[aStart], B.starts[bFirst]);
+  const aCharStart = widenedA;
+  const bCharStart = widenedB;
+  widenForward(textA, textB, A.ends[aEnd - 1], B.ends[bEnd - 1]);
+  return { aStart, aEnd, bStart: bFirst, bEnd, runs, matched: count, aCharStart, aCharEnd: widenedA, bCharStart, bCharEnd: widenedB };
+}
+
+let scratchOrdered = new Int32Array(1024);
+
+/** Whether a paragraph break separates matched pair i from pair i + 1 in either text. */
+function breakAfter(A: TokenStream, B: TokenStream, textA: string, textB: string, ord: Int32Array, i: number): boolean {
+  return (
+    hasNewline(textA, A.ends[ord[2 * i]], A.starts[ord[2 * i + 2]]) || hasNewline(textB, B.ends[ord[2 * i + 1]], B.starts[ord[2 * i + 3]])
+  );
 }
 
 /** Matched words at each end of a run that may be cut off after a paragraph break. */
@@ -228,8 +251,12 @@ function foldPunctuation(c: string): string {
 const CLOSERS = new Set(['.', ',', ';', ':', '!', '?', '"', "'", ')', ']', '\u2026']);
 const OPENERS = new Set(['"', "'", '(', '[']);
 
+// Results of the widening functions (no tuple allocated per alignment).
+let widenedA = 0;
+let widenedB = 0;
+
 /** Includes closing punctuation (`.”`, `,`) after the last word when both texts have it. */
-function widenForward(textA: string, textB: string, a: number, b: number): [number, number] {
+function widenForward(textA: string, textB: string, a: number, b: number): void {
   while (a < textA.length && b < textB.length) {
     const ca = textA[a];
     const cb = textB[b];
@@ -238,11 +265,12 @@ function widenForward(textA: string, textB: string, a: number, b: number): [numb
     a++;
     b++;
   }
-  return [a, b];
+  widenedA = a;
+  widenedB = b;
 }
 
 /** Includes opening punctuation (`“`) before the first word when both texts have it. */
-function widenBackward(textA: string, textB: string, a: number, b: number): [number, number] {
+function widenBackward(textA: string, textB: string, a: number, b: number): void {
   while (a > 0 && b > 0) {
     const ca = textA[a - 1];
     const cb = textB[b - 1];
@@ -251,5 +279,6 @@ function widenBackward(textA: string, textB: string, a: number, b: number): [num
     a--;
     b--;
   }
-  return [a, b];
+  widenedA = a;
+  widenedB = b;
 }

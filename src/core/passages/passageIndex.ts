@@ -76,6 +76,8 @@ const POS_BITS = 4194304;
 /** An alignment seen from one document: `a` is that document, `other` the matching one. */
 interface SideAlignment extends Alignment {
   other: IndexedDocument;
+  /** 1 when this is the other document's alignment turned around: `runs` then list (b, a, length). */
+  flipped?: 0 | 1;
 }
 
 export class PassageIndex {
@@ -442,7 +444,7 @@ export class PassageIndex {
         if (a.aStart >= segEnd) break;
         if (a.aEnd <= segStart) continue;
         members.push(a);
-        if (!clipRuns(a.runs, segStart, segEnd)) continue;
+        if (!clipRuns(a.runs, a.flipped ?? 0, segStart, segEnd)) continue;
         const matched = clip.matched;
         const aFirst = clip.aFirst;
         const aLast = clip.aLast;
@@ -492,7 +494,8 @@ function flip(a: SideAlignment, from: IndexedDocument): SideAlignment {
     aEnd: a.bEnd,
     bStart: a.aStart,
     bEnd: a.aEnd,
-    runs: swapRuns(a.runs),
+    runs: a.runs,
+    flipped: a.flipped ? 0 : 1,
     matched: a.matched,
     aCharStart: a.bCharStart,
     aCharEnd: a.bCharEnd,
@@ -527,25 +530,18 @@ function sameBoilerplate(a: readonly Paragraph[] | undefined, b: readonly Paragr
   return spans(a) === spans(b);
 }
 
-function swapRuns(runs: Int32Array): Int32Array {
-  const out = new Int32Array(runs.length);
-  for (let i = 0; i < runs.length; i += 3) {
-    out[i] = runs[i + 1];
-    out[i + 1] = runs[i];
-    out[i + 2] = runs[i + 2];
-  }
-  return out;
-}
-
 /** The part of an alignment's runs inside a token range (written to `clip`, no allocation). */
 const clip = { matched: 0, aFirst: -1, aLast: -1, bFirst: -1, bLast: -1 };
 
 /** Clips an alignment's runs to tokens [start, end) of its own side; false if nothing is left. */
-function clipRuns(runs: Int32Array, start: number, end: number): boolean {
+function clipRuns(runs: Int32Array, flipped: 0 | 1, start: number, end: number): boolean {
+  // Runs list (a, b, length); a flipped alignment reads them from the b side.
+  const own = flipped;
+  const theirs = 1 - flipped;
   let matched = 0;
   clip.aFirst = -1;
   for (let i = 0; i < runs.length; i += 3) {
-    const a = runs[i];
+    const a = runs[i + own];
     const length = runs[i + 2];
     if (a + length <= start) continue;
     if (a >= end) break;
@@ -553,10 +549,10 @@ function clipRuns(runs: Int32Array, start: number, end: number): boolean {
     const to = a + length < end ? a + length : end;
     if (clip.aFirst < 0) {
       clip.aFirst = from;
-      clip.bFirst = runs[i + 1] + (from - a);
+      clip.bFirst = runs[i + theirs] + (from - a);
     }
     clip.aLast = to - 1;
-    clip.bLast = runs[i + 1] + (to - 1 - a);
+    clip.bLast = runs[i + theirs] + (to - 1 - a);
     matched += to - from;
   }
   clip.matched = matched;
