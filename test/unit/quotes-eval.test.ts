@@ -6,6 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { findQuotes } from '../../src/core/quotes';
+import { analyzeDocument } from '../../src/core/article';
+import { recognizeEntities } from '../../src/core/entities';
 import { speakerMatches } from './quotes-seeds.test';
 
 interface Gold {
@@ -16,7 +18,7 @@ interface Gold {
 
 const DIR = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'quotes', 'unseen');
 
-export function evaluate(goldFile = 'gold.json'): { precision: number; recall: number; speaker: number; kind: number; misses: string[] } {
+export function evaluate(goldFile = 'gold.json', withEntities = false): { precision: number; recall: number; speaker: number; kind: number; misses: string[] } {
   const gold = JSON.parse(fs.readFileSync(path.join(DIR, goldFile), 'utf8')) as Record<string, Gold[] | string>;
   let found = 0;
   let goldCount = 0;
@@ -28,7 +30,11 @@ export function evaluate(goldFile = 'gold.json'): { precision: number; recall: n
   for (const [file, expected] of Object.entries(gold)) {
     if (typeof expected === 'string') continue;
     const text = fs.readFileSync(path.join(DIR, file), 'utf8');
-    const quotes = findQuotes(text);
+    let quotes;
+    if (withEntities) {
+      const paragraphs = analyzeDocument(text).paragraphs;
+      quotes = findQuotes(text, paragraphs, recognizeEntities(text, paragraphs));
+    } else quotes = findQuotes(text);
     found += quotes.length;
     goldCount += expected.length;
     const used = new Set<number>();
@@ -80,4 +86,14 @@ describe('quotes: evaluation on unseen news text', () => {
       assert.ok(r.speaker > 0.9, summary);
     });
   }
+
+  it('all sets with the article model and the entities layer: the same thresholds', () => {
+    for (const file of ['gold.json', 'gold-heldout.json', 'gold-c.json', 'gold-d.json']) {
+      const r = evaluate(file, true);
+      const summary = `${file}: precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}, speaker ${r.speaker.toFixed(3)}, kind ${r.kind.toFixed(3)}`;
+      console.log(`      ${summary}`);
+      for (const m of r.misses) console.log(`        ${m}`);
+      assert.ok(r.precision > 0.95 && r.recall > 0.95 && r.speaker > 0.9, summary);
+    }
+  });
 });
