@@ -108,6 +108,10 @@ describe('UI: the editor experience on the seeds', function () {
       return total > 3 ? shown : undefined;
     }, SCAN_TIMEOUT);
     await wb().hoverText('Kihara');
+    await wb().waitUntil('the hover to finish fading in', () =>
+      wb().page.locator('.monaco-hover:not(.hidden)').first().evaluate((el: any) => Number((globalThis as any).getComputedStyle(el).opacity) === 1),
+    );
+    await wb().page.waitForTimeout(300);
     assert.match(text, /Minoru Kihara/, text);
     assert.match(text, /person/, text);
     assert.match(text, /Defen[cs]e Minister/i, text);

@@ -12,7 +12,10 @@ import { isCoverageFromWebview, type CoverageStrings, type CoverageToWebview } f
 export function nonce(): string {
   const bytes = new Uint8Array(18);
   globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, (c) => (c === '+' ? '-' : c === '/' ? '_' : ''));
+  // btoa, not Buffer: the extension also runs in the browser (VS Code for the Web).
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/[+/=]/g, (c) => (c === '+' ? '-' : c === '/' ? '_' : ''));
 }
 
 export function coverageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scriptNonce: string): string {

@@ -116,7 +116,12 @@ export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>
     if (!this.view.visible || !this.path) return;
     const offset = editor.document.offsetAt(editor.selection.active);
     const node = this.nodes.find((n) => n.group.paragraph.start <= offset && offset <= n.group.paragraph.end);
-    if (node) void this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+    if (!node || this.view.selection.includes(node)) return;
+    // Show the outlets under the paragraph too: bring its last copy into view, then select the paragraph.
+    const last = node.copies[node.copies.length - 1];
+    const reveal = (target: SharedNode, options: { select: boolean; expand?: boolean }) =>
+      Promise.resolve(this.view.reveal(target, { ...options, focus: false })).then(undefined, () => undefined);
+    void (last ? reveal(last, { select: false }) : Promise.resolve()).then(() => reveal(node, { select: true, expand: true }));
   }
 
   getTreeItem(node: SharedNode): vscode.TreeItem {
