@@ -23,6 +23,31 @@ export interface DocumentAnalysis {
   quotes: Quote[];
 }
 
+/** The per-document part of an analysis: a function of the text alone, so it can be cached by content. */
+export interface DocumentParts {
+  structure: ArticleStructure;
+  mentions: EntityMention[];
+  quotes: Quote[];
+}
+
+/** The per-document analysis of one text (what a worker or a cache can do ahead of the corpus). */
+export function analyzeText(text: string): DocumentParts {
+  const structure = analyzeDocument(text);
+  const mentions = recognizeEntities(text, structure.paragraphs).sort((a, b) => a.start - b.start || b.end - a.end);
+  const quotes = findQuotes(text, structure.paragraphs, mentions);
+  return { structure, mentions, quotes };
+}
+
+/**
+ * Entity identities resolved elsewhere (a worker holding every document's mentions), for corpora
+ * where resolving on the caller's thread after every change costs too much (see bench/scale.ts).
+ */
+export interface IdentitySnapshot {
+  entities: CorpusEntity[];
+  /** Per path, the id of each mention, for the text version the snapshot was made from. */
+  ids: ReadonlyMap<string, readonly string[]>;
+}
+
 export interface CorpusOptions {
   passages?: Partial<PassageIndexOptions>;
 }
@@ -41,6 +66,9 @@ export class Corpus {
   private identities: Identities | undefined;
   private knowledge: KnowledgeEntry[] = [];
   private nextVersion = 1;
+  /** Set when identities come from elsewhere (setIdentitySnapshot) instead of being resolved here. */
+  private externalIdentities: { entities: CorpusEntity[]; ids: ReadonlyMap<string, readonly string[]>; versions: ReadonlyMap<string, number>; byKey: Map<string, string> } | undefined;
+  private identitiesElsewhere = false;
   /** Shared passages found by an outside tool (passim), per path, for the text they were found in. */
   private external = new Map<string, { text: string; shared: ReportShared[] }>();
 
@@ -52,9 +80,18 @@ export class Corpus {
   upsert(path: string, text: string): DocumentAnalysis {
     const existing = this.documents.get(path);
     if (existing && existing.text === text) return existing;
-    const structure = analyzeDocument(text);
-    const mentions = recognizeEntities(text, structure.paragraphs).sort((a, b) => a.start - b.start || b.end - a.end);
-    const quotes = findQuotes(text, structure.paragraphs, mentions);
+    return this.upsertAnalyzed(path, text, analyzeText(text));
+  }
+
+  /**
+   * Adds or replaces a document whose per-document analysis was made elsewhere (a worker, a cache):
+   * `parts` must be what `analyzeText(text)` gives for this text. Only the cross-document indexes
+   * (shared passages, entity summaries) are updated here.
+   */
+  upsertAnalyzed(path: string, text: string, parts: DocumentParts): DocumentAnalysis {
+    const existing = this.documents.get(path);
+    if (existing && existing.text === text) return existing;
+    const { structure, mentions, quotes } = parts;
     const analysis: DocumentAnalysis = { path, text, version: this.nextVersion++, structure, mentions, quotes };
     this.documents.set(path, analysis);
     this.passages.upsert(path, text, structure.paragraphs);
@@ -189,8 +226,59 @@ export class Corpus {
     return { schema: SCAN_SCHEMA, documents, entities: this.entities() };
   }
 
+  /**
+   * Entity identities are resolved by someone else (a worker): `resolve()` never runs here; reports use
+   * the last snapshot given to setIdentitySnapshot, and documents changed since then get provisional
+   * ids (the id the snapshot gave the same name elsewhere, else one made from the name) until the next.
+   */
+  resolveIdentitiesElsewhere(on: boolean): void {
+    this.identitiesElsewhere = on;
+    this.identities = undefined;
+  }
+
+  get resolvesIdentitiesElsewhere(): boolean {
+    return this.identitiesElsewhere;
+  }
+
+  /** Every document's entity mentions and outlet, for whoever resolves identities (with the versions). */
+  identityInput(): { path: string; version: number; outlet: string | null; mentions: EntityMention[] }[] {
+    return this.paths().map((path) => {
+      const analysis = this.documents.get(path)!;
+      return { path, version: analysis.version, outlet: this.outletOf(path)?.outlet ?? null, mentions: analysis.mentions };
+    });
+  }
+
+  /** Identities resolved elsewhere from the documents at `versions` (path -> version when sent). */
+  setIdentitySnapshot(snapshot: IdentitySnapshot, versions: ReadonlyMap<string, number>): void {
+    const byKey = new Map<string, string>();
+    for (const [path, ids] of snapshot.ids) {
+      const analysis = this.documents.get(path);
+      if (!analysis || analysis.version !== versions.get(path)) continue;
+      analysis.mentions.forEach((m, i) => {
+        if (ids[i]) byKey.set(m.type + '\u0000' + m.key, ids[i]);
+      });
+    }
+    this.externalIdentities = { entities: snapshot.entities, ids: snapshot.ids, versions, byKey };
+    this.identities = undefined;
+  }
+
+  private snapshotIdentities(): Identities {
+    const snap = this.externalIdentities;
+    return {
+      entities: snap?.entities ?? [],
+      idsFor: (path: string) => {
+        const analysis = this.documents.get(path);
+        if (!analysis) return [];
+        const ids = snap?.ids.get(path);
+        if (ids && snap!.versions.get(path) === analysis.version && ids.length === analysis.mentions.length) return ids as string[];
+        return analysis.mentions.map((m) => snap?.byKey.get(m.type + '\u0000' + m.key) ?? provisionalId(m));
+      },
+    };
+  }
+
   private resolve(): Identities {
     if (this.identities) return this.identities;
+    if (this.identitiesElsewhere) return (this.identities = this.snapshotIdentities());
     for (const path of this.staleEntities) {
       const analysis = this.documents.get(path);
       if (analysis) this.resolver.setDocument(path, this.outletOf(path)?.outlet ?? null, analysis.mentions);
@@ -199,4 +287,11 @@ export class Corpus {
     this.identities = this.resolver.resolve(this.knowledge);
     return this.identities;
   }
+}
+
+/** An id for a mention nobody has resolved yet: its type and name, as the resolver spells ids. */
+function provisionalId(m: EntityMention): string {
+  const prefix = m.type === 'PERSON' ? 'person' : m.type === 'ORG' ? 'org' : 'place';
+  const slug = m.key.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${prefix}:${slug || 'unnamed'}`;
 }

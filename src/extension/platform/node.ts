@@ -1,0 +1,23 @@
+// The Node extension host's platform: the analysis worker is a worker_threads Worker running
+// dist/worker.js. The browser build replaces this module with ./web.ts (see esbuild.mjs).
+import type * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
+import { sameThreadPort, type AnalysisPort, type ReplyMessage } from '../worker/protocol';
+
+export const PLATFORM = 'node';
+
+export async function createAnalysisPort(extensionUri: vscode.Uri): Promise<AnalysisPort> {
+  let worker: Worker;
+  try {
+    worker = new Worker(extensionUri.with({ path: extensionUri.path.replace(/\/$/, '') + '/dist/worker.js' }).fsPath);
+  } catch {
+    return sameThreadPort();
+  }
+  worker.unref();
+  return {
+    kind: 'worker_threads',
+    post: (message) => worker.postMessage(message),
+    onMessage: (listener: (message: ReplyMessage) => void) => void worker.on('message', listener),
+    terminate: () => void worker.terminate(),
+  };
+}

@@ -1,0 +1,79 @@
+// Messages between the extension host and the analysis worker, and the host's client for them. The
+// transport (`AnalysisPort`) is a Node worker_threads Worker, a browser Web Worker, or the same thread.
+import { AnalysisService, type AnalysisRequest } from './analysisService';
+
+export interface RequestMessage {
+  id: number;
+  request: AnalysisRequest;
+}
+export type ReplyMessage = { id: number; reply: unknown } | { id: number; error: string };
+
+/** The two ends of a worker, whatever runs it. */
+export interface AnalysisPort {
+  post(message: RequestMessage): void;
+  onMessage(listener: (message: ReplyMessage) => void): void;
+  terminate(): void;
+  /** 'worker_threads', 'web-worker' or 'same-thread': shown in logs and tests. */
+  readonly kind: string;
+}
+
+/** The worker side: answers each request with the service's reply (or the error's message). */
+export function serve(service: AnalysisService, message: RequestMessage, post: (reply: ReplyMessage, transfer?: ArrayBuffer[]) => void): void {
+  try {
+    const reply = service.handle(message.request);
+    const bytes = (reply as { bytes?: Uint8Array }).bytes;
+    post({ id: message.id, reply }, bytes ? [bytes.buffer as ArrayBuffer] : undefined);
+  } catch (error) {
+    post({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+  }
+}
+
+/** Runs the service on the caller's thread, one request per macrotask (the fallback, and unit tests). */
+export function sameThreadPort(): AnalysisPort {
+  const service = new AnalysisService();
+  let listener: ((message: ReplyMessage) => void) | undefined;
+  let closed = false;
+  return {
+    kind: 'same-thread',
+    post(message) {
+      setTimeout(() => {
+        if (!closed) serve(service, message, (reply) => listener?.(reply));
+      }, 0);
+    },
+    onMessage(l) {
+      listener = l;
+    },
+    terminate() {
+      closed = true;
+    },
+  };
+}
+
+export class AnalysisClient {
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+  constructor(readonly port: AnalysisPort) {
+    port.onMessage((message) => {
+      const waiter = this.waiting.get(message.id);
+      if (!waiter) return;
+      this.waiting.delete(message.id);
+      if ('error' in message) waiter.reject(new Error(message.error));
+      else waiter.resolve(message.reply);
+    });
+  }
+
+  request<T>(request: AnalysisRequest): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.port.post({ id, request });
+    });
+  }
+
+  dispose(): void {
+    this.port.terminate();
+    for (const waiter of this.waiting.values()) waiter.reject(new Error('the analysis worker was stopped'));
+    this.waiting.clear();
+  }
+}

@@ -1,0 +1,174 @@
+// The analysis worker (src/extension/worker): per-document analysis off the host, the content-keyed
+// cache (round trip, other analyser version, corruption), identities resolved elsewhere, and the real
+// worker_threads transport.
+import * as assert from 'assert';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { analyzeText, Corpus } from '../../src/core/corpus';
+import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, type AnalyzeReply, type ResolveReply } from '../../src/extension/worker/analysisService';
+import { AnalysisClient, sameThreadPort, type AnalysisPort, type ReplyMessage } from '../../src/extension/worker/protocol';
+import { readSeeds } from './sharedFiles';
+
+const seeds = [...readSeeds().values()];
+const encode = (s: string) => new TextEncoder().encode(s);
+
+describe('analysis worker: per-document analysis and its cache', () => {
+  it('analyses exactly as the corpus does', () => {
+    const service = new AnalysisService();
+    for (const { name, text } of seeds) {
+      const result = service.analyze(name, text);
+      assert.strictEqual(result.cached, false);
+      assert.deepStrictEqual(result.parts, JSON.parse(JSON.stringify(analyzeText(text))));
+    }
+  });
+
+  it('a corpus fed with the worker’s analyses reports what a corpus analysing itself reports', () => {
+    const service = new AnalysisService();
+    const own = new Corpus();
+    const fed = new Corpus();
+    for (const { name, text } of seeds) {
+      own.upsert(name, text);
+      fed.upsertAnalyzed(name, text, service.analyze(name, text).parts);
+    }
+    assert.deepStrictEqual(fed.report(), own.report());
+  });
+
+  it('a saved cache answers the next session without analysing (keyed by content, not path)', () => {
+    const first = new AnalysisService();
+    for (const { name, text } of seeds) first.analyze(name, text);
+    const saved = first.saveCache();
+    assert.strictEqual(saved.entries, seeds.length);
+    const second = new AnalysisService();
+    assert.deepStrictEqual(second.loadCache(saved.bytes), { entries: seeds.length });
+    for (const { name, text } of seeds) {
+      const result = second.analyze(`renamed/${name}`, text);
+      assert.strictEqual(result.cached, true, name);
+      assert.deepStrictEqual(result.parts, JSON.parse(JSON.stringify(analyzeText(text))));
+    }
+    // A changed text is a miss.
+    assert.strictEqual(second.analyze('x', seeds[0].text + ' More.').cached, false);
+  });
+
+  it('drops the entries of files that are gone when saving', () => {
+    const service = new AnalysisService();
+    service.analyze('a', seeds[0].text);
+    service.analyze('b', seeds[1].text);
+    service.handle({ kind: 'forget', paths: ['b'] });
+    assert.strictEqual(service.saveCache().entries, 1);
+  });
+
+  it('discards a cache of another analyser version or format, and survives corrupt bytes', () => {
+    const service = new AnalysisService();
+    service.analyze('a', seeds[0].text);
+    const good = new TextDecoder().decode(service.saveCache().bytes);
+    const other = good.replace(JSON.stringify(ANALYZER_VERSION), JSON.stringify('0.0.0+older'));
+    assert.notStrictEqual(other, good);
+    const fresh = () => new AnalysisService();
+    const stale = fresh().loadCache(encode(other));
+    assert.strictEqual(stale.entries, 0);
+    assert.match(stale.discarded ?? '', /analyser version/);
+    for (const bytes of [new Uint8Array([0xff, 0xfe, 0x00, 0x41]), encode('{"format":'), encode('not json\nabc\tdef'), encode(JSON.stringify({ format: 'x' }))]) {
+      const s = fresh();
+      assert.strictEqual(s.loadCache(bytes).entries, 0);
+      assert.strictEqual(s.analyze('a', seeds[0].text).cached, false);
+    }
+    // A damaged entry (cut short, or valid JSON of the wrong shape) is analysed again, correctly.
+    const [header, line] = good.split('\n');
+    const hash = contentHash(seeds[0].text);
+    for (const damaged of [line.slice(0, line.length - 40), `${hash}\t{"structure":1}`, `${hash}\t{]`]) {
+      const s = fresh();
+      s.loadCache(encode(`${header}\n${damaged}\n`));
+      const result = s.analyze('a', seeds[0].text);
+      assert.strictEqual(result.cached, false);
+      assert.deepStrictEqual(result.parts, JSON.parse(JSON.stringify(analyzeText(seeds[0].text))));
+    }
+    assert.ok(header.includes(CACHE_FORMAT));
+  });
+
+  it('content hashes differ for near-identical texts', () => {
+    const hashes = new Set<string>();
+    for (let i = 0; i < 2000; i++) hashes.add(contentHash(`text ${i}`));
+    hashes.add(contentHash(seeds[0].text));
+    hashes.add(contentHash(seeds[0].text.replace('a', 'b')));
+    assert.strictEqual(hashes.size, 2002);
+  });
+});
+
+describe('analysis worker: identities resolved elsewhere', () => {
+  function corpora() {
+    const service = new AnalysisService();
+    const own = new Corpus();
+    const remote = new Corpus();
+    remote.resolveIdentitiesElsewhere(true);
+    for (const { name, text } of seeds) {
+      own.upsert(name, text);
+      remote.upsertAnalyzed(name, text, service.analyze(name, text).parts);
+    }
+    return { service, own, remote };
+  }
+
+  function applySnapshot(service: AnalysisService, corpus: Corpus, knowledge?: string) {
+    const input = corpus.identityInput();
+    const reply = service.resolve(input.map((d) => ({ path: d.path, outlet: d.outlet })), knowledge) as ResolveReply;
+    corpus.setIdentitySnapshot({ entities: reply.entities, ids: new Map(reply.ids) }, new Map(input.map((d) => [d.path, d.version])));
+  }
+
+  it('with the worker’s snapshot, reports equal those of a corpus resolving itself', () => {
+    const { service, own, remote } = corpora();
+    applySnapshot(service, remote);
+    assert.deepStrictEqual(remote.report(), own.report());
+  });
+
+  it('an edited document gets the ids its names had in the snapshot until the next one, without resolving', () => {
+    const { service, own, remote } = corpora();
+    applySnapshot(service, remote);
+    const name = seeds[0].name;
+    const edited = seeds[0].text.replace(/\n\n/, '\n\nA new paragraph that names nobody at all in it.\n\n');
+    own.upsert(name, edited);
+    remote.upsert(name, edited);
+    const provisional = remote.documentReport(name)!;
+    const resolved = own.documentReport(name)!;
+    assert.deepStrictEqual(
+      provisional.entities.map((e) => e.id),
+      resolved.entities.map((e) => e.id),
+    );
+    applySnapshot(service, remote);
+    assert.deepStrictEqual(remote.documentReport(name), resolved);
+  });
+
+  it('before any snapshot, mentions carry provisional ids made from their names', () => {
+    const { remote } = corpora();
+    const report = remote.documentReport(seeds[0].name)!;
+    assert.ok(report.entities.length > 0);
+    for (const e of report.entities) assert.match(e.id, /^(person|org|place):[a-z0-9-]+$/);
+    assert.deepStrictEqual(remote.entities(), []);
+  });
+});
+
+describe('analysis worker: transports', () => {
+  async function roundTrip(port: AnalysisPort) {
+    const client = new AnalysisClient(port);
+    try {
+      const reply = await client.request<AnalyzeReply>({ kind: 'analyze', docs: seeds.map((s) => ({ path: s.name, text: s.text })) });
+      assert.deepStrictEqual(
+        reply.results.map((r) => r.parts),
+        seeds.map((s) => JSON.parse(JSON.stringify(analyzeText(s.text)))),
+      );
+      await assert.rejects(client.request({ kind: 'nonsense' } as never), /./);
+    } finally {
+      client.dispose();
+    }
+  }
+
+  it('same thread', () => roundTrip(sameThreadPort()));
+
+  it('a worker_threads Worker', async () => {
+    const worker = new Worker(path.join(__dirname, '..', '..', 'src', 'extension', 'worker', 'nodeWorker.js'));
+    await roundTrip({
+      kind: 'worker_threads',
+      post: (m) => worker.postMessage(m),
+      onMessage: (l: (m: ReplyMessage) => void) => void worker.on('message', l),
+      terminate: () => void worker.terminate(),
+    });
+  });
+});
