@@ -1,7 +1,18 @@
 // Keeps the core's Corpus in step with the editor: open documents are analysed from their live text
-// (debounced while typing), other files from disk when the workspace is scanned.
+// (debounced while typing), other files from disk when the workspace is scanned, and afterwards as
+// they are created, changed, renamed or deleted on disk (a file watcher).
+//
+// Large workspaces: a scan reads the files here and sends them in batches to the analysis worker
+// (worker/analysisService.ts: per-document analysis, the content-addressed cache, entity resolution),
+// adding each batch to the corpus as it comes back, so views fill in while the scan runs and the
+// extension host only does the cheap part (indexing passages) between batches. The cache lives in
+// the extension's storage (storageUri, else globalStorageUri) as analysis-cache.jsonl; see
+// bench/scale.ts for the figures.
 import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../core/corpus';
+import type { AnalysisPort } from './worker/protocol';
+import { AnalysisClient } from './worker/protocol';
+import type { AnalyzeReply, LoadCacheReply, ResolveReply, SaveCacheReply } from './worker/analysisService';
 import { CorrectedCorpus } from '../core/correctedCorpus';
 import { decodeArticleBytes } from '../core/textDecoding';
 import { ArticleFilter } from './articleFilter';
@@ -11,7 +22,29 @@ export interface ScanSummary {
   files: number;
   skipped: { path: string; message: string }[];
   cancelled: boolean;
+  /** Analyses taken from the cache. */
+  cached?: number;
+  /** Why the cache file was discarded, if it was. */
+  cacheDiscarded?: string;
 }
+
+export interface WorkspaceCorpusOptions {
+  /** Makes the analysis worker (worker_threads, a Web Worker, or the same thread). */
+  createPort?: () => Promise<AnalysisPort>;
+  /** Folder for the analysis cache; no cache without one. */
+  storage?: vscode.Uri;
+  /**
+   * From this many documents on, entity identities are resolved in the worker (in the background,
+   * after a scan and after edits settle) instead of on the extension host at every change.
+   */
+  resolveElsewhereFrom?: number;
+}
+
+const CACHE_FILE = 'analysis-cache.jsonl';
+/** Texts per message to the worker: big enough to amortise a message, small enough to show progress. */
+const BATCH = 128;
+/** Files read at once. */
+const READ_CONCURRENCY = 16;
 
 export class WorkspaceCorpus implements vscode.Disposable {
   readonly corpus = new CorrectedCorpus();
@@ -27,7 +60,32 @@ export class WorkspaceCorpus implements vscode.Disposable {
   /** Problems found in news-sources.json / news-entities.json, for the output channel and panel. */
   settingsProblems: string[] = [];
 
-  constructor(private readonly debounceMs: () => number) {
+  private client: Promise<AnalysisClient> | undefined;
+  private cacheLoaded: Promise<LoadCacheReply> | undefined;
+  /** Set once a scan ran: from then on the file watcher keeps the corpus in step with the disk. */
+  private scanned = false;
+  private readonly watched = new Map<string, vscode.Uri>();
+  private watchTimer: ReturnType<typeof setTimeout> | undefined;
+  private resolveTimer: ReturnType<typeof setTimeout> | undefined;
+  private resolving: Promise<void> | undefined;
+  private knowledgeText: string | undefined;
+  /** Path -> version of analyses whose mentions the worker holds (it made them). */
+  private readonly workerVersions = new Map<string, number>();
+
+  constructor(
+    private readonly debounceMs: () => number,
+    private readonly options: WorkspaceCorpusOptions = {},
+  ) {
+    const articleWatcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      articleWatcher,
+      articleWatcher.onDidCreate((uri) => this.queueFromDisk(uri)),
+      articleWatcher.onDidChange((uri) => this.queueFromDisk(uri)),
+      articleWatcher.onDidDelete((uri) => this.removedOnDisk(uri)),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const { oldUri, newUri } of e.files) this.renamed(oldUri, newUri);
+      }),
+    );
     const settingsWatcher = vscode.workspace.createFileSystemWatcher('**/{news-sources,news-entities}.json');
     const reloadSettings = () => void this.loadFolderSettings().then(() => this.fireChanged([]));
     this.disposables.push(
@@ -69,7 +127,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
     };
     const root = folders.length > 1 && folder ? folder.name : '';
     for (const error of this.corpus.setManifest(await read('news-sources.json'), root)) problems.push(`news-sources.json: ${error}`);
-    const knowledgeError = this.corpus.setKnowledge(await read('news-entities.json'));
+    this.knowledgeText = await read('news-entities.json');
+    const knowledgeError = this.corpus.setKnowledge(this.knowledgeText);
     if (knowledgeError) problems.push(`news-entities.json ignored: ${knowledgeError}`);
     this.settingsProblems = problems;
   }
@@ -84,7 +143,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
     }
     const before = this.corpus.get(key);
     const analysis = this.corpus.upsert(key, document.getText());
-    if (analysis !== before) this.fireChanged([analysis]);
+    if (analysis !== before) {
+      this.fireChanged([analysis]);
+      this.scheduleResolve();
+    }
     return analysis;
   }
 
@@ -101,54 +163,238 @@ export class WorkspaceCorpus implements vscode.Disposable {
     );
   }
 
-  /** Reads every article file in the workspace; open documents contribute their live text. */
+  /**
+   * Reads every article file in the workspace; open documents contribute their live text. Files are
+   * analysed by the worker (or taken from the cache) in batches; each batch joins the corpus and the
+   * views as soon as it is back. Cancelling keeps what was analysed so far.
+   */
   async scanWorkspace(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
     const include = `{${this.filter.includeGlobs.join(',')}}`;
     const exclude = `{${this.filter.excludeGlobs.join(',')}}`;
     await this.loadFolderSettings();
     const uris = await vscode.workspace.findFiles(include, exclude, undefined, token);
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-    const summary: ScanSummary = { files: 0, skipped: [], cancelled: false };
-    const touched: DocumentAnalysis[] = [];
-    const maxBytes = vscode.workspace.getConfiguration('newsAnnotator.files').get<number>('maxSizeMB', 5) * 1024 * 1024;
+    const summary: ScanSummary = { files: 0, skipped: [], cancelled: false, cached: 0 };
+    const maxBytes = this.maxBytes();
     uris.sort((a, b) => a.toString().localeCompare(b.toString()));
-    for (let i = 0; i < uris.length; i++) {
-      if (token.isCancellationRequested) {
-        summary.cancelled = true;
-        break;
+    if (this.options.resolveElsewhereFrom !== undefined && uris.length + this.corpus.size >= this.options.resolveElsewhereFrom) this.corpus.resolveIdentitiesElsewhere(true);
+    const client = await this.analysisClient();
+    const cache = await this.loadCache(client);
+    if (cache.discarded) summary.cacheDiscarded = cache.discarded;
+
+    const changed: DocumentAnalysis[] = [];
+    let lastFire = Date.now();
+    let done = 0;
+    const inFlight: Promise<void>[] = [];
+    const settle = async (batch: { key: string; text: string }[]) => {
+      const reply = await client.request<AnalyzeReply>({ kind: 'analyze', docs: batch.map((d) => ({ path: d.key, text: d.text })) });
+      reply.results.forEach((result, i) => {
+        const before = this.corpus.get(result.path);
+        const analysis = this.corpus.upsertAnalyzed(result.path, batch[i].text, result.parts);
+        this.workerVersions.set(result.path, analysis.version);
+        if (analysis !== before) changed.push(analysis);
+        if (result.cached) summary.cached!++;
+      });
+      done += batch.length;
+      progress.report({ message: vscode.l10n.t('{0} of {1} articles', done, uris.length), increment: (100 * batch.length) / Math.max(1, uris.length) });
+      // Results appear as they come, without redrawing every view for every batch.
+      if (Date.now() - lastFire > 400 && changed.length) {
+        this.fireChanged(changed.splice(0));
+        lastFire = Date.now();
       }
-      const uri = uris[i];
-      const key = corpusKey(uri);
-      progress.report({ message: key, increment: 100 / uris.length });
-      const document = open.get(uri.toString());
-      if (document) {
-        touched.push(this.corpus.upsert(key, document.getText()));
-        summary.files++;
-        continue;
+    };
+
+    let batch: { key: string; text: string }[] = [];
+    for (let i = 0; i < uris.length && !token.isCancellationRequested; i += READ_CONCURRENCY) {
+      const slice = uris.slice(i, i + READ_CONCURRENCY);
+      const texts = await Promise.all(
+        slice.map(async (uri) => {
+          const key = corpusKey(uri);
+          const document = open.get(uri.toString());
+          if (document) return { key, text: document.getText() };
+          const read = await this.readArticle(uri, maxBytes);
+          if ('message' in read) summary.skipped.push({ path: key, message: read.message });
+          else return { key, text: read.text };
+          return undefined;
+        }),
+      );
+      for (const t of texts) if (t) batch.push(t);
+      if (batch.length >= BATCH) {
+        inFlight.push(settle(batch));
+        batch = [];
+        // Keep at most two batches with the worker: reading stays ahead, memory stays flat.
+        if (inFlight.length >= 2) await inFlight.shift();
       }
-      try {
-        // Refuse a huge file before reading it into memory.
-        const { size } = await vscode.workspace.fs.stat(uri);
-        if (size > maxBytes) {
-          summary.skipped.push({ path: key, message: vscode.l10n.t('larger than the {0} MB limit (newsAnnotator.files.maxSizeMB)', Math.round(maxBytes / 1048576)) });
-          continue;
-        }
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        const decoded = decodeArticleBytes(bytes, { maxBytes });
-        if (!decoded.ok) {
-          summary.skipped.push({ path: key, message: decoded.message });
-          continue;
-        }
-        touched.push(this.corpus.upsert(key, decoded.text));
-        summary.files++;
-      } catch (error) {
-        // Deleted or unreadable between listing and reading: report it, keep going.
-        summary.skipped.push({ path: key, message: error instanceof Error ? error.message : String(error) });
-      }
-      if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 0)); // let the host breathe
     }
-    if (touched.length > 0) this.fireChanged(touched);
+    if (batch.length && !token.isCancellationRequested) inFlight.push(settle(batch));
+    await Promise.all(inFlight);
+    summary.cancelled = token.isCancellationRequested;
+    summary.files = done;
+    if (changed.length) this.fireChanged(changed);
+    this.scanned = true;
+    await this.saveCache(client);
+    if (this.corpus.resolvesIdentitiesElsewhere) await this.resolveInWorker();
     return summary;
+  }
+
+  private maxBytes(): number {
+    return vscode.workspace.getConfiguration('newsAnnotator.files').get<number>('maxSizeMB', 5) * 1024 * 1024;
+  }
+
+  /** One article file's text, or why it was skipped. */
+  private async readArticle(uri: vscode.Uri, maxBytes: number): Promise<{ text: string } | { message: string }> {
+    try {
+      // Refuse a huge file before reading it into memory.
+      const { size } = await vscode.workspace.fs.stat(uri);
+      if (size > maxBytes) return { message: vscode.l10n.t('larger than the {0} MB limit (newsAnnotator.files.maxSizeMB)', Math.round(maxBytes / 1048576)) };
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const decoded = decodeArticleBytes(bytes, { maxBytes });
+      return decoded.ok ? { text: decoded.text } : { message: decoded.message };
+    } catch (error) {
+      // Deleted or unreadable between listing and reading: report it, keep going.
+      return { message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** The worker, started on first use. */
+  analysisClient(): Promise<AnalysisClient> {
+    if (!this.client) {
+      const make = this.options.createPort ?? (async () => (await import('./worker/protocol')).sameThreadPort());
+      this.client = make().then((port) => new AnalysisClient(port));
+    }
+    return this.client;
+  }
+
+  private cacheUri(): vscode.Uri | undefined {
+    return this.options.storage && vscode.Uri.joinPath(this.options.storage, CACHE_FILE);
+  }
+
+  /** Loads the cache file into the worker once per session; a missing, corrupt or stale one means no cache. */
+  private loadCache(client: AnalysisClient): Promise<LoadCacheReply> {
+    if (!this.cacheLoaded) {
+      const uri = this.cacheUri();
+      this.cacheLoaded = (async () => {
+        let bytes: Uint8Array | undefined;
+        if (uri) bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => undefined);
+        return client.request<LoadCacheReply>({ kind: 'loadCache', bytes });
+      })();
+    }
+    return this.cacheLoaded;
+  }
+
+  private async saveCache(client: AnalysisClient): Promise<void> {
+    const uri = this.cacheUri();
+    if (!uri) return;
+    try {
+      const { bytes } = await client.request<SaveCacheReply>({ kind: 'saveCache' });
+      await vscode.workspace.fs.createDirectory(this.options.storage!);
+      await vscode.workspace.fs.writeFile(uri, bytes);
+    } catch {
+      // No cache this time: the next start analyses again.
+    }
+  }
+
+  // ---- identities resolved in the worker --------------------------------------------------------
+
+  private scheduleResolve(): void {
+    if (!this.corpus.resolvesIdentitiesElsewhere) return;
+    if (this.resolveTimer) clearTimeout(this.resolveTimer);
+    this.resolveTimer = setTimeout(() => {
+      this.resolveTimer = undefined;
+      void this.resolveInWorker();
+    }, 1500);
+  }
+
+  /** Sends every document's mentions (only those the worker does not have) and applies the identities. */
+  async resolveInWorker(): Promise<void> {
+    if (this.resolving) {
+      await this.resolving;
+      return this.scheduleResolve();
+    }
+    this.resolving = (async () => {
+      const client = await this.analysisClient();
+      const input = this.corpus.identityInput();
+      const versions = new Map(input.map((d) => [d.path, d.version]));
+      const docs = input.map((d) => (this.workerVersions.get(d.path) === d.version ? { path: d.path, outlet: d.outlet } : { path: d.path, outlet: d.outlet, mentions: d.mentions }));
+      const reply = await client.request<ResolveReply>({ kind: 'resolve', docs, knowledge: this.knowledgeText });
+      for (const d of input) this.workerVersions.set(d.path, d.version);
+      this.corpus.setIdentitySnapshot({ entities: reply.entities, ids: new Map(reply.ids) }, versions);
+      this.fireChanged([]);
+    })().finally(() => (this.resolving = undefined));
+    return this.resolving;
+  }
+
+  // ---- the file watcher -------------------------------------------------------------------------
+
+  private isArticleUri(uri: vscode.Uri): boolean {
+    return this.filter.isArticle({ uri, languageId: '' } as vscode.TextDocument);
+  }
+
+  private queueFromDisk(uri: vscode.Uri): void {
+    if (!this.scanned || !this.isArticleUri(uri)) return;
+    // An open document's live text wins over the file on disk.
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    this.watched.set(uri.toString(), uri);
+    if (this.watchTimer) clearTimeout(this.watchTimer);
+    this.watchTimer = setTimeout(() => void this.flushWatched(), 200);
+  }
+
+  private async flushWatched(): Promise<void> {
+    this.watchTimer = undefined;
+    const uris = [...this.watched.values()];
+    this.watched.clear();
+    const maxBytes = this.maxBytes();
+    const docs: { key: string; text: string }[] = [];
+    for (const uri of uris) {
+      const read = await this.readArticle(uri, maxBytes);
+      if ('text' in read) docs.push({ key: corpusKey(uri), text: read.text });
+      else if (this.corpus.remove(corpusKey(uri))) this.fireChanged([]); // unreadable now: it no longer counts
+    }
+    if (!docs.length) return;
+    const client = await this.analysisClient();
+    const reply = await client.request<AnalyzeReply>({ kind: 'analyze', docs: docs.map((d) => ({ path: d.key, text: d.text })) });
+    const changed: DocumentAnalysis[] = [];
+    reply.results.forEach((result, i) => {
+      const before = this.corpus.get(result.path);
+      const analysis = this.corpus.upsertAnalyzed(result.path, docs[i].text, result.parts);
+      this.workerVersions.set(result.path, analysis.version);
+      if (analysis !== before) changed.push(analysis);
+    });
+    if (changed.length) {
+      this.fireChanged(changed);
+      this.scheduleResolve();
+      await this.saveCache(client);
+    }
+  }
+
+  private removedOnDisk(uri: vscode.Uri): void {
+    if (!this.scanned) return;
+    const key = corpusKey(uri);
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed && d.isDirty)) return;
+    if (this.corpus.remove(key)) {
+      void this.analysisClient().then((c) => c.request({ kind: 'forget', paths: [key] }));
+      this.workerVersions.delete(key);
+      this.fireChanged([]);
+      this.scheduleResolve();
+    }
+  }
+
+  private renamed(from: vscode.Uri, to: vscode.Uri): void {
+    const fromKey = corpusKey(from);
+    const toKey = corpusKey(to);
+    if (!this.corpus.get(fromKey)) return;
+    if (!this.isArticleUri(to)) {
+      this.corpus.remove(fromKey);
+    } else {
+      this.corpus.rename(fromKey, toKey);
+      void this.analysisClient().then((c) => c.request({ kind: 'rename', from: fromKey, to: toKey }));
+      const analysis = this.corpus.get(toKey);
+      const version = this.workerVersions.get(fromKey);
+      this.workerVersions.delete(fromKey);
+      if (analysis && version !== undefined) this.workerVersions.set(toKey, analysis.version);
+    }
+    this.fireChanged([]);
+    this.scheduleResolve();
   }
 
   /** Tells listeners that analyses (or what overrides them) changed. */
@@ -158,6 +404,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.watchTimer) clearTimeout(this.watchTimer);
+    if (this.resolveTimer) clearTimeout(this.resolveTimer);
+    void this.client?.then((c) => c.dispose());
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     for (const d of this.disposables) d.dispose();
