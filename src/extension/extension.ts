@@ -9,10 +9,17 @@ import { createEditorExperience } from './editorExperience';
 import { registerPassimCommands } from './passimCommands';
 import { StructureDecorations } from './structureDecorations';
 import { WorkspaceCorpus } from './workspaceCorpus';
+// The browser build (esbuild.mjs) swaps this for ./platform/web.
+import { createAnalysisPort } from './platform/node';
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const settings = () => vscode.workspace.getConfiguration('newsAnnotator');
-  const workspace = new WorkspaceCorpus(() => settings().get<number>('debounceMs', 250));
+  const workspace = new WorkspaceCorpus(() => settings().get<number>('debounceMs', 250), {
+    createPort: () => createAnalysisPort(context.extensionUri),
+    storage: context.storageUri ?? context.globalStorageUri,
+    // Below this, resolving identities on the host after each change costs well under a frame.
+    resolveElsewhereFrom: 3000,
+  });
   const structure = new StructureDecorations();
   const output = vscode.window.createOutputChannel('News Annotator', { log: true });
   context.subscriptions.push(workspace, structure, output);
