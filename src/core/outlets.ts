@@ -98,9 +98,10 @@ const SITE_NAME_PATTERNS: ReadonlyArray<readonly [RegExp, OutletEvidenceKind]> =
   [new RegExp(`(?:^|\\. )${NAME} reports are available\\b`, 'gu'), 'site-name'],
   [new RegExp(`(?:©|\\bcopyright\\b)\\s*(?:\\d{4}\\s*)?${NAME}`, 'giu'), 'site-name'],
   [new RegExp(`\\b(?:originally|first) (?:appeared|published) (?:on|in) ${NAME}`, 'gu'), 'site-name'],
-  // A masthead with a tagline: "Occasional Digest - a story for you".
-  [new RegExp(`^${NAME} [-–—|] (?:a |an |the |your )?\\p{Ll}[^.!?]{0,60}$`, 'gu'), 'site-name'],
 ];
+/** A masthead with a tagline ("Occasional Digest - a story for you"); only in page furniture, since a
+ * headline ("Brexit - what happens next") has the same shape. */
+const MASTHEAD = new RegExp(`^${NAME} [-–—|] (?:a |an |the |your )?\\p{Ll}[^.!?]{0,60}$`, 'u');
 const SYNDICATED = /\b(?:published from a syndicated feed|syndicated (?:feed|content|story))\b/i;
 const SOURCE_LINK = /^source link$/i;
 const DOMAIN_SEGMENT = /^(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|news|co\.uk|co\.jp|com\.au|co\.in|in|jp|uk|de|fr|info))$/i;
@@ -108,12 +109,17 @@ const DOMAIN_SEGMENT = /^(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|
 /** How many paragraphs at each end of a document count as header or footer. */
 const EDGE_PARAGRAPHS = 4;
 
-function edgeAndBoilerplateParagraphs(text: string, paragraphs: readonly Paragraph[] | undefined): Array<{ start: number; end: number }> {
-  const spans = paragraphs && paragraphs.length ? paragraphs : linesAsParagraphs(text);
-  return spans.filter((p, i) => {
-    const kind = (p as Paragraph).kind;
-    return kind === 'boilerplate' || i < EDGE_PARAGRAPHS || i >= spans.length - EDGE_PARAGRAPHS;
+function edgeAndBoilerplateParagraphs(text: string, paragraphs: readonly Paragraph[] | undefined): Array<Paragraph & { furniture: boolean }> {
+  const known = !!(paragraphs && paragraphs.length);
+  const spans = known ? paragraphs! : linesAsParagraphs(text);
+  const out: Array<Paragraph & { furniture: boolean }> = [];
+  spans.forEach((p, i) => {
+    const edge = i < EDGE_PARAGRAPHS || i >= spans.length - EDGE_PARAGRAPHS;
+    // Without paragraph kinds, the first two lines stand in for the page header.
+    const furniture = known ? p.kind === 'boilerplate' : i < 2;
+    if (edge || p.kind === 'boilerplate') out.push({ ...p, furniture });
   });
+  return out;
 }
 
 function linesAsParagraphs(text: string): Paragraph[] {
@@ -141,6 +147,11 @@ export function inferOutlet(text: string, paragraphs?: readonly Paragraph[], pat
       evidence.push({ kind: 'source-link', text: para, start: offset, end: offset + para.length });
     }
     if (para.length > 300) continue;
+    const masthead = p.furniture ? MASTHEAD.exec(para) : null;
+    if (masthead && !WIRE_CREDITS.includes(masthead[1])) {
+      evidence.push({ kind: 'site-name', text: masthead[1], start: offset, end: offset + masthead[1].length });
+      names.set(masthead[1], (names.get(masthead[1]) ?? 0) + 1);
+    }
     for (const [pattern, kind] of SITE_NAME_PATTERNS) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(para); m; m = pattern.exec(para)) {

@@ -57,6 +57,11 @@ describe('outlets: inference from the page', () => {
     assert.notStrictEqual(inferOutlet(c).wireConfidence, 'credit');
   });
 
+  it('does not read a headline with a dash as a masthead', () => {
+    const text = 'Brexit - what happens next for the markets\n\nShares fell on Monday as traders weighed the vote, analysts said in a note.\n';
+    assert.strictEqual(inferOutlet(text, analyzeDocument(text).paragraphs).outlet, null);
+  });
+
   it('takes a site name from a domain-like folder when the page names none', () => {
     assert.strictEqual(inferOutlet('Just a story.\n', undefined, 'clips/www.japantimes.co.jp/story1.txt').outlet, 'japantimes.co.jp');
     assert.strictEqual(inferOutlet('Just a story.\n', undefined, 'clips/notes.txt').outlet, null);
