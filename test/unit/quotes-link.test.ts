@@ -1,7 +1,7 @@
 // The same quote printed by several outlets: linking, word differences, speakers from other copies.
 
 import * as assert from 'assert';
-import { findQuotes, linkQuoteCopies, wordKey, type QuoteDoc, type QuoteGroup } from '../../src/core/quotes';
+import { copiesFor, findQuotes, linkQuoteCopies, wordKey, type QuoteDoc, type QuoteGroup } from '../../src/core/quotes';
 import { readSeeds } from './sharedFiles';
 
 function seedDocs(): QuoteDoc[] {
@@ -88,6 +88,12 @@ describe('quotes: copies across outlets', () => {
     assert.deepStrictEqual(copyC?.differences.map((d) => [d.kind, d.text, d.replacement]), [['changed', 'May', 'June']]);
     // the input is not changed
     assert.strictEqual(docs[1].quotes[0].speaker, null);
+    // the report's `copies` of b's quote: a and c, with their differences against b
+    const copies = copiesFor(docs, { groups, quotes }, 1, 0);
+    assert.deepStrictEqual(copies.map((x) => x.path), ['a.txt', 'c.txt']);
+    assert.deepStrictEqual(copies[0].differences, [{ kind: 'added', text: 'in' }]);
+    assert.deepStrictEqual(copies[1].differences, [{ kind: 'changed', text: 'May', replacement: 'June' }, { kind: 'added', text: 'in' }]);
+    assert.deepStrictEqual(copiesFor(docs, { groups, quotes }, 0, 5), []);
   });
 
   it('does not link different quotes that share a few words, nor terms', () => {

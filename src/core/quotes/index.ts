@@ -4,7 +4,7 @@
 import type { Paragraph, ReportQuote, Span } from '../model';
 import { Attributor, type MentionLike, type Quote, type QuoteSpeaker, type SpeakerVia } from './attribute';
 import { detectQuotes, lineParagraphs, type RawQuote } from './marks';
-export { linkQuoteCopies, wordKey } from './link';
+export { copiesFor, linkQuoteCopies, wordKey } from './link';
 export type { CopyRelation, LinkedCopy, LinkOptions, LinkResult, QuoteDoc, QuoteGroup, WordDifference } from './link';
 
 export type { MentionLike, Quote, QuoteSpeaker, SpeakerVia, RawQuote };

@@ -4,7 +4,7 @@
 // a quote seen in several outlets is easier to attribute), saying so (`via: 'other-copy'`).
 
 import { diffArrays } from 'diff';
-import type { QuoteKind } from '../model';
+import type { QuoteCopy, QuoteKind } from '../model';
 import type { Quote, QuoteSpeaker } from './attribute';
 
 export interface QuoteDoc {
@@ -385,4 +385,30 @@ function compare(canon: Item, copy: Item): { relation: CopyRelation; differences
   }
   const trimmed = diffs.every((d) => d.kind === 'removed' && d.position !== 'inside');
   return { relation: trimmed ? 'trimmed' : 'edited', differences: diffs };
+}
+
+/**
+ * The scan report's `copies` of one quote (`ReportQuote.copies`): every other copy in its group,
+ * with the word differences of that copy against this quote. Empty when the quote has no copies.
+ */
+export function copiesFor(docs: readonly QuoteDoc[], result: LinkResult, doc: number, quote: number): QuoteCopy[] {
+  const group = result.groups.find((g) => g.copies.some((c) => c.doc === doc && c.quote === quote));
+  if (!group) return [];
+  const item = (d: number, q: number): Item => {
+    const qq = docs[d].quotes[q];
+    const w = words(qq.text);
+    return { doc: d, quote: q, q: qq, w, key: w.keys.join(' ') };
+  };
+  const base = item(doc, quote);
+  return group.copies
+    .filter((c) => !(c.doc === doc && c.quote === quote))
+    .map((c) => {
+      const { differences } = compare(base, item(c.doc, c.quote));
+      return {
+        path: c.path,
+        start: c.start,
+        end: c.end,
+        differences: differences.map((d) => (d.replacement !== undefined ? { kind: d.kind, text: d.text, replacement: d.replacement } : { kind: d.kind, text: d.text })),
+      };
+    });
 }
