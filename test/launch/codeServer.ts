@@ -364,9 +364,34 @@ export async function runExtensionTestsInCodeServer(run: ExtensionTestRun): Prom
         r(125);
       }),
     );
-    const code = await Promise.race([exited, timedOut, serverDied]);
+    // Fail fast instead of waiting for the time limit when the browser tab or the extension host dies
+    // without reporting an exit code.
+    const crashed = new Promise<number>((r) => {
+      page.on('crash', () => {
+        if (settled) return;
+        console.error('[launch] the workbench tab crashed');
+        r(127);
+      });
+    });
+    let hostExitSeen = 0;
+    const outputFrom = server.output.length;
+    const poll = setInterval(() => {
+      if (!hostExitSeen && server.output.slice(outputFrom).some((l) => /Extension Host Process exited/.test(l))) hostExitSeen = Date.now();
+    }, 500);
+    const hostDied = new Promise<number>((r) => {
+      const check = setInterval(() => {
+        if (settled) return clearInterval(check);
+        if (hostExitSeen && Date.now() - hostExitSeen > 15_000) {
+          clearInterval(check);
+          console.error('[launch] the extension host exited without reporting the tests\' result');
+          r(126);
+        }
+      }, 1000);
+    });
+    const code = await Promise.race([exited, timedOut, serverDied, crashed, hostDied]);
     settled = true;
     clearTimeout(timer);
+    clearInterval(poll);
     if (code !== 0 && process.env.NEWS_VERBOSE !== '1') {
       const tail = server.output.slice(-30);
       if (tail.length) console.error(`[launch] last code-server output:\n${tail.join('\n')}`);
