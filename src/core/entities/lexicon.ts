@@ -24,6 +24,7 @@ import {
   PERSON_NOUNS_AFTER,
   CLUB_NOUNS_AFTER,
   CLUB_VERBS_AFTER,
+  ORG_NOUNS_AFTER,
 } from './data/words';
 
 export interface GazetteerEntry {
@@ -70,6 +71,7 @@ export interface Lexicon {
   orgAffiliates: Set<string>;
   personNounsAfter: Set<string>;
   clubAfter: Set<string>;
+  orgNounsAfter: Set<string>;
   /** Normalised short form -> normalised long form (`fed` -> `federal reserve`). */
   orgShortForms: Map<string, string>;
 }
@@ -181,6 +183,7 @@ export function lexicon(): Lexicon {
     orgAffiliates: new Set(words(ORG_AFFILIATES)),
     personNounsAfter: new Set(words(PERSON_NOUNS_AFTER)),
     clubAfter: new Set([...words(CLUB_NOUNS_AFTER), ...words(CLUB_VERBS_AFTER)]),
+    orgNounsAfter: new Set(words(ORG_NOUNS_AFTER)),
     orgShortForms,
   };
   return cached;

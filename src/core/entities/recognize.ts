@@ -269,7 +269,7 @@ class Doc {
     for (let k = a; k < b && k - a < maxLen; k++) {
       const t = toks[k];
       if (t.text === '&') key += (key ? ' ' : '') + '&';
-      else key += (key ? ' ' : '') + (k === a ? first : t.text.indexOf('-') > 0 ? this.baseForm(t) : t.text);
+      else key += (key ? ' ' : '') + (k === a ? first : t.text.indexOf('-') > 0 ? this.baseForm(t) : t.allCaps && t.text.length > 2 && toks[a].allCaps ? titleCase(t.text) : t.text);
       if (k > a && toks[k - 1].poss && !this.lx.possessiveInName.has(toks[k - 1].text)) break;
       if (this.lx.gazetteer.has(key)) best = k + 1;
     }
@@ -287,8 +287,8 @@ class Doc {
   /** How a token is looked up: `TOKYO` -> `Tokyo` when the capitalised form is a known place. */
   lookupForm(t: Token): string {
     if (t.allCaps && t.text.length > 3 && !this.lx.gazetteer.has(t.text)) {
-      const tc = t.text[0] + t.text.slice(1).toLowerCase();
-      if (this.lx.gazetteer.has(tc)) return tc;
+      const tc = titleCase(t.text);
+      if (this.lx.gazetteer.has(tc) || this.lx.gazetteerFirst.has(tc)) return tc;
     }
     return t.text;
   }
@@ -427,7 +427,10 @@ class Doc {
   private lexiconCand(a: number, b: number): void {
     const toks = this.toks;
     let key = this.lookupForm(toks[a]);
-    for (let k = a + 1; k < b; k++) key += ' ' + (toks[k].text.indexOf('-') > 0 ? this.baseForm(toks[k]) : toks[k].text);
+    for (let k = a + 1; k < b; k++) {
+      const t = toks[k];
+      key += ' ' + (t.text.indexOf('-') > 0 ? this.baseForm(t) : t.allCaps && t.text.length > 2 && toks[a].allCaps ? titleCase(t.text) : t.text);
+    }
     const entry = this.lx.gazetteer.get(key);
     if (!entry) return;
     const c: Cand = { a, b, type: entry.type, weak: false, key: entry.canonical, soft: b - a === 1 && !entry.country };
@@ -804,6 +807,27 @@ class Doc {
       if (ev) keep.push({ ...c, type: ev, weak: false });
       else unresolved.push(c);
     }
+    // lists: `Rome, Florence and Palermo`, `in Xalapa and Coatzacoalcos`: an undecided word listed
+    // with places (or organisations) is one too
+    keep.sort((x, y) => x.a - y.a);
+    const byEnd = new Map<number, Cand>();
+    const byStart = new Map<number, Cand>();
+    for (const c of keep) {
+      byEnd.set(c.b, c);
+      byStart.set(c.a, c);
+    }
+    for (let u = 0; u < unresolved.length; u++) {
+      const c = unresolved[u];
+      const p = toks[c.a - 1];
+      const q = toks[c.b];
+      let mate: Cand | undefined;
+      if (p && (p.text === ',' || p.text === 'and' || p.text === 'or')) mate = byEnd.get(c.a - 1);
+      if (!mate && q && (q.text === ',' || q.text === 'and' || q.text === 'or')) mate = byStart.get(c.b + 1);
+      if (mate && mate.type !== 'PERSON' && mate.b - mate.a === 1 && !toks[c.a].sentStart) {
+        keep.push({ ...c, type: mate.type, weak: false, key: undefined });
+        unresolved.splice(u--, 1);
+      }
+    }
     // a word decided once by its context is decided everywhere in the document
     const decided = new Map<string, Cand>();
     for (const c of keep) if (c.b - c.a === 1 && c.s === undefined && !decided.has(toks[c.a].text)) decided.set(toks[c.a].text, c);
@@ -886,6 +910,9 @@ class Doc {
     if (prev && prev.word && (prev.text === 'said' || prev.text === 'says') && !t.sentStart) return 'PERSON';
     if (prev && prev.word && prev.text === 'to' && prev2?.text === 'according') return 'PERSON';
     if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) return 'PLACE';
+    if (next && next.word && !next.cap && lx.orgNounsAfter.has(next.text) && !t.poss) return 'ORG';
+    // `the island of Tenerife`, `the city of Xalapa`
+    if (prev && prev.text === 'of' && prev2 && prev2.word && !prev2.cap && lx.placeNounsAfter.has(prev2.text)) return 'PLACE';
     if (t.sentStart) return null;
     if (next && next.word && !next.cap && lx.personNounsAfter.has(next.text) && prev?.text === 'the') return 'PERSON';
     if (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
@@ -1156,6 +1183,11 @@ const GENERIC_ORG = new Set(
 function isGenericOrg(key: string): boolean {
   const words = normName(key).split(' ');
   return words.length >= 2 && words.every((w) => GENERIC_ORG.has(w));
+}
+
+/** `MEXICO` -> `Mexico`. */
+function titleCase(w: string): string {
+  return w[0] + w.slice(1).toLowerCase();
 }
 
 /** `TimeWarner`, `RipGuard`, `SoftBank`, not `McIlroy`, `MacArthur`, `DeLonge`, `O'Neill`. */
