@@ -33,6 +33,11 @@ command -v rg >/dev/null 2>&1 || need_pkgs+=(ripgrep)
 for p in libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$p")
 done
+if [ "${#need_pkgs[@]}" -gt 0 ] && ! command -v apt-get >/dev/null 2>&1; then
+  log "not a Debian system: make sure these (or their equivalents) are installed: ${need_pkgs[*]}"
+  command -v rg >/dev/null 2>&1 || { log "ripgrep (rg) is required"; exit 1; }
+  need_pkgs=()
+fi
 if [ "${#need_pkgs[@]}" -gt 0 ]; then
   log "installing Debian packages: ${need_pkgs[*]}"
   SUDO=""
