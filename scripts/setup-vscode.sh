@@ -46,8 +46,12 @@ if [ "${#need_pkgs[@]}" -gt 0 ]; then
       log "not root and no sudo: install these packages by hand: ${need_pkgs[*]}"; exit 1; fi
   fi
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq >&2
-  $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >&2
+  APT_LOG="$CACHE/apt.log"
+  if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}"; } >"$APT_LOG" 2>&1 </dev/null; then
+    tail -n 40 "$APT_LOG" >&2
+    log "apt-get failed (full log: $APT_LOG)"
+    exit 1
+  fi
   log "Debian packages installed ($(elapsed))"
 fi
 
