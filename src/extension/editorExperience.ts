@@ -129,7 +129,7 @@ function registerCommands(x: EditorExperience, enabledLayers: () => Record<Layer
     if (!editor || !article) return undefined;
     const offset = editor.document.offsetAt(editor.selection.active);
     // The paragraph under the cursor, as its lens compares it; else the passage itself (outside paragraphs).
-    const group = groupSharedByParagraph(article.report, article.analysis.text, (p) => reports.forPath(p), reports.thresholds())
+    const group = groupSharedByParagraph(article.report, article.analysis.text, reports.outletLookup, reports.thresholds())
       .find((g) => g.paragraph.start <= offset && offset <= g.paragraph.end);
     if (group) return group.comparison;
     const passage = visibleShared(article.report, article.analysis.text, reports.thresholds()).find((s) => s.start <= offset && offset <= s.end);

@@ -70,9 +70,13 @@ export class ArticleReports implements vscode.Disposable {
     return this.corpus.get(path)?.text;
   }
 
+  /** The name the UI gives an article: its outlet (manifest or inferred), else its file name. */
   outletOf(path: string): string {
-    return outletLabel(path, this.forPath(path)?.outlet);
+    return outletLabel(path, this.corpus.outletOf(path)?.outlet);
   }
+
+  /** Outlet of a path without building its whole report (layers and lenses call this per match). */
+  readonly outletLookup = (path: string): { outlet: string | null } => ({ outlet: this.corpus.outletOf(path)?.outlet ?? null });
 
   /** An article document (never one of the comparison's passage documents). */
   isArticle(document: vscode.TextDocument): boolean {

@@ -88,7 +88,7 @@ export class LayerDecorations implements vscode.Disposable {
       if (!reports.isArticle(editor.document)) this.clear(editor);
       return;
     }
-    const plan = planLayers(article.report, article.analysis.text, reports.entitiesById(), (p) => reports.forPath(p), reports.thresholds());
+    const plan = planLayers(article.report, article.analysis.text, reports.entitiesById(), reports.outletLookup, reports.thresholds());
     this.draw(editor, plan, enabled);
     this.snapshots.set(editor, {
       path: article.path,

@@ -23,7 +23,7 @@ export class SharedPassageLensProvider implements vscode.CodeLensProvider, vscod
     if (!this.enabled()) return [];
     const article = await this.reports.whenCurrent(document, token);
     if (!article || token.isCancellationRequested) return [];
-    const groups = groupSharedByParagraph(article.report, article.analysis.text, (p) => this.reports.forPath(p), this.reports.thresholds());
+    const groups = groupSharedByParagraph(article.report, article.analysis.text, this.reports.outletLookup, this.reports.thresholds());
     const words = { one: vscode.l10n.t('Shared with 1 outlet'), many: vscode.l10n.t('Shared with {0} outlets', '{0}') };
     return groups.map((group) => {
       const at = document.positionAt(group.paragraph.start);

@@ -85,7 +85,7 @@ export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>
     this.nodes = [];
     if (latest) {
       const text = this.reports.textOf(latest.path) ?? '';
-      const groups = groupSharedByParagraph(latest.report, text, (p) => this.reports.forPath(p), this.reports.thresholds());
+      const groups = groupSharedByParagraph(latest.report, text, this.reports.outletLookup, this.reports.thresholds());
       this.nodes = groups.map((group) => {
         const node: ParagraphNode = { kind: 'paragraph', path: latest.path, group, label: excerpt(text.slice(group.paragraph.start, group.paragraph.end), 70), copies: [] };
         const seen = new Set<string>();
