@@ -55,6 +55,14 @@ export function entityHoverMarkdown(entity: ReportEntity, mentionsByPath: readon
     for (const { outlet, count } of counts.sort((a, b) => b.count - a.count)) lines.push(`| ${escapeMarkdown(outlet)} | ${count} |`);
   }
 
+  // Links to the mentions before the quotes, so they show without scrolling the hover.
+  const total = mentionsByPath.reduce((n, m) => n + m.mentions.length, 0);
+  if (total) {
+    const links = mentionsByPath
+      .filter((m) => m.mentions.length)
+      .map((m) => commandLink(`${ctx.outletOf(m.path)} (${m.mentions.length})`, HOVER_COMMANDS.open, { path: m.path, start: m.mentions[0].start, end: m.mentions[0].end }));
+    lines.push('', `${commandLink(ctx.t('Show all {0} mentions', total), HOVER_COMMANDS.mentions, { id: entity.id })} · ${links.join(' · ')}`);
+  }
   const quotes = entity.quotes ?? [];
   if (quotes.length) {
     lines.push('', `${ctx.t('Quotes')} (${quotes.length}):`);
@@ -66,13 +74,6 @@ export function entityHoverMarkdown(entity: ReportEntity, mentionsByPath: readon
     if (quotes.length > 5) lines.push(`- ${escapeMarkdown(ctx.t('…and {0} more', quotes.length - 5))}`);
   }
 
-  const total = mentionsByPath.reduce((n, m) => n + m.mentions.length, 0);
-  if (total) {
-    const links = mentionsByPath
-      .filter((m) => m.mentions.length)
-      .map((m) => commandLink(`${ctx.outletOf(m.path)} (${m.mentions.length})`, HOVER_COMMANDS.open, { path: m.path, start: m.mentions[0].start, end: m.mentions[0].end }));
-    lines.push('', `${commandLink(ctx.t('Show all {0} mentions', total), HOVER_COMMANDS.mentions, { id: entity.id })} · ${links.join(' · ')}`);
-  }
   return lines.join('\n');
 }
 
