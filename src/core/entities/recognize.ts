@@ -367,7 +367,8 @@ class Doc {
     }
 
     // 6. Place head or lead word: `Taiwan Strait`, `Yokota Air Base`, `Gulf of Aden`.
-    if (n > 1 && (lx.placeHeads.has(headTok.text) || (lx.placeLeads.has(first.text) && !lx.titleHeads.has(toks[a + 1].text)))) {
+    const givenPair = n === 2 && lx.givenNames.has(first.text) && !lx.placeLeads.has(first.text);
+    if (n > 1 && !givenPair && (lx.placeHeads.has(headTok.text) || (lx.placeLeads.has(first.text) && !lx.titleHeads.has(toks[a + 1].text)))) {
       this.add({ a, b, type: 'PLACE', weak: false });
       return;
     }

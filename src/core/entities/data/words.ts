@@ -10,7 +10,7 @@ export const MONTHS_DAYS = `January February March April May June July August Se
 export const REPORTING_VERBS = `said says say told tells added adds warned warns urged urges stated states noted notes explained explains insisted insists argued argues claimed claims admitted admits announced announces asked asks replied replies wrote writes tweeted posted believes believed thinks thought denied denies confirmed confirms acknowledged acknowledges suggested suggests declared declares vowed vows pledged pledges stressed stresses emphasised emphasized reiterated reiterates met meets visited visits criticised criticized praised praises accused accuses called calls recalled recalls revealed reveals predicted predicts conceded concedes countered counters agreed agrees disagreed questioned told`;
 
 /** Words after which a capitalised word is a place: `in Yokota`, `near Kharkiv`. */
-export const PLACE_PREPOSITIONS = `in near outside across throughout from to towards toward via around inside`;
+export const PLACE_PREPOSITIONS = `in near outside across throughout inside around via`;
 /** Words before `in X` that make X an organisation instead: `shares in Google`. */
 export const ORG_BEFORE_IN = `shares share stake stakes investment investments investor investors interest interests holding holdings job jobs role career deal deals stock stocks`;
 /** Lower-case words right before a capitalised word that mark it as an organisation: `chip designer Arm`. */
