@@ -25,6 +25,8 @@ export const HOSTILE_ARTICLES: Record<string, string> = {
     '',
     `By Jane <b>Doe</b>`,
     '',
+    'Maria Lopez inspected the wall on Monday.',
+    '',
     SHARED,
     '',
     `“The wall ${PAYLOADS[1]} will hold,” said Maria Lopez, the authority's chief engineer. ${PAYLOADS[2]}`,
