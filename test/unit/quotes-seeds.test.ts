@@ -198,6 +198,16 @@ describe('quotes: the five seeds', () => {
     });
   }
 
+  it('`the ministers` lists the people named together before it, when mentions are given', () => {
+    const text = readSeed('000');
+    const paragraphs = analyzeDocument(text).paragraphs;
+    const mentions = recognizeEntities(text, paragraphs);
+    const q = findQuotes(text, paragraphs, mentions).find((x) => x.text.startsWith('seeks to reshape'));
+    assert.strictEqual(q?.speaker?.text, 'the ministers');
+    const names = (q?.speaker?.group ?? []).map((g) => g.name);
+    for (const n of ['Blinken', 'Austin', 'Kamikawa', 'Kihara']) assert.ok(names.some((x) => x.includes(n)), `${n} in ${names.join(', ')}`);
+  });
+
   it('reports how each speaker was found', () => {
     const q1 = findQuotes(readSeed('001'));
     const he = q1.find((q) => q.text.startsWith('not based on'));

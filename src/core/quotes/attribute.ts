@@ -8,6 +8,7 @@ import type { EntityType, QuoteKind, Span } from '../model';
 import {
   ABBREVIATIONS,
   DESCRIPTORS,
+  GROUP_HEADS,
   HEARERS,
   HONORIFICS,
   NAMING_CUES,
@@ -50,6 +51,11 @@ export interface QuoteSpeaker extends Span {
   role?: string;
   /** For `other-copy`: the document the speaker was taken from. */
   source?: string;
+  /**
+   * For a group named by a plural description (`the ministers`, `the two leaders`): the people named
+   * together just before, as mentions (only when mentions were given).
+   */
+  group?: { mention: number; key: string; name: string }[];
 }
 
 export interface Quote extends Span {
@@ -82,6 +88,7 @@ const HONORIFIC = new Set(HONORIFICS);
 /** Words written with a dot inside a name phrase: `Mr.`, `Sen.`, `Gen.` */
 const DOTTED = new Set([...HONORIFICS, ...ABBREVIATIONS]);
 const DESCRIPTOR = new Set(DESCRIPTORS);
+const GROUP_HEAD = new Set(GROUP_HEADS);
 /** First words of two-word place names (`South Korea`, `New York`): not a given name. */
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'new', 'united', 'saudi', 'hong', 'sri', 'el', 'los', 'san', 'las', 'santa', 'st', 'costa', 'puerto', 'cape', 'great', 'upper', 'lower', 'central', 'northern', 'southern', 'eastern', 'western']);
 const TITLES = new Set(TITLE_WORDS);
@@ -781,6 +788,10 @@ export class Attributor {
       return speaker;
     }
     this.fillIdentity(speaker, toks, np);
+    if (speaker.mention < 0 && this.mentions.length > 0 && this.isGroupDescription(toks, np)) {
+      const group = this.namedGroupBefore(start);
+      if (group) speaker.group = group;
+    }
     return speaker;
   }
 
@@ -793,6 +804,46 @@ export class Attributor {
     const head = toks[np.b];
     if (this.mentions.length > 0 && this.mentionFor(head.start, head.end, head) >= 0) return false;
     return DESCRIPTOR.has(head.lw) || /^\d+-year-old$/.test(head.lw);
+  }
+
+  /** `the ministers`, `the two leaders`, `both men`: a plural description of people. */
+  private isGroupDescription(toks: Token[], np: NP): boolean {
+    const first = toks[np.a].lw;
+    if (first !== 'the' && first !== 'both') return false;
+    return GROUP_HEAD.has(toks[np.b].lw);
+  }
+
+  /** The people (PERSON mentions, two or more) named together in the nearest earlier sentence that names several. */
+  private namedGroupBefore(pos: number): QuoteSpeaker['group'] | null {
+    const para = this.paragraphOf(pos);
+    if (para < 0) return null;
+    let budget = 12;
+    for (let p = para; p >= 0 && p >= para - 6 && budget > 0; p--) {
+      const info = this.para(p);
+      const from = p === para ? this.sentenceOf(p, pos).index - 1 : info.sentences.length - 1;
+      for (let si = from; si >= 0 && budget-- > 0; si--) {
+        const sent = info.sentences[si];
+        const seen = new Map<string, { mention: number; key: string; name: string }>();
+        for (let i = this.firstMentionAt(sent.start); i < this.mentions.length && this.mentions[i].start < sent.end; i++) {
+          const m = this.mentions[i];
+          if (m.type === 'PERSON' && !seen.has(m.key)) seen.set(m.key, { mention: i, key: m.key, name: m.surface ?? this.text.slice(m.start, m.end) });
+        }
+        if (seen.size >= 2) return [...seen.values()];
+      }
+    }
+    return null;
+  }
+
+  private firstMentionAt(pos: number): number {
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Name, mention and type of a speaker phrase. */

@@ -176,3 +176,12 @@ export const DESCRIPTORS: string[] = [
   'author', 'novelist', 'economist', 'analyst', 'scientist', 'researcher', 'professor', 'judge', 'billionaire',
   'businessman', 'businesswoman', 'entrepreneur', 'founder', 'chairman', 'chairwoman', 'pontiff', 'monarch',
 ];
+
+/**
+ * Heads of a plural description of people named together before (`the ministers said`, `the two
+ * leaders said`, `both men said`): the speaker stays the phrase and lists the people as its group.
+ */
+export const GROUP_HEADS: string[] = [
+  'ministers', 'leaders', 'presidents', 'premiers', 'secretaries', 'chiefs', 'counterparts', 'envoys', 'diplomats',
+  'men', 'women', 'pair', 'duo', 'trio', 'couple', 'brothers', 'sisters', 'founders', 'candidates', 'rivals',
+];

@@ -40,6 +40,8 @@ export function toReportQuotes(quotes: readonly Quote[], entityId: (mention: num
     if (sp) {
       out.speakerPhrase = { start: sp.start, end: sp.end, text: sp.text };
       out.speakerVia = sp.via;
+      if (sp.role) out.speakerRole = sp.role;
+      if (sp.group) out.speakerGroup = sp.group.map((g) => entityId(g.mention, g.key)).filter((x): x is string => x !== null);
     }
     if (q.continues >= 0) out.continues = q.continues;
     return out;
