@@ -6,7 +6,7 @@
 //
 // Run alone: `npm run build && node dist/bench.js scaling` (once the lead wires it into bench.ts), or
 // `npx tsc -p tsconfig.test.json && node -e "require('./out/bench/scaling').run('')"`.
-// NEWS_SCALING_BASE (default 0.25) scales n: n = base × the sizes the fuzz suite uses.
+// NEWS_SCALING_BASE (default 0.5) scales n: n = base × the sizes the fuzz suite uses.
 
 import { analyzeDocument } from '../src/core/article';
 import { Corpus } from '../src/core/corpus';
@@ -70,7 +70,7 @@ const LAYERS: Layer[] = [
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 export async function run(_sharedDir: string): Promise<void> {
-  const base = Number(process.env.NEWS_SCALING_BASE ?? 0.25);
+  const base = Number(process.env.NEWS_SCALING_BASE ?? 0.5);
   const scales = [base, base * 4, base * 16];
   console.log(`time (CPU ms, best of 3) at n, 4n, 16n characters; ratio ≈ 4 is linear, ≈ 16 quadratic`);
   console.log(`${'input'.padEnd(44)} ${'layer'.padEnd(9)} ${pad('n', 8)} ${pad('t(n)', 8)} ${pad('t(4n)', 8)} ${pad('t(16n)', 8)} ${pad('4n/n', 6)} ${pad('16n/4n', 6)}`);
