@@ -41,6 +41,11 @@ const articleText = fc
   .tuple(fc.boolean(), fc.array(piece, { maxLength: 120 }), fc.option(fc.tuple(piece, fc.integer({ min: 2, max: 60 }))))
   .map(([bom, pieces, repeat]) => (bom ? '\ufeff' : '') + pieces.join('') + (repeat ? repeat[0].repeat(repeat[1]) : ''));
 
+/** Dense with astral letters (𝐀 is an upper-case letter outside the BMP), emoji, lone halves and quote marks. */
+const astralText = fc
+  .array(fc.constantFrom('𝐀', '𝐁𝐜𝐝', '𝒮mith', '😀', '👩‍👩‍👧', 'Tokyo', 'Smith ', 'Mr ', '“', '”', '"', ' said ', '.', ' ', '\n', '\ud800', '\udc00', 'Ü', 'e\u0301', '\u200d', '𠀋𠀌'), { maxLength: 80 })
+  .map((pieces) => pieces.join(''));
+
 /** Several documents that share text with each other: a common wire body with per-copy edits. */
 const relatedDocs = fc
   .tuple(fc.array(piece, { minLength: 20, maxLength: 80 }), fc.array(fc.tuple(articleText, articleText, fc.nat(80), fc.nat(80)), { minLength: 2, maxLength: 4 }))
@@ -203,6 +208,18 @@ describe('fuzz: the core on arbitrary and hostile text', function () {
 
   it('findQuotes: quotes, marks and speakers inside the text, deterministic (with and without paragraphs)', () => {
     fc.assert(fc.property(articleText, (text) => void deterministic(() => quotesOf(text))), params);
+  });
+
+  it('astral letters, emoji and lone surrogates next to names and quote marks: no layer splits a pair', () => {
+    fc.assert(
+      fc.property(astralText, (text) => {
+        structureOf(text);
+        entitiesOf(text);
+        quotesOf(text);
+        passagesOf([text + ' one two three four five six seven eight nine ten', 'x ' + text + ' one two three four five six seven eight nine ten']);
+      }),
+      params,
+    );
   });
 
   it('PassageIndex: upsert / sharedFor / remove on related documents keeps every match valid and deterministic', () => {
