@@ -176,6 +176,17 @@ describe('quotes: attribution', () => {
     assert.deepStrictEqual(names(one('Bath need a scrum-half. Said Williams: "I did not really have to think twice about it."')), ['Williams']);
   });
 
+  it('a name, then who they are, then the verb; doubled single marks as double marks', () => {
+    const [a] = one('"The story is all about digital," Jeff Joseph, from the Consumer Electronics Association (CEA) told the BBC.');
+    assert.strictEqual(a.speaker?.name, 'Jeff Joseph');
+    assert.strictEqual(a.speaker?.role, 'from the Consumer Electronics Association (CEA)');
+    const [b] = one("Newry were thrown out. ''A law firm will put a case for us,'' said Newry boss Roy McCreadie.");
+    assert.strictEqual(b.text, 'A law firm will put a case for us,');
+    assert.strictEqual(b.speaker?.name, 'Roy McCreadie');
+    const [c] = one('The subject line reads "Urgent Tsunami Earthquake Appeal" and the text is poor.');
+    assert.strictEqual(c.kind, 'term');
+  });
+
   it('titles and appositions are roles, not part of the name', () => {
     const [a] = one('Japanese Foreign Minister Yoko Kamikawa said the talks were “a turning point for the region”.');
     assert.strictEqual(a.speaker?.name, 'Yoko Kamikawa');

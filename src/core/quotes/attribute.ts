@@ -490,6 +490,7 @@ export class Attributor {
     let j = closeIdx + 1;
     const lastInner = this.text[q.end - 1];
     let comma = false;
+    while (j < toks.length && toks[j].t === 'mark' && toks[j].w === toks[closeIdx].w) j++; // `''` as a double mark
     while (j < toks.length && (toks[j].w === ',' || toks[j].w === '—' || toks[j].w === '–')) {
       comma = true;
       j++;
@@ -519,6 +520,10 @@ export class Attributor {
       if (isWord(t) && !t.cap && CUE_FORMS.get(t.lw) === 'finite') {
         const np = this.npBackward(toks, k - 1, j);
         if (np && (np.left ?? np.a) === j) return this.makeSpeaker(toks, np, t, 'cue');
+        // `“…,” Jeff Joseph, from the Consumer Electronics Association (CEA) told …`: a name first,
+        // then who they are, then the verb.
+        const name = this.leadingName(toks, j, k);
+        if (name) return this.makeSpeaker(toks, name, t, 'cue');
         return null;
       }
       if (t.w === '.' && !(k > 0 && HONORIFIC.has(toks[k - 1].lw))) return null;
@@ -647,6 +652,20 @@ export class Attributor {
     while (end >= a && toks[end].t !== 'word') end--;
     if (a > end) return null;
     return { a, b: end, role };
+  }
+
+  /** A personal name (capitalised words, honorifics) at token j, followed by `,`/`from`/`of`/`at`/`(` and its role up to token `cue`. */
+  private leadingName(toks: Token[], j: number, cue: number): NP | null {
+    let e = j;
+    while (e < cue && e - j < 5 && (toks[e].cap || (toks[e].w === '.' && e > j && DOTTED.has(toks[e - 1].lw)))) e++;
+    if (e === j || e >= cue) return null;
+    const stop = toks[e];
+    if (!(stop.w === ',' || stop.w === '(' || ['from', 'of', 'at', 'with'].includes(stop.lw))) return null;
+    if (toks.slice(j, e).some((t) => t.t === 'word' && (CAP_STOP.has(t.w) || NP_DETERMINERS.has(t.lw)))) return null;
+    for (let k = e; k < cue; k++) if (toks[k].t === 'mark' || toks[k].q >= 0) return null;
+    let end = cue - 1;
+    while (end > e && toks[end].t !== 'word' && toks[end].w !== ')') end--;
+    return { a: j, b: e - 1, role: end > e ? this.slice(toks, stop.w === ',' || stop.w === '(' ? e + 1 : e, end) : undefined, left: j };
   }
 
   private hasAndAhead(toks: Token[], k: number, b: number): boolean {

@@ -66,6 +66,9 @@ export const REPORTING_VERBS: Record<string, { finite: string[]; participle: str
   continue: { finite: ['continued'], participle: [] },
   testify: { finite: ['testified'], participle: ['testifying'] },
   advise: { finite: ['advised'], participle: ['advising'] },
+  counter: { finite: ['countered'], participle: ['countering'] },
+  retort: { finite: ['retorted'], participle: [] },
+  implore: { finite: ['implored'], participle: ['imploring'] },
   observe: { finite: ['observed'], participle: ['observing'] },
 };
 
@@ -100,6 +103,7 @@ export const NAMING_CUES: string[] = [
   'a phrase',
   // banners, signs and headlines: `placards reading “Homes, not hotels”`
   'reading',
+  'reads',
   'headlined',
   'captioned',
 ];
