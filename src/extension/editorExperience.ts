@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { openComparison, openPassage, PassageContentProvider, PASSAGE_SCHEME } from './compare/passageComparison';
 import { corpusKey } from './corpusKeys';
 import { ArticleHoverProvider } from './hovers/articleHovers';
+import { otherCopies } from './hovers/hoverContent';
 import { ArticleReports } from './layers/articleReports';
 import { LayerDecorations, LAYER_NAMES, type LayerName } from './layers/layerDecorations';
 import { visibleShared } from './layers/layerPlan';
@@ -211,7 +212,10 @@ function registerCommands(x: EditorExperience, enabledLayers: () => Record<Layer
         })),
         entities: x.entities.types().map((t) => ({ type: t.type, names: t.entities.map((e) => e.entity.name) })),
         quoteSpeakers: x.quotes.speakers().map((s) => ({ name: s.name, quotes: s.quotes.length })),
-        quotesWithCopies: editor ? reports.latest(editor.document)?.report.quotes.filter((q) => (q.copies?.length ?? 0) > 0).length ?? 0 : 0,
+        quotesWithCopies: (() => {
+          const latest = editor ? reports.latest(editor.document) : undefined;
+          return latest ? latest.report.quotes.filter((q) => otherCopies(latest.path, q.copies).length > 0).length : 0;
+        })(),
         statusBar: x.statusBar.item.text,
         coverage: x.coverage.lastMessage,
       };

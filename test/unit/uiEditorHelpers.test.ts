@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import type { ReportDocument, ReportEntity, ScanReport } from '../../src/core/model';
 import { SCAN_SCHEMA } from '../../src/core/model';
 import { decodePassageQuery, encodePassageQuery, sentencesPerLine } from '../../src/extension/compare/passageText';
-import { entityHoverMarkdown, escapeMarkdown, quoteHoverMarkdown, sharedHoverMarkdown, type HoverContext } from '../../src/extension/hovers/hoverContent';
+import { entityHoverMarkdown, escapeMarkdown, otherCopies, quoteHoverMarkdown, sharedHoverMarkdown, type HoverContext } from '../../src/extension/hovers/hoverContent';
 import { planLayers, sharedStrength, speakerLabelOffset, visibleShared, wordCount } from '../../src/extension/layers/layerPlan';
 import { excerpt, outletLabel, outletsOf, percent } from '../../src/extension/layers/outletNames';
 import { adjacentPassage, comparisonFor, groupSharedByParagraph, lensTitle, paragraphComparison } from '../../src/extension/lenses/sharedParagraphs';
@@ -212,6 +212,17 @@ describe('editor helpers: hovers', () => {
     assert.match(alone, /speaker not identified/);
     assert.match(alone, /No other outlet in the corpus prints this quote\./);
   });
+  it('lists a quote’s copies once per other article, leaving out copies in the same article', () => {
+    const copies = [
+      { path: 'a/wire.txt', start: 1, end: 5, differences: [] },
+      { path: 'b/valley.txt', start: 10, end: 44, differences: [{ kind: 'removed' as const, text: 'x' }] },
+      { path: 'b/valley.txt', start: 900, end: 934, differences: [] },
+    ];
+    assert.deepStrictEqual(otherCopies('a/wire.txt', copies), [{ path: 'b/valley.txt', start: 900, end: 934, differences: [] }]);
+    const md = quoteHoverMarkdown({ ...wireReport().quotes[0], copies }, { name: 'Whitfield' }, ctx, 'a/wire.txt');
+    assert.match(md, /Printed by 1 other outlet:/);
+  });
+
   it('shared passage hover: outlets, similarity, origin and comparison links', () => {
     const report = wireReport();
     const passage = visibleShared(report, TEXT)[0];

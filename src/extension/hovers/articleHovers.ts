@@ -68,7 +68,7 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
     const quote = report.quotes.find((q) => inside(q, 1));
     if (quote) {
       const entityName = quote.speaker ? this.reports.entitiesById().get(quote.speaker)?.name ?? null : null;
-      out.push({ markdown: quoteHoverMarkdown(quote, { name: quote.speakerName ?? null, entityName }, ctx), range: quote });
+      out.push({ markdown: quoteHoverMarkdown(quote, { name: quote.speakerName ?? null, entityName }, ctx, report.path), range: quote });
     }
     const passage = visibleShared(report, text, this.reports.thresholds()).find((s) => inside(s));
     if (passage) {

@@ -88,7 +88,21 @@ export function differencesMarkdown(copy: QuoteCopy, ctx: HoverContext): string 
     .join(', ');
 }
 
-export function quoteHoverMarkdown(quote: ReportQuote, speaker: { name: string | null; entityName?: string | null }, ctx: HoverContext): string {
+/**
+ * The copies of a quote in other articles, one per article (the closest when a page prints the story
+ * twice); copies inside the same article (a quote repeated or quoted again) are left out.
+ */
+export function otherCopies(path: string, copies: readonly QuoteCopy[] | undefined): QuoteCopy[] {
+  const best = new Map<string, QuoteCopy>();
+  for (const copy of copies ?? []) {
+    if (copy.path === path) continue;
+    const seen = best.get(copy.path);
+    if (!seen || copy.differences.length < seen.differences.length) best.set(copy.path, copy);
+  }
+  return [...best.values()];
+}
+
+export function quoteHoverMarkdown(quote: ReportQuote, speaker: { name: string | null; entityName?: string | null }, ctx: HoverContext, path = ''): string {
   const lines: string[] = [];
   const title = quote.kind === 'term' ? ctx.t('Quoted term') : ctx.t('Quote');
   const who = speaker.entityName && speaker.name && speaker.entityName !== speaker.name
@@ -97,7 +111,7 @@ export function quoteHoverMarkdown(quote: ReportQuote, speaker: { name: string |
       ? escapeMarkdown((speaker.entityName || speaker.name)!)
       : escapeMarkdown(ctx.t('speaker not identified'));
   lines.push(quote.kind === 'term' && !speaker.name && !speaker.entityName ? `**${title}**` : `**${title}** — ${who}`);
-  const copies = quote.copies ?? [];
+  const copies = otherCopies(path, quote.copies);
   if (copies.length === 0) {
     lines.push('', ctx.t('No other outlet in the corpus prints this quote.'));
   } else {

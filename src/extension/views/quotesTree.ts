@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ReportDocument, ReportQuote } from '../../core/model';
 import type { ArticleReports } from '../layers/articleReports';
 import { speakerNameOf } from '../layers/layerPlan';
+import { otherCopies } from '../hovers/hoverContent';
 import { excerpt } from '../layers/outletNames';
 import { ViewScope } from './viewScope';
 
@@ -95,7 +96,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuotesNode>, vscode.D
       return item;
     }
     const item = new vscode.TreeItem(`“${excerpt(node.text, 70)}”`, vscode.TreeItemCollapsibleState.None);
-    const copies = node.quote.copies?.length ?? 0;
+    const copies = otherCopies(node.path, node.quote.copies).length;
     const parts = [this.scope.current === 'corpus' ? this.reports.outletOf(node.path) : '', copies ? (copies === 1 ? vscode.l10n.t('in 1 other outlet') : vscode.l10n.t('in {0} other outlets', copies)) : ''];
     item.description = parts.filter(Boolean).join(' · ');
     item.tooltip = node.text;
