@@ -19,52 +19,81 @@ export interface PassageOrigin {
   why: string;
 }
 
+function dateOf(c: PassageCopy): number {
+  const d = c.outlet?.date;
+  if (!d) return NaN;
+  return Date.parse(d);
+}
+
+/** The wire's own copy beats a copy crediting it; a credit beats a passing mention (0). */
+function wireRank(c: PassageCopy): number {
+  const o = c.outlet;
+  if (!o?.wire) return 0;
+  if (o.outlet && o.outlet.toLowerCase() === o.wire.toLowerCase()) return 3;
+  return o.wireConfidence === 'manifest' || o.wireConfidence === 'credit' ? 2 : 0;
+}
+
+function before(x: PassageCopy, y: PassageCopy): boolean {
+  return x.path < y.path || (x.path === y.path && x.start < y.start);
+}
+
+/** Narrows the candidates criterion by criterion; each loop is one pass, nothing is copied twice. */
 export function choosePassageOrigin(copies: readonly PassageCopy[]): PassageOrigin {
-  let pool = [...copies];
+  let pool: PassageCopy[] = copies as PassageCopy[];
   const reasons: string[] = [];
   let basis: PassageOrigin['basis'] = 'most-complete';
 
-  const dated = pool.filter((c) => c.outlet?.date && !Number.isNaN(Date.parse(c.outlet.date)));
-  if (dated.length > 0) {
-    const earliest = Math.min(...dated.map((c) => Date.parse(c.outlet!.date!)));
-    pool = dated.filter((c) => Date.parse(c.outlet!.date!) === earliest);
+  let earliest = Infinity;
+  let dated = 0;
+  for (const c of pool) {
+    const t = dateOf(c);
+    if (Number.isNaN(t)) continue;
+    dated++;
+    if (t < earliest) earliest = t;
+  }
+  if (dated > 0) {
+    pool = pool.filter((c) => dateOf(c) === earliest);
     basis = 'manifest-date';
     const date = pool[0].outlet!.date!;
-    reasons.push(dated.length === 1 ? `only copy dated in news-sources.json (${date})` : `earliest date in news-sources.json (${date})`);
+    reasons.push(dated === 1 ? `only copy dated in news-sources.json (${date})` : `earliest date in news-sources.json (${date})`);
   }
 
   if (pool.length > 1) {
-    // The wire's own copy beats a copy crediting it; a credit beats a passing mention.
-    const rank = (c: PassageCopy) => {
-      const o = c.outlet;
-      if (!o?.wire) return 0;
-      if (o.outlet && o.outlet.toLowerCase() === o.wire.toLowerCase()) return 3;
-      return o.wireConfidence === 'manifest' || o.wireConfidence === 'credit' ? 2 : 0;
-    };
-    const best = Math.max(...pool.map(rank));
-    if (best > 0) {
-      const wired = pool.filter((c) => rank(c) === best);
-      if (wired.length < pool.length) {
-        pool = wired;
-        if (basis === 'most-complete') basis = 'wire';
-        const o = wired[0].outlet!;
-        const credit = o.evidence.find((e) => e.kind === 'wire-credit');
-        reasons.push(best === 3 ? `the wire's own copy (${o.wire})` : `credits the wire ${o.wire}${credit ? ` ("${credit.text}")` : ''}`);
-      }
+    let best = 0;
+    let atBest = 0;
+    for (const c of pool) {
+      const r = wireRank(c);
+      if (r > best) {
+        best = r;
+        atBest = 1;
+      } else if (r === best) atBest++;
+    }
+    if (best > 0 && atBest < pool.length) {
+      pool = pool.filter((c) => wireRank(c) === best);
+      if (basis === 'most-complete') basis = 'wire';
+      const o = pool[0].outlet!;
+      const credit = o.evidence.find((e) => e.kind === 'wire-credit');
+      reasons.push(best === 3 ? `the wire's own copy (${o.wire})` : `credits the wire ${o.wire}${credit ? ` ("${credit.text}")` : ''}`);
     }
   }
 
+  let chosen = pool[0];
   if (pool.length > 1) {
-    const most = Math.max(...pool.map((c) => c.words));
-    const complete = pool.filter((c) => c.words === most);
-    if (complete.length < pool.length) {
-      const others = pool.filter((c) => c.words < most).map((c) => c.words);
-      reasons.push(`most complete copy (${most} words; others ${Math.min(...others)}–${Math.max(...others)})`);
-    } else if (reasons.length === 0) reasons.push(`copies are equally complete (${most} words); first by path`);
-    pool = complete;
+    let most = 0;
+    for (const c of pool) if (c.words > most) most = c.words;
+    let lo = Infinity;
+    let hi = -1;
+    let first: PassageCopy | null = null;
+    for (const c of pool) {
+      if (c.words < most) {
+        if (c.words < lo) lo = c.words;
+        if (c.words > hi) hi = c.words;
+      } else if (!first || before(c, first)) first = c;
+    }
+    chosen = first!;
+    if (hi >= 0) reasons.push(`most complete copy (${most} words; others ${lo}–${hi})`);
+    else if (reasons.length === 0) reasons.push(`copies are equally complete (${most} words); first by path`);
   } else if (reasons.length === 0) reasons.push('only copy');
 
-  pool.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start));
-  const chosen = pool[0];
   return { path: chosen.path, start: chosen.start, end: chosen.end, basis, why: reasons.join('; ') };
 }
