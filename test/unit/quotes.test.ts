@@ -235,6 +235,12 @@ describe('quotes: attribution', () => {
     assert.strictEqual(qs[0].speaker?.via, 'previous-paragraph');
   });
 
+  it('a quote sentence takes the speaker of the reporting sentence before it in the same paragraph', () => {
+    const qs = one('Mr Armes warned that developers still had to learn the medium. "In some ways we are trying to invent a new language."');
+    assert.deepStrictEqual(names(qs), ['Armes']);
+    assert.strictEqual(qs[0].speaker?.via, 'previous-sentence');
+  });
+
   it('keeps the phrase when no person or organisation stands behind it', () => {
     const qs = one('“We remain committed to the alliance,” a Pentagon statement said.');
     assert.strictEqual(qs[0].speaker?.text, 'a Pentagon statement');

@@ -30,7 +30,7 @@ export interface MentionLike extends Span {
   surface?: string;
 }
 
-export type SpeakerVia = 'cue' | 'pronoun' | 'split' | 'continued' | 'previous-paragraph' | 'other-copy';
+export type SpeakerVia = 'cue' | 'pronoun' | 'split' | 'continued' | 'previous-paragraph' | 'previous-sentence' | 'other-copy';
 
 export interface QuoteSpeaker extends Span {
   /** The speaker phrase as written at the attribution point (`He`, `the ministers`, `PLA spokesman Zhang Xiaogang`). */
@@ -1098,27 +1098,49 @@ export class Attributor {
         for (let j = i + 1; j < qs.length; j++) if (qs[j].continues === i && !qs[j].speaker) qs[j].speaker = { ...sp, via: 'continued' };
       }
     }
+    // A quote opening a sentence after a reporting sentence of the same paragraph (paragraphs glued
+    // into one line, or `X said the worries were warranted. “…”`).
+    for (let i = 0; i < qs.length; i++) {
+      const q = qs[i];
+      if (q.kind !== 'speech' || q.speaker || q.continues >= 0) continue;
+      const { s, index } = this.sentenceOf(q.paragraph, q.open);
+      if (index === 0) continue;
+      const first = s.tokens.find((t) => t.t !== 'punct');
+      if (!first || first.start !== q.open) continue;
+      const sp = this.lastReportingSpeaker(q.paragraph, index - 1);
+      if (sp) {
+        q.speaker = { ...sp, via: 'previous-sentence' };
+        // later quotes continuing this one
+        for (let j = i + 1; j < qs.length; j++) if (qs[j].continues === i && !qs[j].speaker) qs[j].speaker = { ...sp, via: 'continued' };
+      }
+    }
   }
 
-  /** The speaker of the last sentence of paragraph p when it is a reporting clause (with or without a quote). */
-  private lastReportingSpeaker(p: number): QuoteSpeaker | null {
+  /** The speaker of sentence si of paragraph p (default: its last) when it is a reporting clause, with or without a quote. */
+  private lastReportingSpeaker(p: number, si?: number): QuoteSpeaker | null {
     if (this.paragraphKinds && this.paragraphKinds[p] && this.paragraphKinds[p] !== 'body') return null;
     const info = this.para(p);
-    const s = info.sentences[info.sentences.length - 1];
+    const s = info.sentences[si ?? info.sentences.length - 1];
     if (!s) return null;
     // a speech quote in that sentence with a speaker
-    for (let i = this.quotes.length - 1; i >= 0; i--) {
-      const q = this.quotes[i];
-      if (q.paragraph < p) break;
-      if (q.paragraph === p && q.open >= s.start && q.kind === 'speech' && q.speaker) return q.speaker;
+    const mine = this.quotesByPara.get(p) ?? [];
+    for (let j = mine.length - 1; j >= 0; j--) {
+      const q = this.quotes[mine[j]];
+      if (q.open >= s.end) continue;
+      if (q.open < s.start) break;
+      if (q.kind === 'speech' && q.speaker) return q.speaker;
     }
-    // a reporting clause: `Craig Mark, …, said Japan’s worries are warranted.`
+    // a reporting clause: `Craig Mark, …, said Japan’s worries are warranted.`, `…, says Mr Pearson.`
     const toks = s.tokens;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
       if (t.q >= 0 || !isWord(t) || t.cap || CUE_FORMS.get(t.lw) !== 'finite') continue;
       const prev = toks[k - 1];
       if (prev && isWord(prev) && NP_DETERMINERS.has(prev.lw)) continue;
+      if (prev && prev.w === ',') {
+        const fwd = this.npForward(toks, k + 1, toks.length);
+        if (fwd && (fwd.b + 1 >= toks.length || toks[fwd.b + 1].w === '.' || toks[fwd.b + 1].w === ',')) return this.makeSpeaker(toks, fwd, t, 'cue');
+      }
       const np = this.npBackward(toks, k - 1, 0);
       if (np) return this.makeSpeaker(toks, np, t, 'cue');
     }
