@@ -145,6 +145,7 @@ class Doc {
     const w = t.text;
     if (t.allCaps && w.length > 3 && !this.lx.gazetteer.has(w)) return false;
     if (lx.common.has(w) || lx.monthsDays.has(w) || lx.demonyms.has(w)) return false;
+    if (lx.givenNames.has(w)) return true; // `Bill`, `Mark`, `Grace` are also common nouns
     if (lx.orgHeads.has(w) || lx.miscHeads.has(w) || lx.honorifics.has(w)) return false;
     if (!allowTitle && (lx.titleHeads.has(w) || lx.titleModifiers.has(w))) return false;
     return true;
@@ -246,7 +247,7 @@ class Doc {
         const namedBefore = before.filter((x, xi) => !(xi === 0 && lx.common.has(x.text))).length;
         const headBefore = !!lastBefore && namedBefore >= 2 && (lx.orgHeads.has(lastBefore.text) || lx.titleHeads.has(lastBefore.text));
         const ofBefore = before.some((x) => x.text === 'of') && before.some((x) => lx.orgHeads.has(x.text));
-        const beforeKnown = before.length === 1 && (lx.gazetteer.has(before[0].text) || this.nameLike(before[0]) && lx.givenNames.has(before[0].text));
+        const beforeKnown = before.length === 1 && lx.gazetteer.has(before[0].text);
         const beforeWords = before.every((x, xi) => !lx.monthsDays.has(x.text) && !(lx.common.has(x.text) && xi > 0));
         keep = (headAfter && !headBefore && !beforeKnown && beforeWords) || ofBefore;
       }
@@ -824,7 +825,9 @@ class Doc {
       let mate: Cand | undefined;
       if (p && (p.text === ',' || p.text === 'and' || p.text === 'or')) mate = byEnd.get(c.a - 1);
       if (!mate && q && (q.text === ',' || q.text === 'and' || q.text === 'or')) mate = byStart.get(c.b + 1);
-      if (mate && mate.type !== 'PERSON' && mate.b - mate.a === 1 && !toks[c.a].sentStart) {
+      // the mate must stand alone (not `China` of `China Molybdenum`)
+      const alone = (m: Cand) => !this.capLike(toks[m.b]) && !(toks[m.a - 1] && this.capLike(toks[m.a - 1]) && toks[m.a].joined);
+      if (mate && mate.type !== 'PERSON' && mate.b - mate.a === 1 && !toks[c.a].sentStart && alone(mate)) {
         keep.push({ ...c, type: mate.type, weak: false, key: undefined });
         unresolved.splice(u--, 1);
       }
@@ -902,6 +905,10 @@ class Doc {
     const prev2 = toks[k - 2];
     const next = toks[k + 1];
     if (t.sentStart && (this.isLowerWordInDoc(t.text) || /(?:ly|ed|ing)$/.test(t.text))) return null;
+    // `Anti-corruption`, `Fly-half`: a compound of common words
+    if (/^[A-Z][a-z]+-[a-z]/.test(t.text)) return null;
+    // `a Swiss trading firm, Trafigura,`: an organisation noun and a comma before
+    if (prev && prev.text === ',' && prev2 && prev2.word && !prev2.cap && lx.orgCuesBefore.has(prev2.text)) return 'ORG';
     if (prev && prev.word && lx.honorifics.has(prev.text)) return 'PERSON';
     if (!t.sentStart && prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
     if (!t.sentStart && prev && prev.text === 'at' && prev2 && prev2.word && lx.orgAffiliates.has(prev2.text.toLowerCase())) return 'ORG';
@@ -1260,12 +1267,38 @@ export function abbreviates(short: string, long: string, tail = false): boolean 
   return true;
 }
 
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'de', 'du', 'des', 'la', 'le', '&']);
+const LEADING_COUNTRY = /^(?:US|U\.S\.|UK|U\.K\.|EU|UN|U\.N\.)$/;
+
+/**
+ * For an acronym nobody defined: `abbreviates`, and every major word of the long form (after a
+ * leading `US`/`UK`) gives its initial, in order (`INDOPACOM` = `US Indo-Pacific Command`, `USFJ` =
+ * `U.S. Forces Japan`; `ING` is not `Indian Space Research Organisation`).
+ */
+export function abbreviatesStrict(short: string, long: string): boolean {
+  if (!abbreviates(short, long)) return false;
+  const words = long.split(/[\s\-‐‑–]+/).filter((w) => w && !MINOR_WORDS.has(w.toLowerCase()));
+  const tryFrom = (ws: string[]) => {
+    const s = short.toLowerCase();
+    let i = 0;
+    for (const w of ws) {
+      const c = w[0].toLowerCase();
+      i = s.indexOf(c, i);
+      if (i < 0) return false;
+      i++;
+    }
+    return true;
+  };
+  if (tryFrom(words)) return true;
+  return words.length > 2 && LEADING_COUNTRY.test(words[0]) && tryFrom(words.slice(1));
+}
+
 /** An acronym used without a definition: the document's organisation it abbreviates, if one. */
 function lookupAcronym(acr: string, orgs: { norm: string; key: string; text: string }[]): string | undefined {
   let found: string | undefined;
   for (const o of orgs) {
     if (o.text.split(/\s+/).length < 2) continue;
-    if (abbreviates(acr, o.text)) {
+    if (abbreviatesStrict(acr, o.text)) {
       if (found && found !== o.key) return undefined;
       found = o.key;
     }

@@ -19,7 +19,7 @@
 //    and when several people share it, the one whose roles match, else it stays apart.
 import type { EntityType } from '../model';
 import type { EntityMention } from './recognize';
-import { sameGiven, abbreviates } from './recognize';
+import { sameGiven, abbreviatesStrict } from './recognize';
 import { lexicon, normName } from './lexicon';
 import type { KnowledgeEntry } from './knowledge';
 
@@ -314,7 +314,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       for (const j of abbreviable) {
         const k = nodes[j].key;
         if (!initials.get(j)!.has(first) || (c.letters & ~nodes[j].letters) !== 0) continue;
-        if (abbreviates(c.key, k)) {
+        if (abbreviatesStrict(c.key, k)) {
           roots.add(uf.find(j));
           any = j;
         }

@@ -202,6 +202,19 @@ Yemen;Yemeni
 Zambia;Zambian
 Zimbabwe;Zimbabwean
 Korea;Korean
+Soviet Union|USSR;Soviet
+French Guiana
+French Polynesia
+New Caledonia
+Puerto Rico
+Greenland
+Faroe Islands
+Gibraltar
+Bermuda
+Cayman Islands
+British Virgin Islands
+Falkland Islands|Falklands
+Western Sahara
 `;
 
 /** Regional adjectives: like demonyms, not mentions. */
