@@ -293,6 +293,7 @@ export class PassageIndex {
     }
     const generation = ++this.generation;
     const slots = this.slots;
+    const stamps = this.slotStamp;
     const stock = this.stockPhrases;
     for (let i = 0; i < length; i++) {
       const list = this.postings.get(hashes[i]);
@@ -310,9 +311,9 @@ export class PassageIndex {
         // Within one document, pair each earlier copy with each later one, never a copy with itself.
         if (otherId === doc.id && pb - pa < k) continue;
         let found: SideAlignment[] | undefined;
-        if (this.slotStamp[otherId] === generation) found = slots[otherId];
+        if (stamps[otherId] === generation) found = slots[otherId];
         else {
-          this.slotStamp[otherId] = generation;
+          stamps[otherId] = generation;
           if (skip && skip(otherId)) found = slots[otherId] = SKIPPED;
           else found = slots[otherId] = [];
         }
