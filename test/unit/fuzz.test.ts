@@ -32,7 +32,7 @@ const FRAGMENTS = [
 const piece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...WORDS).map((w) => w + ' ') },
   { weight: 5, arbitrary: fc.constantFrom(...FRAGMENTS) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+  { weight: 2, arbitrary: fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 6 }).map((cps) => String.fromCodePoint(...cps)) },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('\ud800', '\udfff', '“', '"', '\r', '\n', ' ', 'a', 'Z'), maxLength: 8 }) },
 );
 

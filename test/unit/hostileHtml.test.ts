@@ -3,6 +3,7 @@
 // Coverage webview's data. These tests run the pure builders over a real Corpus of hostile articles.
 // (A browser proves no script runs: test/ui/hostileHtml.test.ts; the extension host: test/vscode/.)
 import * as assert from 'assert';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Corpus } from '../../src/core/corpus';
@@ -62,11 +63,12 @@ function assertInertMarkdown(markdown: string, what: string): void {
       i++;
       continue;
     }
-    assert.ok(!'<>[]()`*_#!|&~'.includes(markdown[i]), `${what}: unescaped "${markdown[i]}" at ${i} in ${JSON.stringify(markdown)}`);
+    if ('<>[]()`*_#!|&~'.includes(markdown[i])) assert.fail(`${what}: unescaped "${markdown[i]}" at ${i} in ${JSON.stringify(markdown)}`);
   }
 }
 
-describe('hostile HTML: articles with markup show as text', () => {
+describe('hostile HTML: articles with markup show as text', function () {
+  this.timeout(20_000);
   it('the fixture articles carry every payload, and the corpus finds quotes, entities and shared passages in them', () => {
     const corpus = hostileCorpus();
     const report = corpus.report();
@@ -130,6 +132,30 @@ describe('hostile HTML: articles with markup show as text', () => {
     assert.strictEqual(unescapeHtml(html.replace(/<\/?(?:mark|span)(?:\s[^>]*)?>/g, '')), text);
   });
 
+  it('property: for any text and any spans (overlapping, empty, out of range), the marks only wrap the text, never change it', () => {
+    const markup = fc.constantFrom('<', '>', '&', '"', "'", '<script>', '</pre>', '&amp;', '\r\n', '😀', 'a', ' ', '“');
+    const text = fc.array(fc.oneof(markup, fc.string({ maxLength: 4 })), { maxLength: 40 }).map((p) => p.join(''));
+    const span = fc.tuple(fc.integer({ min: -3, max: 120 }), fc.integer({ min: -3, max: 120 })).map(([a, b]) => ({ start: a, end: b }));
+    fc.assert(
+      fc.property(text, fc.array(span, { maxLength: 6 }), fc.array(span, { maxLength: 6 }), fc.array(span, { maxLength: 6 }), fc.string({ maxLength: 12 }), (t, shared, quotes, entities, name) => {
+        const doc: ReportDocument = {
+          path: name,
+          outlet: name,
+          paragraphs: [],
+          shared: shared.map((s) => ({ ...s, matches: [{ path: name, start: 0, end: 1, similarity: 0.5 }] })),
+          quotes: quotes.map((q) => ({ ...q, kind: 'speech' as const, speaker: 'e', speakerName: name })),
+          entities: entities.map((e) => ({ ...e, type: 'PERSON' as const, id: 'e' })),
+        };
+        const html = annotatedHtml(doc, t, new Map([['e', name]]));
+        for (const tag of tags(html)) assert.ok(['mark', 'span'].includes(tag.name), `<${tag.name}>`);
+        const opened = tags(html).filter((x) => !x.closing).length;
+        assert.strictEqual(tags(html).filter((x) => x.closing).length, opened, 'every mark is closed');
+        assert.strictEqual(unescapeHtml(html.replace(/<\/?(?:mark|span)(?:\s[^>]*)?>/g, '')), t);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('CSV cells that a spreadsheet would run as formulas are neutralised, markup stays text', () => {
     assert.strictEqual(csvField('=HYPERLINK("javascript:alert(1)")'), `"'=HYPERLINK(""javascript:alert(1)"")"`);
     assert.strictEqual(csvField('@SUM(A1)'), `'@SUM(A1)`);
@@ -144,6 +170,10 @@ describe('hostile HTML: articles with markup show as text', () => {
     for (const payload of [...PAYLOADS, 'a\rb', 'a\r\nb', 'a\u2028b', 'a\u2029b', 'a\u0085b', '# heading', '[x](command:workbench.action.terminal.new)', '![i](https://example.invalid/x.png)', '`code`', '<!-- c -->', '&lt;script&gt;']) {
       assertInertMarkdown(escapeMarkdown(payload), JSON.stringify(payload));
     }
+  });
+
+  it('property: escapeMarkdown of any string is inert Markdown on one line', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 40 }).map((cps) => String.fromCodePoint(...cps)), (t) => assertInertMarkdown(escapeMarkdown(t), JSON.stringify(t))), { numRuns: 300 });
   });
 
   it('hovers over hostile names, outlets, quotes and origins link only to the extension\'s own commands', () => {
