@@ -31,6 +31,13 @@ describe('quotes: detection', () => {
     assert.deepStrictEqual(texts(qs), ['new chapter', 'We will act now,', 'It is done,', 'a very long night for everyone here']);
   });
 
+  it('reads guillemets and low-high marks', () => {
+    const text = 'Le ministre a déclaré : « Nous ne céderons pas ». Der Minister sagte: „Wir geben nicht auf“, und ging.';
+    const qs = findQuotes(text);
+    validate(text, qs);
+    assert.deepStrictEqual(texts(qs), ['Nous ne céderons pas', 'Wir geben nicht auf']);
+  });
+
   it('leaves apostrophes, possessives and elisions alone', () => {
     const text = [
       'President Joe Biden ‘s withdrawal and Biden ’s team surprised the allies’ diplomats.',

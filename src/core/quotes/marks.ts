@@ -121,6 +121,9 @@ export function detectQuotes(text: string, paragraphs: readonly Span[]): RawQuot
       const i = marks[k];
       if (!DOUBLE_MARKS.includes(text[i])) continue;
       let role = roleOf(text, i, para.start, para.end);
+      // guillemets say which way they face, even with the spaces French puts inside them
+      if (text[i] === '«') role = 'open';
+      else if (text[i] === '»') role = 'close';
       if (role === 'none' && stack.length === 0) continue; // a lone mark between spaces opens nothing
       if (role === 'none' || role === 'either') role = stack.length > 0 ? 'close' : 'open';
       if (role === 'open') {
