@@ -11,7 +11,7 @@ import { EntityResolver, parseKnowledgeFile, recognizeEntities, type CorpusEntit
 import { SCAN_SCHEMA, type ReportDocument, type ReportShared, type ReportEntity, type ReportEntityMention, type ScanReport } from './model';
 import { parseManifest, type NewsSourcesManifest, type OutletInfo } from './outlets';
 import { PassageIndex, type PassageIndexOptions } from './passages/passageIndex';
-import { findQuotes, toReportQuotes, type Quote } from './quotes';
+import { copiesFor, findQuotes, linkQuoteCopies, toReportQuotes, type LinkResult, type Quote, type QuoteDoc, type QuoteGroup } from './quotes';
 
 export interface DocumentAnalysis {
   path: string;
@@ -44,12 +44,24 @@ export function analyzeText(text: string): DocumentParts {
  */
 export interface IdentitySnapshot {
   entities: CorpusEntity[];
-  /** Per path, the id of each mention, for the text version the snapshot was made from. */
-  ids: ReadonlyMap<string, readonly string[]>;
+  /** The id of each mention of `path`, for the text version the snapshot was made from. */
+  idsFor(path: string): readonly string[] | undefined;
+  /** The id the snapshot gave a document-local cluster (`type + '\u0000' + key`), for provisional ids. */
+  idOfKey(typeKey: string): string | undefined;
 }
 
 export interface CorpusOptions {
   passages?: Partial<PassageIndexOptions>;
+}
+
+interface QuoteLinks {
+  index: Map<string, number>;
+  docs: QuoteDoc[];
+  result: LinkResult;
+  /** `doc:quote` → the speaker id taken from the quote's other copies. */
+  borrowedSpeakers: Map<string, string>;
+  /** `doc:quote` → the group of copies it belongs to. */
+  groupOf: Map<string, QuoteGroup>;
 }
 
 interface Identities {
@@ -64,10 +76,12 @@ export class Corpus {
   /** Documents whose entity summary must be refreshed before the next resolution. */
   private readonly staleEntities = new Set<string>();
   private identities: Identities | undefined;
+  /** The copies of each quote across documents; recomputed lazily after any change. */
+  private quoteLinks: QuoteLinks | undefined;
   private knowledge: KnowledgeEntry[] = [];
   private nextVersion = 1;
   /** Set when identities come from elsewhere (setIdentitySnapshot) instead of being resolved here. */
-  private externalIdentities: { entities: CorpusEntity[]; ids: ReadonlyMap<string, readonly string[]>; versions: ReadonlyMap<string, number>; byKey: Map<string, string> } | undefined;
+  private externalIdentities: { snapshot: IdentitySnapshot; versions: ReadonlyMap<string, number> } | undefined;
   private identitiesElsewhere = false;
   /** Shared passages found by an outside tool (passim), per path, for the text they were found in. */
   private external = new Map<string, { text: string; shared: ReportShared[] }>();
@@ -97,6 +111,7 @@ export class Corpus {
     this.passages.upsert(path, text, structure.paragraphs);
     this.staleEntities.add(path);
     this.identities = undefined;
+    this.quoteLinks = undefined;
     return analysis;
   }
 
@@ -106,6 +121,7 @@ export class Corpus {
     this.resolver.removeDocument(path);
     this.staleEntities.delete(path);
     this.identities = undefined;
+    this.quoteLinks = undefined;
     return true;
   }
 
@@ -119,6 +135,7 @@ export class Corpus {
     this.staleEntities.delete(from);
     this.staleEntities.add(to);
     this.identities = undefined;
+    this.quoteLinks = undefined;
   }
 
   get(path: string): DocumentAnalysis | undefined {
@@ -144,6 +161,7 @@ export class Corpus {
     this.passages.setManifest(manifest, root);
     for (const path of this.documents.keys()) this.staleEntities.add(path); // mention counts are per outlet
     this.identities = undefined;
+    this.quoteLinks = undefined;
     return errors;
   }
 
@@ -152,12 +170,14 @@ export class Corpus {
     if (knowledgeText === undefined) {
       this.knowledge = [];
       this.identities = undefined;
+      this.quoteLinks = undefined;
       return undefined;
     }
     const result = parseKnowledgeFile(knowledgeText);
     if (!result.ok) return `line ${result.error.line}, column ${result.error.column}: ${result.error.message}`;
     this.knowledge = result.entries;
     this.identities = undefined;
+    this.quoteLinks = undefined;
     return undefined;
   }
 
@@ -167,11 +187,25 @@ export class Corpus {
 
   /** One document's layers in the report's shape (what the editor views draw). */
   documentReport(path: string): ReportDocument | undefined {
+    return this.buildDocumentReport(path, this.quoteLinks);
+  }
+
+  private buildDocumentReport(path: string, corpusLinks: QuoteLinks | undefined): ReportDocument | undefined {
     const analysis = this.documents.get(path);
     if (!analysis) return undefined;
     const ids = this.resolve().idsFor(path);
     const entities: ReportEntityMention[] = analysis.mentions.map((m, i) => ({ start: m.start, end: m.end, type: m.type, id: ids[i], surface: m.surface, ...(m.role ? { role: m.role } : {}) }));
-    const quotes = toReportQuotes(analysis.quotes, (mention) => ids[mention] ?? null);
+    const shared = this.sharedFor(path, analysis.text);
+    // Copies of its quotes: from the corpus-wide linking when it is current, else among the documents
+    // this one shares passages with (where reprinted quotes are), so an edit never relinks the corpus.
+    const links = corpusLinks ?? this.linkQuotes([path, ...new Set(shared.flatMap((s) => s.matches.map((m) => m.path)))]);
+    const di = links.index.get(path)!;
+    const quotes = toReportQuotes(links.result.quotes[di], (mention) => ids[mention] ?? null).map((q, qi) => {
+      const group = links.groupOf.get(`${di}:${qi}`);
+      const copies = group ? copiesFor(links.docs, { groups: [group], quotes: links.result.quotes }, di, qi) : [];
+      const borrowed = links.borrowedSpeakers.get(`${di}:${qi}`);
+      return { ...q, ...(borrowed && !q.speaker ? { speaker: borrowed } : {}), ...(copies.length ? { copies } : {}) };
+    });
     const outlet = this.outletOf(path);
     return {
       path,
@@ -180,7 +214,7 @@ export class Corpus {
       paragraphs: analysis.structure.paragraphs,
       quotes,
       entities,
-      shared: this.sharedFor(path, analysis.text),
+      shared,
     };
   }
 
@@ -206,12 +240,15 @@ export class Corpus {
   /** The corpus-wide entity list, one entry per real-world entity, with the quotes each one speaks. */
   entities(): ReportEntity[] {
     const identities = this.resolve();
+    // Speakers borrowed from other copies count once the corpus-wide linking has run (a scan, a report).
+    const links = this.quoteLinks;
     const quotesBySpeaker = new Map<string, { path: string; start: number; end: number }[]>();
     for (const path of this.paths()) {
-      const analysis = this.documents.get(path)!;
+      const di = links?.index.get(path);
       const ids = identities.idsFor(path);
-      for (const q of analysis.quotes) {
-        const id = q.speaker && q.speaker.mention >= 0 ? ids[q.speaker.mention] : undefined;
+      const quotes = di === undefined ? this.documents.get(path)!.quotes : links!.result.quotes[di];
+      for (const [qi, q] of quotes.entries()) {
+        const id = q.speaker && q.speaker.mention >= 0 ? ids[q.speaker.mention] : links?.borrowedSpeakers.get(`${di}:${qi}`);
         if (!id) continue;
         let list = quotesBySpeaker.get(id);
         if (!list) quotesBySpeaker.set(id, (list = []));
@@ -222,7 +259,8 @@ export class Corpus {
   }
 
   report(): ScanReport {
-    const documents = this.paths().map((path) => this.documentReport(path)!);
+    const links = this.links();
+    const documents = this.paths().map((path) => this.buildDocumentReport(path, links)!);
     return { schema: SCAN_SCHEMA, documents, entities: this.entities() };
   }
 
@@ -234,6 +272,7 @@ export class Corpus {
   resolveIdentitiesElsewhere(on: boolean): void {
     this.identitiesElsewhere = on;
     this.identities = undefined;
+    this.quoteLinks = undefined;
   }
 
   get resolvesIdentitiesElsewhere(): boolean {
@@ -248,32 +287,57 @@ export class Corpus {
     });
   }
 
-  /** Identities resolved elsewhere from the documents at `versions` (path -> version when sent). */
+  /** Identities resolved elsewhere from the documents at `versions` (path -> version when sent). O(1). */
   setIdentitySnapshot(snapshot: IdentitySnapshot, versions: ReadonlyMap<string, number>): void {
-    const byKey = new Map<string, string>();
-    for (const [path, ids] of snapshot.ids) {
-      const analysis = this.documents.get(path);
-      if (!analysis || analysis.version !== versions.get(path)) continue;
-      analysis.mentions.forEach((m, i) => {
-        if (ids[i]) byKey.set(m.type + '\u0000' + m.key, ids[i]);
-      });
-    }
-    this.externalIdentities = { entities: snapshot.entities, ids: snapshot.ids, versions, byKey };
+    this.externalIdentities = { snapshot, versions };
     this.identities = undefined;
+    this.quoteLinks = undefined;
   }
 
   private snapshotIdentities(): Identities {
-    const snap = this.externalIdentities;
+    const external = this.externalIdentities;
     return {
-      entities: snap?.entities ?? [],
+      entities: external?.snapshot.entities ?? [],
       idsFor: (path: string) => {
         const analysis = this.documents.get(path);
         if (!analysis) return [];
-        const ids = snap?.ids.get(path);
-        if (ids && snap!.versions.get(path) === analysis.version && ids.length === analysis.mentions.length) return ids as string[];
-        return analysis.mentions.map((m) => snap?.byKey.get(m.type + '\u0000' + m.key) ?? provisionalId(m));
+        const ids = external && external.versions.get(path) === analysis.version ? external.snapshot.idsFor(path) : undefined;
+        if (ids && ids.length === analysis.mentions.length) return ids as string[];
+        return analysis.mentions.map((m) => external?.snapshot.idOfKey(m.type + '\u0000' + m.key) ?? provisionalId(m));
       },
     };
+  }
+
+  /**
+   * Links the copies of each quote printed by several documents (Quootstrap's idea: a copy whose own
+   * attribution is missing takes the speaker its other copies agree on).
+   */
+  private links(): QuoteLinks {
+    if (!this.quoteLinks) this.quoteLinks = this.linkQuotes(this.paths());
+    return this.quoteLinks;
+  }
+
+  private linkQuotes(paths: string[]): QuoteLinks {
+    const identities = this.resolve();
+    const docs: QuoteDoc[] = paths.map((path) => ({ path, quotes: this.documents.get(path)!.quotes }));
+    const ids = paths.map((path) => identities.idsFor(path));
+    const speakerId = (d: number, q: number): string | null => {
+      const speaker = docs[d].quotes[q].speaker;
+      return speaker && speaker.mention >= 0 ? ids[d][speaker.mention] ?? null : null;
+    };
+    const result = linkQuoteCopies(docs, { speakerId });
+    const borrowedSpeakers = new Map<string, string>();
+    const groupOf = new Map<string, QuoteGroup>();
+    for (const group of result.groups) {
+      for (const c of group.copies) groupOf.set(`${c.doc}:${c.quote}`, group);
+      if (group.conflict) continue;
+      const own = new Set(group.copies.filter((c) => c.speakerSource === 'own').map((c) => speakerId(c.doc, c.quote)));
+      if (own.size !== 1) continue;
+      const [id] = own;
+      if (!id) continue;
+      for (const c of group.copies) if (c.speakerSource === 'other-copy') borrowedSpeakers.set(`${c.doc}:${c.quote}`, id);
+    }
+    return { index: new Map(paths.map((p, i) => [p, i])), docs, result, borrowedSpeakers, groupOf };
   }
 
   private resolve(): Identities {

@@ -63,4 +63,19 @@ describe('corpus: the layers together over the seeds', () => {
     assert.match(corpus.setKnowledge('[{"id": "person:x", "name": "X", "type": "PERSON"},')!, /^line 1/);
     assert.strictEqual(corpus.entities().length, entitiesBefore);
   });
+
+  it('links the copies of a quote across outlets, marking words that differ but not spelling', () => {
+    const { corpus, texts } = seedCorpus();
+    const s000 = '000_ef27076a8f3aebf6.txt';
+    const text = texts.get(s000)!;
+    for (const report of [corpus.documentReport(s000)!, corpus.report().documents.find((d) => d.path === s000)!]) {
+      const coercive = report.quotes.find((q) => text.slice(q.start, q.end).startsWith('engaging in coercive behaviour'))!;
+      const in002 = coercive.copies!.find((c) => c.path.startsWith('002'))!;
+      assert.ok(in002, 'the AP reprint carries the same quote');
+      assert.deepStrictEqual(in002.differences, [], 'behaviour/behavior is spelling, not a change');
+      const change = report.quotes.find((q) => text.slice(q.start, q.end).startsWith('will be the most significant change'))!;
+      const in001 = change.copies!.find((c) => c.path.startsWith('001'))!;
+      assert.ok(in001 && in001.differences.length > 0, 'seed 001 prints the quote with other words');
+    }
+  });
 });
