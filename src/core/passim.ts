@@ -130,9 +130,14 @@ export interface PassimImport {
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
+/** True when `at` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, at: number): boolean {
+  return at > 0 && at < text.length && isHigh(text.charCodeAt(at - 1)) && isLow(text.charCodeAt(at));
+}
+
 /** Moves an offset off the middle of a surrogate pair. */
 function snap(text: string, at: number): number {
-  return at > 0 && at < text.length && isHigh(text.charCodeAt(at - 1)) && isLow(text.charCodeAt(at)) ? at - 1 : at;
+  return splitsPair(text, at) ? at - 1 : at;
 }
 
 /** The UTF-16 offset of code point `n` of `text` (or -1 past the end). */
@@ -158,7 +163,8 @@ export function placePassimRecord(record: Pick<PassimRecord, 'begin' | 'end' | '
     return inRange && end > begin ? { start: snap(text, begin), end: snap(text, end) } : undefined;
   }
   const wanted = squash(expected);
-  const matches = (s: Span) => s.end <= text.length && squash(text.slice(s.start, s.end)) === wanted;
+  const matches = (s: Span) =>
+    s.end <= text.length && !splitsPair(text, s.start) && !splitsPair(text, s.end) && squash(text.slice(s.start, s.end)) === wanted;
   if (inRange && matches({ start: begin, end })) return { start: begin, end };
   const cb = codePointOffset(text, begin);
   const ce = codePointOffset(text, end);
@@ -167,6 +173,7 @@ export function placePassimRecord(record: Pick<PassimRecord, 'begin' | 'end' | '
   // text itself, the occurrence nearest to `begin`.
   let best = -1;
   for (let at = text.indexOf(expected); at >= 0; at = text.indexOf(expected, at + 1)) {
+    if (splitsPair(text, at) || splitsPair(text, at + expected.length)) continue;
     if (best < 0 || Math.abs(at - begin) < Math.abs(best - begin)) best = at;
     if (at > begin) break;
   }

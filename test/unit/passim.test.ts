@@ -2,6 +2,7 @@
 // documented output format (JSON lines: cluster, size, id, series, begin, end, text, uid, date) over
 // the three small articles beside them.
 import * as assert from 'assert';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -86,6 +87,9 @@ describe('passim: reading output', () => {
     // Without a text, offsets are taken as they are, but never split a surrogate pair or leave the text.
     assert.deepStrictEqual(placePassimRecord({ begin: 1, end: 3 }, text), { start: 0, end: 2 });
     assert.strictEqual(placePassimRecord({ begin: 0, end: text.length + 1 }, text), undefined);
+    // A passage text that is half of a pair is never placed inside the pair.
+    assert.strictEqual(placePassimRecord({ begin: 0, end: 1, text: '\ude00' }, 'a😀b'), undefined);
+    assert.strictEqual(placePassimRecord({ begin: 1, end: 2, text: '\ud83d' }, 'a😀b'), undefined);
   });
 
   it('word similarity is 1 for the same words and lower for edited copies', () => {
@@ -162,6 +166,47 @@ describe('passim: import into shared passages', () => {
     const imported = importPassim(records, (id) => texts.get(id));
     assert.strictEqual(imported.placed, 3);
     for (const [p, [s]] of imported.passages) assert.strictEqual(texts.get(p)!.slice(s.start, s.end), LEAD);
+  });
+});
+
+describe('passim: any output, any text', () => {
+  it('property: parsing and importing never throw; every placed passage lies inside its text without splitting a surrogate pair', () => {
+    const texts = new Map<string, string>();
+    const text = fc.array(fc.constantFrom('word ', '😀', '𝐀', '\ud800', 'é', '\r\n', '<b>', '&amp;', 'The lead sentence here. '), { maxLength: 30 }).map((p) => p.join(''));
+    const record = fc.record({
+      cluster: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('a', 'b')),
+      id: fc.constantFrom('a.txt', 'b.txt', 'c.txt', 'missing.txt'),
+      begin: fc.integer({ min: -2, max: 200 }),
+      end: fc.integer({ min: -2, max: 200 }),
+      text: fc.option(fc.oneof(fc.constantFrom('word word', 'The lead sentence here.', '😀', '', '\ude00', '\ud83d', '\ude00b'), fc.string({ maxLength: 6 })), { nil: undefined }),
+      date: fc.option(fc.constantFrom('2024-01-01', '2023-12-31'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.tuple(text, text, text), fc.array(record, { maxLength: 12 }), fc.boolean(), ([a, b, c], records, asArray) => {
+        texts.clear();
+        texts.set('a.txt', a).set('b.txt', b).set('c.txt', c);
+        const lines = records.map((r) => JSON.stringify(r));
+        const parsed = parsePassimOutput(asArray ? `[${lines.join(',')}]` : lines.join('\n') + '\nnot json\n');
+        const imported = importPassim(parsed.records, (id) => texts.get(id));
+        assert.strictEqual(imported.placed + imported.problems.length, parsed.records.length);
+        const inside = (t: string, s: { start: number; end: number }) => {
+          assert.ok(Number.isInteger(s.start) && s.start >= 0 && s.start <= s.end && s.end <= t.length, JSON.stringify(s));
+          for (const at of [s.start, s.end]) {
+            const hi = t.charCodeAt(at - 1);
+            const lo = t.charCodeAt(at);
+            assert.ok(!(hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff), `offset ${at} splits a pair`);
+          }
+        };
+        for (const [p, list] of imported.passages) {
+          for (const s of list) {
+            inside(texts.get(p)!, s);
+            assert.ok(s.matches.length > 0);
+            for (const m of s.matches) inside(texts.get(m.path)!, m);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
