@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as entities from './entities';
 import * as quotes from './quotes';
+import * as scale from './scale';
 import * as scan from './scan';
 import * as shared from './shared';
 
@@ -13,6 +14,7 @@ const benches: Bench[] = [
   { name: 'entities', run: entities.run },
   { name: 'quotes', run: quotes.run },
   { name: 'shared', run: shared.run },
+  { name: 'scale', run: scale.run },
 ];
 
 async function main(): Promise<void> {

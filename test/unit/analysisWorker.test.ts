@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { analyzeText, Corpus } from '../../src/core/corpus';
-import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, type AnalyzeReply, type ResolveReply } from '../../src/extension/worker/analysisService';
+import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, type AnalyzeReply, type ResolveReply } from '../../src/extension/worker/analysisService';
 import { AnalysisClient, sameThreadPort, type AnalysisPort, type ReplyMessage } from '../../src/extension/worker/protocol';
 import { readSeeds } from './sharedFiles';
 
@@ -110,7 +110,7 @@ describe('analysis worker: identities resolved elsewhere', () => {
   function applySnapshot(service: AnalysisService, corpus: Corpus, knowledge?: string) {
     const input = corpus.identityInput();
     const reply = service.resolve(input.map((d) => ({ path: d.path, outlet: d.outlet })), knowledge) as ResolveReply;
-    corpus.setIdentitySnapshot({ entities: reply.entities, ids: new Map(reply.ids) }, new Map(input.map((d) => [d.path, d.version])));
+    corpus.setIdentitySnapshot(identitySnapshot(reply), new Map(input.map((d) => [d.path, d.version])));
   }
 
   it('with the worker’s snapshot, reports equal those of a corpus resolving itself', () => {

@@ -12,7 +12,7 @@
 //  - the shared-passage index: in the extension host, with the documents. Views ask it synchronously
 //    for one document at a time (a few ms each), an edit re-indexes one document there without a
 //    round trip, and keeping a second copy here would double the largest structure in memory.
-import { analyzeText, type DocumentParts } from '../../core/corpus';
+import { analyzeText, type DocumentParts, type IdentitySnapshot } from '../../core/corpus';
 import { EntityResolver, parseKnowledgeFile, type CorpusEntity, type EntityMention } from '../../core/entities';
 
 declare const NEWS_ANALYZER_VERSION: string | undefined;
@@ -55,9 +55,43 @@ export interface SaveCacheReply {
   bytes: Uint8Array;
   entries: number;
 }
+/**
+ * Identities in a form that crosses threads cheaply (a few typed arrays and short string tables, not
+ * a million small strings): `mentionIds[offsets[i] + m]` indexes `idTable` for mention m of paths[i].
+ */
 export interface ResolveReply {
   entities: CorpusEntity[];
-  ids: [string, string[]][];
+  idTable: string[];
+  paths: string[];
+  offsets: Int32Array;
+  mentionIds: Int32Array;
+  /** `type + '\u0000' + key` of every document cluster, and the idTable index each got. */
+  keys: string[];
+  keyIds: Int32Array;
+}
+
+/** The corpus's view of a reply (Corpus.setIdentitySnapshot), expanding one document's ids on demand. */
+export function identitySnapshot(reply: ResolveReply): IdentitySnapshot {
+  const row = new Map<string, number>();
+  reply.paths.forEach((p, i) => row.set(p, i));
+  let byKey: Map<string, string> | undefined;
+  return {
+    entities: reply.entities,
+    idsFor(path) {
+      const i = row.get(path);
+      if (i === undefined) return undefined;
+      const out: string[] = [];
+      for (let k = reply.offsets[i]; k < reply.offsets[i + 1]; k++) out.push(reply.idTable[reply.mentionIds[k]]);
+      return out;
+    },
+    idOfKey(typeKey) {
+      if (!byKey) {
+        byKey = new Map();
+        reply.keys.forEach((k, i) => byKey!.set(k, reply.idTable[reply.keyIds[i]]));
+      }
+      return byKey.get(typeKey);
+    },
+  };
 }
 
 /** A content hash: length plus two independent 32-bit hashes of the UTF-16 code units (~2^-64 collisions). */
@@ -206,6 +240,36 @@ export class AnalysisService {
     }
     const parsed = knowledge === undefined ? undefined : parseKnowledgeFile(knowledge);
     const identities = resolver.resolve(parsed && parsed.ok ? parsed.entries : []);
-    return { entities: identities.entities, ids: docs.map((d) => [d.path, identities.idsFor(d.path)]) };
+    const table = new Map<string, number>();
+    const idTable: string[] = [];
+    const indexOf = (id: string) => {
+      let i = table.get(id);
+      if (i === undefined) table.set(id, (i = idTable.push(id) - 1));
+      return i;
+    };
+    const offsets = new Int32Array(docs.length + 1);
+    const all: number[] = [];
+    const keyIds = new Map<string, number>();
+    docs.forEach((d, i) => {
+      offsets[i] = all.length;
+      const ids = identities.idsFor(d.path);
+      const mentions = this.mentionsByPath.get(d.path) ?? [];
+      ids.forEach((id, m) => {
+        const at = indexOf(id);
+        all.push(at);
+        const mention = mentions[m];
+        if (mention) keyIds.set(mention.type + '\u0000' + mention.key, at);
+      });
+    });
+    offsets[docs.length] = all.length;
+    return {
+      entities: identities.entities,
+      idTable,
+      paths: docs.map((d) => d.path),
+      offsets,
+      mentionIds: Int32Array.from(all),
+      keys: [...keyIds.keys()],
+      keyIds: Int32Array.from(keyIds.values()),
+    };
   }
 }
