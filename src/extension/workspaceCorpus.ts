@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../core/corpus';
 import type { AnalysisPort } from './worker/protocol';
 import { AnalysisClient } from './worker/protocol';
-import type { AnalyzeReply, LoadCacheReply, ResolveReply, SaveCacheReply } from './worker/analysisService';
+import { identitySnapshot, type AnalyzeReply, type LoadCacheReply, type ResolveReply, type SaveCacheReply } from './worker/analysisService';
 import { CorrectedCorpus } from '../core/correctedCorpus';
 import { decodeArticleBytes } from '../core/textDecoding';
 import { ArticleFilter } from './articleFilter';
@@ -191,6 +191,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       reply.results.forEach((result, i) => {
         const before = this.corpus.get(result.path);
         const analysis = this.corpus.upsertAnalyzed(result.path, batch[i].text, result.parts);
+        this.corpus.outletOf(result.path); // worked out now, a batch at a time, not all at once later
         this.workerVersions.set(result.path, analysis.version);
         if (analysis !== before) changed.push(analysis);
         if (result.cached) summary.cached!++;
@@ -318,7 +319,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       const docs = input.map((d) => (this.workerVersions.get(d.path) === d.version ? { path: d.path, outlet: d.outlet } : { path: d.path, outlet: d.outlet, mentions: d.mentions }));
       const reply = await client.request<ResolveReply>({ kind: 'resolve', docs, knowledge: this.knowledgeText });
       for (const d of input) this.workerVersions.set(d.path, d.version);
-      this.corpus.setIdentitySnapshot({ entities: reply.entities, ids: new Map(reply.ids) }, versions);
+      this.corpus.setIdentitySnapshot(identitySnapshot(reply), versions);
       this.fireChanged([]);
     })().finally(() => (this.resolving = undefined));
     return this.resolving;
