@@ -94,7 +94,6 @@ const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'new', 'united
 const TITLES = new Set(TITLE_WORDS);
 const NON_PERSON = new Set(NON_PERSON_HEADS);
 const HEARER_FIRST = new Set(HEARERS.map((h) => h.split(' ')[0]));
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'these', 'those', 'my', 'your', 'some', 'many', 'several', 'both', 'all', 'two', 'three', 'other', 'another']);
 const NP_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'these', 'those', 'my', 'your']);
 const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did', 'not', "n't"]);
 const ADVERBS = new Set(['also', 'however', 'then', 'later', 'again', 'previously', 'recently', 'once', 'still', 'further', 'reportedly', 'today', 'yesterday', 'earlier', 'last', 'now', 'even', 'just', 'already', 'separately', 'too', 'often', 'always', 'never', 'simply', 'only', 'later', 'first']);

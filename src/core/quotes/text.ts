@@ -67,8 +67,7 @@ export function sentences(text: string, para: Span, inside: readonly Span[]): Sp
   let qi = 0;
   TERMINATOR.lastIndex = para.start;
   for (let tm = TERMINATOR.exec(text); tm && tm.index < para.end; tm = TERMINATOR.exec(text)) {
-    let i = tm.index;
-    let k = i + 1;
+    let k = tm.index + 1;
     while (k < para.end && '.!?…'.includes(text[k])) k++;
     let closedQuote = false;
     while (k < para.end && '”"’\')»'.includes(text[k])) {
@@ -76,7 +75,6 @@ export function sentences(text: string, para: Span, inside: readonly Span[]): Sp
       closedQuote = true;
     }
     const pos = k;
-    i = k - 1;
     TERMINATOR.lastIndex = k;
     while (qi < inside.length && inside[qi].end < pos) qi++;
     if (qi < inside.length && inside[qi].start < pos && pos <= inside[qi].end) continue; // inside a quote
