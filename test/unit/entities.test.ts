@@ -58,6 +58,7 @@ const EXPECTED: Record<string, Expected> = {
   jsdfJoc: { type: 'ORG', in: { '004': ['Japan Self-Defence Forces Joint Operations Command'] } },
   stateDept: { type: 'ORG', in: { '004': ['US State Department'] } },
   usNavy: { type: 'ORG', in: { '002': ['U.S. Navy'] } },
+  newsx: { type: 'ORG', in: { '004': ['Newsx'] } }, // the outlet, in its syndication notice
   airForce: { type: 'ORG', in: { '002': ['Air Force'] } },
   // places
   us: { type: 'PLACE', id: 'place:united-states', in: { '000': ['US', 'U.S.', 'United States'], '001': ['US', 'United States'], '002': ['U.S.', 'United States'], '003': ['US', 'United States'], '004': ['US', 'United States'] } },

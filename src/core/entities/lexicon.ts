@@ -25,6 +25,7 @@ import {
   CLUB_NOUNS_AFTER,
   CLUB_VERBS_AFTER,
   ORG_NOUNS_AFTER,
+  ORG_ROLE_AFTER,
 } from './data/words';
 
 export interface GazetteerEntry {
@@ -72,6 +73,7 @@ export interface Lexicon {
   personNounsAfter: Set<string>;
   clubAfter: Set<string>;
   orgNounsAfter: Set<string>;
+  orgRoleAfter: Set<string>;
   /** Normalised short form -> normalised long form (`fed` -> `federal reserve`). */
   orgShortForms: Map<string, string>;
 }
@@ -184,6 +186,7 @@ export function lexicon(): Lexicon {
     personNounsAfter: new Set(words(PERSON_NOUNS_AFTER)),
     clubAfter: new Set([...words(CLUB_NOUNS_AFTER), ...words(CLUB_VERBS_AFTER)]),
     orgNounsAfter: new Set(words(ORG_NOUNS_AFTER)),
+    orgRoleAfter: new Set(words(ORG_ROLE_AFTER)),
     orgShortForms,
   };
   return cached;

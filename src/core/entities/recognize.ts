@@ -580,6 +580,8 @@ class Doc {
     // Evidence from the next word: `Sierra Madre mountains` is a place.
     const next = toks[b];
     if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) {
+      // `the Northern Rivers region`: a regional adjective right before belongs to the name
+      while (a > 0 && lx.demonyms.has(toks[a - 1].text) && toks[a].joined && toks[a - 1].cap) a--;
       this.add({ a, b, type: 'PLACE', weak: false });
       return;
     }
@@ -806,6 +808,15 @@ class Doc {
       let ev = this.evidence(c.a);
       // `RipGuard said`, `TimeWarner said`: a word with a capital inside is a brand, not a person
       if (ev === 'PERSON' && isCamel(w)) ev = 'ORG';
+      if (ev === 'PLACE') {
+        // `the Northern Rivers region`
+        let a = c.a;
+        while (a > 0 && lx.demonyms.has(toks[a - 1].text) && toks[a].joined && toks[a - 1].cap) a--;
+        if (a !== c.a) {
+          keep.push({ ...c, a, type: ev, weak: false });
+          continue;
+        }
+      }
       if (ev) keep.push({ ...c, type: ev, weak: false });
       else unresolved.push(c);
     }
@@ -919,6 +930,7 @@ class Doc {
     if (prev && prev.word && prev.text === 'to' && prev2?.text === 'according') return 'PERSON';
     if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) return 'PLACE';
     if (next && next.word && !next.cap && lx.orgNounsAfter.has(next.text) && !t.poss) return 'ORG';
+    if (next && next.word && !next.cap && lx.orgRoleAfter.has(next.text) && !t.poss && !lx.clubAfter.has(next.text)) return 'ORG';
     // `the island of Tenerife`, `the city of Xalapa`
     if (prev && prev.text === 'of' && prev2 && prev2.word && !prev2.cap && lx.placeNounsAfter.has(prev2.text)) return 'PLACE';
     if (t.sentStart) return null;
