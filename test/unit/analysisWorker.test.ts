@@ -136,6 +136,27 @@ describe('analysis worker: identities resolved elsewhere', () => {
     assert.deepStrictEqual(remote.documentReport(name), resolved);
   });
 
+  it('a saved cache keeps the last resolution: the same workspace gets it back without resolving, a changed one resolves', () => {
+    const first = new AnalysisService();
+    for (const { name, text } of seeds) first.analyze(name, text);
+    const docs = seeds.map((s) => ({ path: s.name, outlet: null }));
+    const resolved = first.resolve(docs);
+    const bytes = first.saveCache().bytes;
+    const second = new AnalysisService();
+    second.loadCache(bytes);
+    for (const { name, text } of seeds) second.analyze(name, text);
+    let resolvedAgain = 0;
+    const real = (second as any).resolveNow.bind(second);
+    (second as any).resolveNow = (...args: unknown[]) => (resolvedAgain++, real(...args));
+    assert.deepStrictEqual(second.resolve(docs), resolved);
+    assert.strictEqual(resolvedAgain, 0, 'the cached resolution was used');
+    second.resolve(docs.map((d, i) => (i === 0 ? { ...d, outlet: 'Another Outlet' } : d)));
+    assert.strictEqual(resolvedAgain, 1, 'an outlet changed: resolved again');
+    second.analyze(seeds[1].name, seeds[1].text + '\n\nMore words from Tokyo.');
+    second.resolve(docs);
+    assert.strictEqual(resolvedAgain, 2, 'a text changed: resolved again');
+  });
+
   it('before any snapshot, mentions carry provisional ids made from their names', () => {
     const { remote } = corpora();
     const report = remote.documentReport(seeds[0].name)!;

@@ -21,6 +21,8 @@ declare const NEWS_ANALYZER_VERSION: string | undefined;
 export const ANALYZER_VERSION: string = typeof NEWS_ANALYZER_VERSION === 'string' ? NEWS_ANALYZER_VERSION : 'dev';
 
 export const CACHE_FORMAT = 'news-annotator-analysis-cache/1';
+/** The cache line holding the last identity resolution (not a content hash). */
+const IDENTITIES = '#identities';
 
 export interface AnalyzedDocument {
   path: string;
@@ -120,6 +122,11 @@ export class AnalysisService {
   private dirty = false;
   private readonly mentionsByPath = new Map<string, EntityMention[]>();
   private readonly hashByPath = new Map<string, string>();
+  /**
+   * The last resolution and what it was made from (every path, content hash and outlet, and the
+   * knowledge file): a warm start whose workspace did not change gets its identities without resolving.
+   */
+  private identities: { key: string; json?: string; reply?: ResolveReply } | undefined;
 
   handle(request: AnalysisRequest): AnalyzeReply | LoadCacheReply | SaveCacheReply | ResolveReply | Record<string, never> {
     switch (request.kind) {
@@ -177,6 +184,7 @@ export class AnalysisService {
   /** Reads a cache file; one from another analyser version or in another format is discarded whole. */
   loadCache(bytes: Uint8Array | undefined): LoadCacheReply {
     this.cache = new Map();
+    this.identities = undefined;
     this.dirty = false;
     if (!bytes || bytes.length === 0) return { entries: 0 };
     let text: string;
@@ -207,7 +215,14 @@ export class AnalysisService {
       if (end < 0) end = text.length;
       const tab = text.indexOf('\t', at);
       // Lines are `hash<TAB>json`; a damaged line is skipped (its entry will be analysed again).
-      if (tab > at && tab < end && text.charCodeAt(end - 1) === 125 /* } */) this.cache.set(text.slice(at, tab), text.slice(tab + 1, end));
+      if (tab > at && tab < end && text.charCodeAt(end - 1) === 125 /* } */) {
+        const hash = text.slice(at, tab);
+        if (hash === IDENTITIES) {
+          const json = text.slice(tab + 1, end);
+          const keyEnd = json.indexOf('\t');
+          if (keyEnd > 0) this.identities = { key: json.slice(0, keyEnd), json: json.slice(keyEnd + 1) };
+        } else this.cache.set(hash, text.slice(tab + 1, end));
+      }
       else this.dirty = true;
       at = end + 1;
     }
@@ -223,6 +238,11 @@ export class AnalysisService {
       if (json !== undefined) lines.push(`${hash}\t${json}`);
     }
     for (const hash of [...this.cache.keys()]) if (!live.has(hash)) this.cache.delete(hash);
+    const identities = this.identities;
+    if (identities && (identities.json || identities.reply)) {
+      identities.json ??= JSON.stringify(identities.reply, (_, v) => (v instanceof Int32Array ? { i32: Array.from(v) } : v));
+      lines.push(`${IDENTITIES}\t${identities.key}\t${identities.json}`);
+    }
     this.dirty = false;
     return { bytes: new TextEncoder().encode(lines.join('\n') + '\n'), entries: lines.length - 1 };
   }
@@ -232,12 +252,34 @@ export class AnalysisService {
   }
 
   resolve(docs: { path: string; outlet: string | null; mentions?: EntityMention[] }[], knowledge?: string): ResolveReply {
-    const resolver = new EntityResolver();
     for (const d of docs) {
-      const mentions = d.mentions ?? this.mentionsByPath.get(d.path) ?? [];
-      if (d.mentions) this.mentionsByPath.set(d.path, d.mentions);
-      resolver.setDocument(d.path, d.outlet, mentions);
+      if (!d.mentions) continue;
+      this.mentionsByPath.set(d.path, d.mentions);
+      this.hashByPath.delete(d.path); // analysed elsewhere: its text's hash is not known here
     }
+    const parts: string[] = [ANALYZER_VERSION, knowledge ?? ''];
+    for (const d of docs) parts.push(d.path, d.outlet ?? '', this.hashByPath.get(d.path) ?? contentHash(JSON.stringify(this.mentionsByPath.get(d.path) ?? [])));
+    const key = contentHash(parts.join('\u0000'));
+    const known = this.identities;
+    if (known && known.key === key) {
+      if (!known.reply && known.json) {
+        try {
+          known.reply = JSON.parse(known.json, (_, v) => (v && typeof v === 'object' && Array.isArray(v.i32) ? Int32Array.from(v.i32) : v));
+        } catch {
+          known.reply = undefined;
+        }
+      }
+      if (known.reply && Array.isArray(known.reply.paths) && known.reply.paths.length === docs.length) return known.reply;
+    }
+    const reply = this.resolveNow(docs, knowledge);
+    this.identities = { key, reply };
+    this.dirty = true;
+    return reply;
+  }
+
+  private resolveNow(docs: { path: string; outlet: string | null }[], knowledge?: string): ResolveReply {
+    const resolver = new EntityResolver();
+    for (const d of docs) resolver.setDocument(d.path, d.outlet, this.mentionsByPath.get(d.path) ?? []);
     const parsed = knowledge === undefined ? undefined : parseKnowledgeFile(knowledge);
     const identities = resolver.resolve(parsed && parsed.ok ? parsed.entries : []);
     const table = new Map<string, number>();
