@@ -233,8 +233,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
     summary.files = done;
     if (changed.length) this.fireChanged(changed);
     this.scanned = true;
-    await this.saveCache(client);
-    if (this.corpus.resolvesIdentitiesElsewhere) await this.resolveInWorker();
+    // Identities follow in the background (seconds for a large workspace; at once from the cache when
+    // nothing changed); the cache is saved after them so that it holds them too.
+    if (this.corpus.resolvesIdentitiesElsewhere) void this.resolveInWorker().finally(() => this.saveCache(client));
+    else await this.saveCache(client);
     return summary;
   }
 
