@@ -230,10 +230,10 @@ describe('Hand annotations in VS Code', function () {
     assert.strictEqual(merged.size, before.length + 2);
   });
 
-  it('the Annotations view in News Sources opens (once package.json contributes it)', async function () {
+  it('the Annotations view in News Sources opens', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     const views = (ext?.packageJSON as { contributes?: { views?: Record<string, { id: string }[]> } })?.contributes?.views?.newsSources ?? [];
-    if (!views.some((v) => v.id === 'newsAnnotator.annotations')) this.skip();
+    assert.ok(views.some((v) => v.id === 'newsAnnotator.annotations'), 'package.json contributes the Annotations view');
     await vscode.commands.executeCommand('newsAnnotator.annotations.focus');
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['newsAnnotator.notAQuote', 'newsAnnotator.setSpeaker', 'newsAnnotator.notAnEntity', 'newsAnnotator.differentEntity', 'newsAnnotator.notShared', 'newsAnnotator.editAnnotation', 'newsAnnotator.removeAnnotation', 'newsAnnotator.importAnnotations']) {
