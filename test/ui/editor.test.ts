@@ -120,6 +120,17 @@ describe('UI: the editor experience on the seeds', function () {
     await wb().page.keyboard.press('Escape');
   });
 
+  it('hovers a quote and reads its speaker and the other outlets that print it', async () => {
+    await goToLine(wb(), seedLine('000', 'The command upgrade “will be the most significant change'));
+    const text = await wb().hoverText('most significant change');
+    await wb().page.waitForTimeout(300);
+    assert.match(text, /Quote — Lloyd Austin/, text);
+    assert.match(text, /Printed by \d+ other outlets?:/, text);
+    assert.match(text, /Occasional Digest/, text);
+    await wb().screenshot('editor-hover-quote');
+    await wb().page.keyboard.press('Escape');
+  });
+
   it('opens the News Sources panel: the paragraph under the cursor and the outlets that carry it', async () => {
     await wb().openViewContainer('News Sources');
     // Put the cursor in the joint-statement paragraph, as a reader clicking into it would.
