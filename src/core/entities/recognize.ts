@@ -113,7 +113,17 @@ class Doc {
   private lowerQueries = 0;
 
   /** Whether the document also writes this word in lower case (so, capitalised, it is no name). */
+  private readonly lowerAnswers = new Map<string, boolean>();
+
   isLowerWordInDoc(w: string): boolean {
+    const known = this.lowerAnswers.get(w);
+    if (known !== undefined) return known;
+    const answer = this.lowerWordUncached(w);
+    this.lowerAnswers.set(w, answer);
+    return answer;
+  }
+
+  private lowerWordUncached(w: string): boolean {
     if (!this.lowerWords && this.lowerQueries++ < 8) {
       // few questions: search the text; many: index every lower-case word once
       const l = w.toLowerCase();
