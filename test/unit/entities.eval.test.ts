@@ -7,7 +7,54 @@
 import * as assert from 'assert';
 import { analyzeDocument } from '../../src/core/article';
 import { recognizeEntities, resolveEntities, EntityMention } from '../../src/core/entities';
-import { readGoldDocs, GoldDoc } from './entitiesGold';
+import * as fs from 'fs';
+import * as path from 'path';
+
+// The gold fixtures: `[surface]{TYPE:group}` marks a mention.
+interface GoldMention {
+  start: number;
+  end: number;
+  type: string;
+  group: string;
+  surface: string;
+}
+
+interface GoldDoc {
+  name: string;
+  text: string;
+  mentions: GoldMention[];
+}
+
+function fixturesDir(): string {
+  // out/test/unit -> repo root
+  return path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'entities');
+}
+
+function parseGold(name: string, marked: string): GoldDoc {
+  const mentions: GoldMention[] = [];
+  let text = '';
+  const re = /\[([^\]]*)\]\{(PERSON|ORG|PLACE):([^}]+)\}/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(marked))) {
+    text += marked.slice(last, m.index);
+    const start = text.length;
+    text += m[1];
+    mentions.push({ start, end: text.length, type: m[2], group: m[3], surface: m[1] });
+    last = m.index + m[0].length;
+  }
+  text += marked.slice(last);
+  return { name, text, mentions };
+}
+
+function readGoldDocs(): GoldDoc[] {
+  const dir = fixturesDir();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith('unseen-') && f.endsWith('.txt'))
+    .sort()
+    .map((f) => parseGold(f, fs.readFileSync(path.join(dir, f), 'utf8')));
+}
 
 interface Scored {
   tp: number;
