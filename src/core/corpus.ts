@@ -10,7 +10,7 @@ import { analyzeDocument, type ArticleStructure } from './article';
 import { EntityResolver, parseKnowledgeFile, recognizeEntities, type CorpusEntity, type EntityMention, type KnowledgeEntry } from './entities';
 import { SCAN_SCHEMA, type ReportDocument, type ReportShared, type ReportEntity, type ReportEntityMention, type ScanReport } from './model';
 import { parseManifest, type NewsSourcesManifest, type OutletInfo } from './outlets';
-import { PassageIndex, type PassageIndexOptions } from './passages/passageIndex';
+import { PassageIndex, type PassageIndexOptions, type PreparedPassages } from './passages/passageIndex';
 import { copiesFor, findQuotes, linkQuoteCopies, toReportQuotes, type LinkResult, type Quote, type QuoteDoc, type QuoteGroup } from './quotes';
 
 export interface DocumentAnalysis {
@@ -28,6 +28,8 @@ export interface DocumentParts {
   structure: ArticleStructure;
   mentions: EntityMention[];
   quotes: Quote[];
+  /** The passage index's tokens and fingerprints, when made elsewhere (preparePassages). */
+  passages?: PreparedPassages;
 }
 
 /** The per-document analysis of one text (what a worker or a cache can do ahead of the corpus). */
@@ -108,7 +110,7 @@ export class Corpus {
     const { structure, mentions, quotes } = parts;
     const analysis: DocumentAnalysis = { path, text, version: this.nextVersion++, structure, mentions, quotes };
     this.documents.set(path, analysis);
-    this.passages.upsert(path, text, structure.paragraphs);
+    this.passages.upsert(path, text, structure.paragraphs, parts.passages);
     this.staleEntities.add(path);
     this.identities = undefined;
     this.quoteLinks = undefined;

@@ -80,6 +80,21 @@ interface SideAlignment extends Alignment {
   flipped?: 0 | 1;
 }
 
+/** A document's token stream and fingerprints, made ahead of PassageIndex.upsert (plain data, typed arrays). */
+export interface PreparedPassages {
+  shingle: number;
+  window: number;
+  textLength: number;
+  tokens: TokenStream;
+  fingerprints: Fingerprints;
+}
+
+/** What PassageIndex.upsert would compute for this text: callable on another thread. */
+export function preparePassages(text: string, paragraphs: readonly Paragraph[] | undefined, options: Pick<PassageIndexOptions, 'shingle' | 'window'> = DEFAULT_PASSAGE_OPTIONS): PreparedPassages {
+  const tokens = tokenize(text, paragraphs);
+  return { shingle: options.shingle, window: options.window, textLength: text.length, tokens, fingerprints: fingerprint(tokens, options.shingle, options.window) };
+}
+
 export class PassageIndex {
   private readonly options: PassageIndexOptions;
   private readonly byPath = new Map<string, IndexedDocument>();
@@ -131,18 +146,23 @@ export class PassageIndex {
     return doc ? this.outletOf(doc) : null;
   }
 
-  /** Adds or replaces a document. `paragraphs` (from analyzeDocument) keeps boilerplate out of passages. */
-  upsert(path: string, text: string, paragraphs?: readonly Paragraph[]): void {
+  /**
+   * Adds or replaces a document. `paragraphs` (from analyzeDocument) keeps boilerplate out of passages.
+   * `prepared` (preparePassages of the same text and paragraphs, made elsewhere, e.g. in a worker)
+   * saves tokenising and fingerprinting here; it is ignored when made with other shingle/window sizes.
+   */
+  upsert(path: string, text: string, paragraphs?: readonly Paragraph[], prepared?: PreparedPassages): void {
     const existing = this.byPath.get(path);
     if (existing && existing.text === text && sameBoilerplate(existing.paragraphs, paragraphs)) return;
     if (existing) this.unindex(existing);
-    const tokens = tokenize(text, paragraphs);
+    const usable = prepared && prepared.shingle === this.options.shingle && prepared.window === this.options.window && prepared.textLength === text.length;
+    const tokens = usable ? prepared.tokens : tokenize(text, paragraphs);
     const doc: IndexedDocument = {
       id: existing ? existing.id : this.nextId++,
       path,
       text,
       tokens,
-      fingerprints: fingerprint(tokens, this.options.shingle, this.options.window),
+      fingerprints: usable ? prepared.fingerprints : fingerprint(tokens, this.options.shingle, this.options.window),
       paragraphs,
       outlet: null,
     };
