@@ -1,7 +1,8 @@
 // A 20,000-article workspace (generated at run time into a temp dir from the BBC corpus, stories
 // shared many times: bench/scaleCorpus.ts), scanned the way the extension scans it: this thread plays
-// the extension host (reads files, adds analyses to the Corpus, indexes passages), dist/worker.js runs
-// in a worker_threads Worker (per-document analysis, the cache, entity resolution).
+// the extension host (adds analyses to the Corpus, inserts passage postings, keeps identities),
+// dist/worker.js runs in a worker_threads Worker (reads the files, per-document analysis, passage
+// tokens and fingerprints, the cache, entity resolution).
 //
 // Figures, each against a baseline measured in the same run:
 //   cold scan    (no cache)           vs  reading every file and splitting it into words
@@ -21,7 +22,7 @@ import { AnalysisClient, type ReplyMessage } from '../src/extension/worker/proto
 import { writeScaleCorpus } from './scaleCorpus';
 
 const BATCH = 128;
-const READ_CONCURRENCY = 16;
+const IN_FLIGHT = 4;
 
 function workerClient(): AnalysisClient {
   const worker = new Worker(path.join(__dirname, 'worker.js'));
@@ -35,19 +36,19 @@ function workerClient(): AnalysisClient {
 
 /** Samples RSS and the longest gap between timer ticks on this thread (a busy host). */
 function monitor() {
-  let peak = process.memoryUsage().rss;
+  let peak = process.memoryUsage.rss();
   let last = performance.now();
   let longest = 0;
   const timer = setInterval(() => {
     const now = performance.now();
     longest = Math.max(longest, now - last);
     last = now;
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
   }, 5);
   return {
     stop() {
       clearInterval(timer);
-      peak = Math.max(peak, process.memoryUsage().rss);
+      peak = Math.max(peak, process.memoryUsage.rss());
       return { peakMb: peak / 1e6, longestStallMs: longest };
     },
   };
@@ -74,24 +75,23 @@ async function scan(corpus: Corpus, client: AnalysisClient, root: string, files:
   let cached = 0;
   const versions = new Map<string, number>();
   const inFlight: Promise<void>[] = [];
-  const settle = async (batch: { key: string; text: string }[]) => {
-    const reply = await client.request<AnalyzeReply>({ kind: 'analyze', docs: batch.map((d) => ({ path: d.key, text: d.text })) });
-    reply.results.forEach((r, i) => {
-      versions.set(r.path, corpus.upsertAnalyzed(r.path, batch[i].text, r.parts).version);
+  // As the extension does with a Node worker: the worker reads the files, the host gets the texts.
+  const settle = async (batch: string[]) => {
+    const reply = await client.request<AnalyzeReply>({ kind: 'analyze', docs: batch.map((key) => ({ path: key, file: path.join(root, key) })) });
+    for (const r of reply.results) {
+      versions.set(r.path, corpus.upsertAnalyzed(r.path, r.text!, r.parts).version);
       corpus.outletOf(r.path);
       if (r.cached) cached++;
-    });
+    }
     if (!firstResultsMs) firstResultsMs = performance.now() - t0;
   };
-  let batch: { key: string; text: string }[] = [];
-  for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
-    const slice = files.slice(i, i + READ_CONCURRENCY);
-    const texts = await Promise.all(slice.map(async (key) => ({ key, text: await fs.promises.readFile(path.join(root, key), 'utf8') })));
-    batch.push(...texts);
+  let batch: string[] = [];
+  for (const key of files) {
+    batch.push(key);
     if (batch.length >= BATCH) {
       inFlight.push(settle(batch));
       batch = [];
-      if (inFlight.length >= 2) await inFlight.shift();
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
     }
   }
   if (batch.length) inFlight.push(settle(batch));

@@ -4,13 +4,20 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { analyzeText, Corpus } from '../../src/core/corpus';
+import { analyzeText, Corpus, type DocumentParts } from '../../src/core/corpus';
+import { preparePassages } from '../../src/core/passages/passageIndex';
 import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, type AnalyzeReply, type ResolveReply } from '../../src/extension/worker/analysisService';
 import { AnalysisClient, sameThreadPort, type AnalysisPort, type ReplyMessage } from '../../src/extension/worker/protocol';
 import { readSeeds } from './sharedFiles';
 
 const seeds = [...readSeeds().values()];
 const encode = (s: string) => new TextEncoder().encode(s);
+/** The analysis without the passage tokens the worker adds (compared with analyzeText's). */
+const core = (parts: DocumentParts) => {
+  const { passages, ...rest } = parts;
+  void passages;
+  return rest;
+};
 
 describe('analysis worker: per-document analysis and its cache', () => {
   it('analyses exactly as the corpus does', () => {
@@ -18,8 +25,21 @@ describe('analysis worker: per-document analysis and its cache', () => {
     for (const { name, text } of seeds) {
       const result = service.analyze(name, text);
       assert.strictEqual(result.cached, false);
-      assert.deepStrictEqual(result.parts, JSON.parse(JSON.stringify(analyzeText(text))));
+      assert.deepStrictEqual(core(result.parts), JSON.parse(JSON.stringify(analyzeText(text))));
+      assert.deepStrictEqual(result.parts.passages, preparePassages(text, result.parts.structure.paragraphs));
     }
+  });
+
+  it('a passage index given prepared tokens of another shingle size tokenises again', () => {
+    const [a, b] = seeds;
+    const own = new Corpus({ passages: { shingle: 6 } });
+    const fed = new Corpus({ passages: { shingle: 6 } });
+    const service = new AnalysisService();
+    for (const { name, text } of [a, b]) {
+      own.upsert(name, text);
+      fed.upsertAnalyzed(name, text, service.analyze(name, text).parts);
+    }
+    assert.deepStrictEqual(fed.documentReport(a.name)!.shared, own.documentReport(a.name)!.shared);
   });
 
   it('a corpus fed with the worker’s analyses reports what a corpus analysing itself reports', () => {
@@ -43,7 +63,7 @@ describe('analysis worker: per-document analysis and its cache', () => {
     for (const { name, text } of seeds) {
       const result = second.analyze(`renamed/${name}`, text);
       assert.strictEqual(result.cached, true, name);
-      assert.deepStrictEqual(result.parts, JSON.parse(JSON.stringify(analyzeText(text))));
+      assert.deepStrictEqual(core(result.parts), JSON.parse(JSON.stringify(analyzeText(text))));
     }
     // A changed text is a miss.
     assert.strictEqual(second.analyze('x', seeds[0].text + ' More.').cached, false);
@@ -80,7 +100,7 @@ describe('analysis worker: per-document analysis and its cache', () => {
       s.loadCache(encode(`${header}\n${damaged}\n`));
       const result = s.analyze('a', seeds[0].text);
       assert.strictEqual(result.cached, false);
-      assert.deepStrictEqual(result.parts, JSON.parse(JSON.stringify(analyzeText(seeds[0].text))));
+      assert.deepStrictEqual(core(result.parts), JSON.parse(JSON.stringify(analyzeText(seeds[0].text))));
     }
     assert.ok(header.includes(CACHE_FORMAT));
   });
@@ -172,7 +192,7 @@ describe('analysis worker: transports', () => {
     try {
       const reply = await client.request<AnalyzeReply>({ kind: 'analyze', docs: seeds.map((s) => ({ path: s.name, text: s.text })) });
       assert.deepStrictEqual(
-        reply.results.map((r) => r.parts),
+        reply.results.map((r) => core(r.parts)),
         seeds.map((s) => JSON.parse(JSON.stringify(analyzeText(s.text)))),
       );
       await assert.rejects(client.request({ kind: 'nonsense' } as never), /./);

@@ -11,8 +11,13 @@
 //    the last snapshot plus provisional ids for edited documents (Corpus.resolveIdentitiesElsewhere);
 //  - the shared-passage index: in the extension host, with the documents. Views ask it synchronously
 //    for one document at a time (a few ms each), an edit re-indexes one document there without a
-//    round trip, and keeping a second copy here would double the largest structure in memory.
+//    round trip, and keeping a second copy here would double one of the largest structures in memory.
+//    Its expensive half (tokenising and fingerprinting every text) is done here, though: each
+//    analysis carries its tokens and fingerprints as typed arrays, transferred without a copy, and
+//    the host only inserts postings.
 import { analyzeText, type DocumentParts, type IdentitySnapshot } from '../../core/corpus';
+import { preparePassages } from '../../core/passages/passageIndex';
+import { decodeArticleBytes } from '../../core/textDecoding';
 import { EntityResolver, parseKnowledgeFile, type CorpusEntity, type EntityMention } from '../../core/entities';
 
 declare const NEWS_ANALYZER_VERSION: string | undefined;
@@ -26,6 +31,8 @@ const IDENTITIES = '#identities';
 
 export interface AnalyzedDocument {
   path: string;
+  /** The text, when the worker read the file itself. */
+  text?: string;
   hash: string;
   parts: DocumentParts;
   /** Whether the analysis came from the cache. */
@@ -33,7 +40,12 @@ export interface AnalyzedDocument {
 }
 
 export type AnalysisRequest =
-  | { kind: 'analyze'; docs: { path: string; text: string }[] }
+  | {
+      kind: 'analyze';
+      /** `file`: the worker reads it (only where it can read files: AnalysisService's `files` option). */
+      docs: ({ path: string; text: string } | { path: string; file: string })[];
+      maxBytes?: number;
+    }
   | { kind: 'loadCache'; bytes: Uint8Array | undefined }
   | { kind: 'saveCache' }
   | { kind: 'forget'; paths: string[] }
@@ -47,7 +59,12 @@ export type AnalysisRequest =
 
 export interface AnalyzeReply {
   results: AnalyzedDocument[];
+  /** Files the worker read and refused (too big, binary, unreadable), with the reason. */
+  skipped?: { path: string; message: string }[];
 }
+
+/** Reads a file's bytes (a Node worker has fs; a browser worker has none). Throws when it cannot. */
+export type FileReader = (file: string, maxBytes: number) => Uint8Array | { message: string };
 export interface LoadCacheReply {
   entries: number;
   /** Why the cache file was thrown away (corrupt, another analyser version), if it was. */
@@ -121,6 +138,8 @@ export class AnalysisService {
   /** Whether the cache changed since it was loaded or saved. */
   private dirty = false;
   private readonly mentionsByPath = new Map<string, EntityMention[]>();
+  /** Whether analyses carry the passage index's tokens (off in tests comparing with analyzeText). */
+  preparePassages = true;
   private readonly hashByPath = new Map<string, string>();
   /**
    * The last resolution and what it was made from (every path, content hash and outlet, and the
@@ -131,7 +150,7 @@ export class AnalysisService {
   handle(request: AnalysisRequest): AnalyzeReply | LoadCacheReply | SaveCacheReply | ResolveReply | Record<string, never> {
     switch (request.kind) {
       case 'analyze':
-        return { results: request.docs.map((d) => this.analyze(d.path, d.text)) };
+        return this.analyzeBatch(request.docs, request.maxBytes);
       case 'loadCache':
         return this.loadCache(request.bytes);
       case 'saveCache':
@@ -158,6 +177,36 @@ export class AnalysisService {
     }
   }
 
+  constructor(private readonly files?: FileReader) {}
+
+  private analyzeBatch(docs: ({ path: string; text: string } | { path: string; file: string })[], maxBytes = 5 * 1024 * 1024): AnalyzeReply {
+    const results: AnalyzedDocument[] = [];
+    const skipped: { path: string; message: string }[] = [];
+    for (const d of docs) {
+      if ('text' in d) {
+        results.push(this.analyze(d.path, d.text));
+        continue;
+      }
+      if (!this.files) throw new Error('this worker cannot read files');
+      let message: string;
+      try {
+        const bytes = this.files(d.file, maxBytes);
+        if (bytes instanceof Uint8Array) {
+          const decoded = decodeArticleBytes(bytes, { maxBytes });
+          if (decoded.ok) {
+            results.push({ ...this.analyze(d.path, decoded.text), text: decoded.text });
+            continue;
+          }
+          message = decoded.message;
+        } else message = bytes.message;
+      } catch (error) {
+        message = error instanceof Error ? error.message : String(error);
+      }
+      skipped.push({ path: d.path, message });
+    }
+    return skipped.length ? { results, skipped } : { results };
+  }
+
   analyze(path: string, text: string): AnalyzedDocument {
     const hash = contentHash(text);
     let parts: DocumentParts | undefined;
@@ -178,6 +227,9 @@ export class AnalysisService {
     }
     this.mentionsByPath.set(path, parts.mentions);
     this.hashByPath.set(path, hash);
+    // Tokens and fingerprints too (typed arrays, moved to the host without a copy): the host's
+    // passage index then only inserts postings. Cheap enough to redo rather than cache.
+    if (this.preparePassages) parts.passages = preparePassages(text, parts.structure.paragraphs);
     return { path, hash, parts, cached };
   }
 

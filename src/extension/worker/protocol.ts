@@ -1,6 +1,6 @@
 // Messages between the extension host and the analysis worker, and the host's client for them. The
 // transport (`AnalysisPort`) is a Node worker_threads Worker, a browser Web Worker, or the same thread.
-import { AnalysisService, type AnalysisRequest } from './analysisService';
+import { AnalysisService, type AnalysisRequest, type AnalyzedDocument } from './analysisService';
 
 export interface RequestMessage {
   id: number;
@@ -21,11 +21,31 @@ export interface AnalysisPort {
 export function serve(service: AnalysisService, message: RequestMessage, post: (reply: ReplyMessage, transfer?: ArrayBuffer[]) => void): void {
   try {
     const reply = service.handle(message.request);
-    const bytes = (reply as { bytes?: Uint8Array }).bytes;
-    post({ id: message.id, reply }, bytes ? [bytes.buffer as ArrayBuffer] : undefined);
+    post({ id: message.id, reply }, transferables(reply));
   } catch (error) {
     post({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
   }
+}
+
+/** The buffers of a reply that can move to the other thread instead of being copied. */
+function transferables(reply: unknown): ArrayBuffer[] | undefined {
+  const buffers = new Set<ArrayBuffer>();
+  const add = (array: ArrayBufferView | undefined) => {
+    if (array && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+  };
+  const r = reply as { bytes?: Uint8Array; results?: AnalyzedDocument[] };
+  add(r.bytes);
+  for (const result of r.results ?? []) {
+    const p = result.parts.passages;
+    if (!p) continue;
+    add(p.tokens.ids);
+    add(p.tokens.starts);
+    add(p.tokens.ends);
+    add(p.tokens.excluded);
+    add(p.fingerprints.hashes);
+    add(p.fingerprints.positions);
+  }
+  return buffers.size ? [...buffers] : undefined;
 }
 
 /** Runs the service on the caller's thread, one request per macrotask (the fallback, and unit tests). */
