@@ -43,6 +43,8 @@ export interface WorkspaceCorpusOptions {
 const CACHE_FILE = 'analysis-cache.jsonl';
 /** Texts per message to the worker: big enough to amortise a message, small enough to show progress. */
 const BATCH = 128;
+/** Batches sent to the worker and not yet back. */
+const IN_FLIGHT = 4;
 /** Files read at once. */
 const READ_CONCURRENCY = 16;
 
@@ -186,16 +188,28 @@ export class WorkspaceCorpus implements vscode.Disposable {
     let lastFire = Date.now();
     let done = 0;
     const inFlight: Promise<void>[] = [];
-    const settle = async (batch: { key: string; text: string }[]) => {
-      const reply = await client.request<AnalyzeReply>({ kind: 'analyze', docs: batch.map((d) => ({ path: d.key, text: d.text })) });
-      reply.results.forEach((result, i) => {
+    // A Node worker reads local files itself (much cheaper than a promise per file here).
+    const workerReads = client.port.kind === 'worker_threads';
+    type Entry = { key: string; text: string } | { key: string; file: string };
+    const settle = async (batch: Entry[]) => {
+      const reply = await client.request<AnalyzeReply>({
+        kind: 'analyze',
+        docs: batch.map((d) => ('text' in d ? { path: d.key, text: d.text } : { path: d.key, file: d.file })),
+        maxBytes,
+      });
+      const texts = new Map(batch.flatMap((d) => ('text' in d ? [[d.key, d.text] as const] : [])));
+      for (const result of reply.results) {
+        const text = result.text ?? texts.get(result.path);
+        if (text === undefined) continue;
         const before = this.corpus.get(result.path);
-        const analysis = this.corpus.upsertAnalyzed(result.path, batch[i].text, result.parts);
+        const analysis = this.corpus.upsertAnalyzed(result.path, text, result.parts);
         this.corpus.outletOf(result.path); // worked out now, a batch at a time, not all at once later
         this.workerVersions.set(result.path, analysis.version);
         if (analysis !== before) changed.push(analysis);
         if (result.cached) summary.cached!++;
-      });
+        summary.files++;
+      }
+      for (const skip of reply.skipped ?? []) summary.skipped.push(skip);
       done += batch.length;
       progress.report({ message: vscode.l10n.t('{0} of {1} articles', done, uris.length), increment: (100 * batch.length) / Math.max(1, uris.length) });
       // Results appear as they come, without redrawing every view for every batch.
@@ -205,32 +219,32 @@ export class WorkspaceCorpus implements vscode.Disposable {
       }
     };
 
-    let batch: { key: string; text: string }[] = [];
+    let batch: Entry[] = [];
     for (let i = 0; i < uris.length && !token.isCancellationRequested; i += READ_CONCURRENCY) {
       const slice = uris.slice(i, i + READ_CONCURRENCY);
-      const texts = await Promise.all(
-        slice.map(async (uri) => {
+      const entries = await Promise.all(
+        slice.map(async (uri): Promise<Entry | undefined> => {
           const key = corpusKey(uri);
           const document = open.get(uri.toString());
           if (document) return { key, text: document.getText() };
+          if (workerReads && uri.scheme === 'file') return { key, file: uri.fsPath };
           const read = await this.readArticle(uri, maxBytes);
           if ('message' in read) summary.skipped.push({ path: key, message: read.message });
           else return { key, text: read.text };
           return undefined;
         }),
       );
-      for (const t of texts) if (t) batch.push(t);
+      for (const e of entries) if (e) batch.push(e);
       if (batch.length >= BATCH) {
         inFlight.push(settle(batch));
         batch = [];
-        // Keep at most two batches with the worker: reading stays ahead, memory stays flat.
-        if (inFlight.length >= 2) await inFlight.shift();
+        // A few batches queued with the worker keep it busy while this thread indexes the last one.
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
       }
     }
     if (batch.length && !token.isCancellationRequested) inFlight.push(settle(batch));
     await Promise.all(inFlight);
     summary.cancelled = token.isCancellationRequested;
-    summary.files = done;
     if (changed.length) this.fireChanged(changed);
     this.scanned = true;
     // Identities follow in the background (seconds for a large workspace; at once from the cache when
