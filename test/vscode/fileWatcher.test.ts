@@ -1,0 +1,86 @@
+// After a scan, the corpus follows the disk without another scan: a file created, changed, renamed
+// (by a workspace edit, as the Explorer does) or deleted is added, re-read, moved or dropped through the
+// file watcher and the analysis worker. Observed as a person would: the Shared Paragraphs of seed 000
+// (read through the diagnostic command newsAnnotator.describeEditorState) list the copy, then its new
+// name, then not at all.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+interface State {
+  sharedParagraphs: { label: string; outlets: { outlet: string; path: string }[] }[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (${last})` : ''}`);
+    await sleep(150);
+  }
+}
+
+/** Every path seed 000's Shared Paragraphs name as a copy. */
+async function copiesOf000(): Promise<Set<string>> {
+  const state = (await vscode.commands.executeCommand('newsAnnotator.describeEditorState')) as State;
+  return new Set(state.sharedParagraphs.flatMap((p) => p.outlets.map((o) => o.path)));
+}
+
+describe('File watcher: the corpus follows the disk after a scan', function () {
+  this.timeout(90_000);
+  let folder: vscode.Uri;
+  let seed000: vscode.Uri;
+  const copy = () => vscode.Uri.joinPath(folder, 'watched-copy.txt');
+  const renamed = () => vscode.Uri.joinPath(folder, 'watched-renamed.txt');
+
+  before(async function () {
+    this.timeout(90_000);
+    folder = vscode.workspace.workspaceFolders![0].uri;
+    [seed000] = await vscode.workspace.findFiles('**/000_*.txt', undefined, 1);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seed000));
+    await vscode.commands.executeCommand('newsAnnotator.scanWorkspace');
+  });
+
+  after(async () => {
+    for (const uri of [copy(), renamed()]) await Promise.resolve(vscode.workspace.fs.delete(uri)).catch(() => undefined);
+  });
+
+  it('a new file sharing seed 000’s text shows up as its copy', async () => {
+    const before = await copiesOf000();
+    assert.ok(!before.has('watched-copy.txt'));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(seed000));
+    await vscode.workspace.fs.writeFile(copy(), new TextEncoder().encode(`Reprinted by a watched outlet\n\n${text}`));
+    await waitFor('the new file among the copies of seed 000', async () => (await copiesOf000()).has('watched-copy.txt'));
+  });
+
+  it('a changed file is read again: once it shares nothing, it is no longer a copy', async () => {
+    await vscode.workspace.fs.writeFile(copy(), new TextEncoder().encode('An unrelated note about the weather in Lisbon, shared with nobody at all.\n'));
+    await waitFor('the changed file to leave the copies of seed 000', async () => !(await copiesOf000()).has('watched-copy.txt'));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(seed000));
+    await vscode.workspace.fs.writeFile(copy(), new TextEncoder().encode(`Reprinted again\n\n${text}`));
+    await waitFor('the file, changed back, among the copies again', async () => (await copiesOf000()).has('watched-copy.txt'));
+  });
+
+  it('a renamed file keeps its analysis under its new name', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(copy(), renamed());
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the rename was applied');
+    const after = await waitFor('the new name among the copies of seed 000', async () => {
+      const paths = await copiesOf000();
+      return paths.has('watched-renamed.txt') ? paths : undefined;
+    });
+    assert.ok(!after.has('watched-copy.txt'), `the old name is gone: ${[...after].join(', ')}`);
+  });
+
+  it('a deleted file is dropped', async () => {
+    await vscode.workspace.fs.delete(renamed());
+    await waitFor('the deleted file to leave the copies of seed 000', async () => !(await copiesOf000()).has('watched-renamed.txt'));
+  });
+});
