@@ -137,6 +137,7 @@ export class AnalysisService {
   private cache = new Map<string, string>();
   /** Whether the cache changed since it was loaded or saved. */
   private dirty = false;
+  /** Mentions of documents analysed elsewhere (the host's live edits); others are read from the cache. */
   private readonly mentionsByPath = new Map<string, EntityMention[]>();
   /** Whether analyses carry the passage index's tokens (off in tests comparing with analyzeText). */
   preparePassages = true;
@@ -225,7 +226,8 @@ export class AnalysisService {
       this.cache.set(hash, JSON.stringify(parts));
       this.dirty = true;
     }
-    this.mentionsByPath.set(path, parts.mentions);
+    // Not kept as objects: resolve() parses them again from the cache's string (memory over time).
+    this.mentionsByPath.delete(path);
     this.hashByPath.set(path, hash);
     // Tokens and fingerprints too (typed arrays, moved to the host without a copy): the host's
     // passage index then only inserts postings. Cheap enough to redo rather than cache.
@@ -290,13 +292,14 @@ export class AnalysisService {
       if (json !== undefined) lines.push(`${hash}\t${json}`);
     }
     for (const hash of [...this.cache.keys()]) if (!live.has(hash)) this.cache.delete(hash);
+    const entries = lines.length - 1;
     const identities = this.identities;
     if (identities && (identities.json || identities.reply)) {
       identities.json ??= JSON.stringify(identities.reply, (_, v) => (v instanceof Int32Array ? { i32: Array.from(v) } : v));
       lines.push(`${IDENTITIES}\t${identities.key}\t${identities.json}`);
     }
     this.dirty = false;
-    return { bytes: new TextEncoder().encode(lines.join('\n') + '\n'), entries: lines.length - 1 };
+    return { bytes: new TextEncoder().encode(lines.join('\n') + '\n'), entries };
   }
 
   get needsSaving(): boolean {
@@ -329,9 +332,24 @@ export class AnalysisService {
     return reply;
   }
 
+  private mentionsOf(path: string): EntityMention[] {
+    const given = this.mentionsByPath.get(path);
+    if (given) return given;
+    const hash = this.hashByPath.get(path);
+    const json = hash === undefined ? undefined : this.cache.get(hash);
+    if (json === undefined) return [];
+    try {
+      const parts: unknown = JSON.parse(json);
+      return looksLikeParts(parts) ? parts.mentions : [];
+    } catch {
+      return [];
+    }
+  }
+
   private resolveNow(docs: { path: string; outlet: string | null }[], knowledge?: string): ResolveReply {
     const resolver = new EntityResolver();
-    for (const d of docs) resolver.setDocument(d.path, d.outlet, this.mentionsByPath.get(d.path) ?? []);
+    const mentionLists = docs.map((d) => this.mentionsOf(d.path));
+    docs.forEach((d, i) => resolver.setDocument(d.path, d.outlet, mentionLists[i]));
     const parsed = knowledge === undefined ? undefined : parseKnowledgeFile(knowledge);
     const identities = resolver.resolve(parsed && parsed.ok ? parsed.entries : []);
     const table = new Map<string, number>();
@@ -347,7 +365,7 @@ export class AnalysisService {
     docs.forEach((d, i) => {
       offsets[i] = all.length;
       const ids = identities.idsFor(d.path);
-      const mentions = this.mentionsByPath.get(d.path) ?? [];
+      const mentions = mentionLists[i];
       ids.forEach((id, m) => {
         const at = indexOf(id);
         all.push(at);
