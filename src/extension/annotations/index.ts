@@ -338,7 +338,10 @@ export function registerAnnotations(context: vscode.ExtensionContext): Annotatio
     });
     return new Promise((resolve) => {
       qp.onDidAccept(() => {
-        resolve(qp.selectedItems[0]?.label ?? (qp.value.trim() || undefined));
+        // A kind typed out in full wins over whichever row was active while the list re-filtered.
+        const value = qp.value.trim();
+        const typed = value ? base.find((i) => i.label.toLowerCase() === value.toLowerCase()) : undefined;
+        resolve(typed?.label ?? qp.selectedItems[0]?.label ?? (value || undefined));
         qp.hide();
       });
       qp.onDidHide(() => {
