@@ -100,7 +100,7 @@ function groupIntoParagraphs(text: string, lines: Span[]): Span[] {
 function looksHardWrapped(block: Span[]): boolean {
   if (block.length < 3) return false;
   const lengths = block.slice(0, -1).map((l) => l.end - l.start);
-  const max = Math.max(...lengths);
+  const max = lengths.reduce((m, n) => (n > m ? n : m), 0); // no spread: a block may have 100k lines
   if (max > 100 || max < 40) return false;
   const near = lengths.filter((n) => n >= max - 15).length;
   return near / lengths.length >= 0.6;
@@ -108,7 +108,7 @@ function looksHardWrapped(block: Span[]): boolean {
 
 /** Inside a wrapped block a short line ending a sentence closes its paragraph. */
 function joinWrapped(text: string, block: Span[]): Span[] {
-  const max = Math.max(...block.map((l) => l.end - l.start));
+  const max = block.reduce((m, l) => Math.max(m, l.end - l.start), 0);
   const out: Span[] = [];
   let current: Span | undefined;
   for (const line of block) {

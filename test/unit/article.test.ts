@@ -131,4 +131,11 @@ describe('article model: site furniture', () => {
     assert.strictEqual(text.slice(paragraphs[headline].start, paragraphs[headline].end), 'Flood barrier approved: city to spend $2bn on tidal gates');
     assert.deepStrictEqual(paragraphs.map((p) => p.kind), ['boilerplate', 'boilerplate', 'headline', 'dateline', 'dateline', 'body']);
   });
+
+  it('reads a block of 200,000 short lines without exhausting the stack', () => {
+    const text = 'Headline of a long list\n\n' + 'a short line of text here\n'.repeat(200_000);
+    const { paragraphs } = analyzeDocument(text);
+    assert.ok(paragraphs.length >= 2);
+    assert.ok(paragraphs.every((p) => p.end <= text.length));
+  });
 });
