@@ -81,11 +81,7 @@ function groupIntoParagraphs(text: string, lines: Span[]): Span[] {
   let block: Span[] = [];
   const flush = () => {
     if (block.length === 0) return;
-    if (looksHardWrapped(block)) {
-      paragraphs.push(...joinWrapped(text, block));
-    } else {
-      paragraphs.push(...block);
-    }
+    for (const paragraph of looksHardWrapped(block) ? joinWrapped(text, block) : block) paragraphs.push(paragraph);
     block = [];
   };
   for (const line of lines) {
