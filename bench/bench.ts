@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as entities from './entities';
 import * as quotes from './quotes';
 import * as scale from './scale';
+import * as scaling from './scaling';
 import * as scan from './scan';
 import * as shared from './shared';
 
@@ -14,6 +15,7 @@ const benches: Bench[] = [
   { name: 'entities', run: entities.run },
   { name: 'quotes', run: quotes.run },
   { name: 'shared', run: shared.run },
+  { name: 'scaling', run: scaling.run },
   { name: 'scale', run: scale.run },
 ];
 
