@@ -91,8 +91,13 @@ export interface PreparedPassages {
 
 /** What PassageIndex.upsert would compute for this text: callable on another thread. */
 export function preparePassages(text: string, paragraphs: readonly Paragraph[] | undefined, options: Pick<PassageIndexOptions, 'shingle' | 'window'> = DEFAULT_PASSAGE_OPTIONS): PreparedPassages {
-  const tokens = tokenize(text, paragraphs);
-  return { shingle: options.shingle, window: options.window, textLength: text.length, tokens, fingerprints: fingerprint(tokens, options.shingle, options.window) };
+  const t = tokenize(text, paragraphs);
+  const f = fingerprint(t, options.shingle, options.window);
+  // Exact-size copies: the streams are views of larger growth buffers, which would otherwise be kept
+  // (and moved between threads) whole.
+  const tokens: TokenStream = { ids: t.ids.slice(), starts: t.starts.slice(), ends: t.ends.slice(), excluded: t.excluded, length: t.length };
+  const fingerprints: Fingerprints = { hashes: f.hashes.slice(), positions: f.positions.slice(), length: f.length };
+  return { shingle: options.shingle, window: options.window, textLength: text.length, tokens, fingerprints };
 }
 
 export class PassageIndex {
