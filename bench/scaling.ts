@@ -12,6 +12,7 @@ import { analyzeDocument } from '../src/core/article';
 import { Corpus } from '../src/core/corpus';
 import { recognizeEntities } from '../src/core/entities';
 import { PassageIndex } from '../src/core/passages/passageIndex';
+import { manifestEntryFor } from '../src/core/outlets';
 import { findQuotes } from '../src/core/quotes';
 import { PATHOLOGICAL } from '../test/unit/fuzzInputs';
 
@@ -95,5 +96,17 @@ export async function run(_sharedDir: string): Promise<void> {
       );
     }
   }
+  // news-sources.json comes with the workspace (untrusted): its glob patterns are matched against every
+  // article path. A pattern with several stars against a slug file name with many dashes:
+  const manifest = { sources: [{ match: '*-*-*-*-x.txt', outlet: 'X' }] };
+  const globTimes = [25, 100, 400].map((dashes) => {
+    const name = 'a-'.repeat(dashes) + 'b.txt';
+    return { dashes, ms: cpuMs(1, () => void manifestEntryFor(manifest, name)) };
+  });
+  const globRatio = globTimes[1].ms >= 2 ? globTimes[2].ms / globTimes[1].ms : NaN;
+  console.log(
+    `${'manifest glob *-*-*-*-x.txt vs a-a-…-b.txt'.padEnd(44)} ${'outlets'.padEnd(9)} ${pad(globTimes[0].dashes * 2, 8)} ${globTimes.map((t) => pad(t.ms.toFixed(1), 8)).join(' ')} ${pad('-', 6)} ${pad(Number.isNaN(globRatio) ? '-' : globRatio.toFixed(1), 6)}${globRatio > 8 ? '  SUPERLINEAR' : ''}`,
+  );
+  if (globRatio > 8) flagged++;
   console.log(flagged ? `${flagged} input/layer pair(s) grow faster than linear (ratio > 8)` : 'every input/layer pair grows about linearly');
 }
