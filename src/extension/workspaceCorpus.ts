@@ -67,6 +67,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
   /** Set once a scan ran: from then on the file watcher keeps the corpus in step with the disk. */
   private scanned = false;
   private readonly watched = new Map<string, vscode.Uri>();
+  /** Counts deletions; `deletedAt` says when each path was last deleted, so a slower read cannot undo it. */
+  private diskEvents = 0;
+  private readonly deletedAt = new Map<string, number>();
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
   private resolveTimer: ReturnType<typeof setTimeout> | undefined;
   private resolving: Promise<void> | undefined;
@@ -358,6 +361,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   private async flushWatched(): Promise<void> {
     this.watchTimer = undefined;
+    const started = this.diskEvents;
     const uris = [...this.watched.values()];
     this.watched.clear();
     const maxBytes = this.maxBytes();
@@ -372,6 +376,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
     const reply = await client.request<AnalyzeReply>({ kind: 'analyze', docs: docs.map((d) => ({ path: d.key, text: d.text })) });
     const changed: DocumentAnalysis[] = [];
     reply.results.forEach((result, i) => {
+      // Deleted (or renamed away) while it was being read: the deletion wins.
+      if ((this.deletedAt.get(result.path) ?? -1) >= started) return;
       const before = this.corpus.get(result.path);
       const analysis = this.corpus.upsertAnalyzed(result.path, docs[i].text, result.parts);
       this.workerVersions.set(result.path, analysis.version);
@@ -387,6 +393,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private removedOnDisk(uri: vscode.Uri): void {
     if (!this.scanned) return;
     const key = corpusKey(uri);
+    this.watched.delete(uri.toString());
+    this.deletedAt.set(key, this.diskEvents++);
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed && d.isDirty)) return;
     if (this.corpus.remove(key)) {
       void this.analysisClient().then((c) => c.request({ kind: 'forget', paths: [key] }));
