@@ -1,10 +1,10 @@
 // The "Entities" tree: people, organisations and places of the active article (or the whole corpus),
 // by type; each entity lists its mentions, which open at the mention.
 import * as vscode from 'vscode';
-import type { EntityType, ReportDocument, ReportEntity } from '../../core/model';
+import type { EntityType, ReportEntity } from '../../core/model';
 import type { ArticleReports } from '../layers/articleReports';
 import { excerpt } from '../layers/outletNames';
-import { ViewScope } from './viewScope';
+import { ScopedReportTree } from './reportTree';
 
 type TypeNode = { kind: 'type'; type: EntityType; entities: EntityNode[] };
 type EntityNode = { kind: 'entity'; entity: ReportEntity; mentions: MentionNode[] };
@@ -21,27 +21,11 @@ export function mentionContext(text: string, start: number, end: number, width =
   return `${start - width > 0 ? '…' : ''}${before}${text.slice(start, end)}${after}…`.replace(/\s+/g, ' ');
 }
 
-export class EntitiesTree implements vscode.TreeDataProvider<EntitiesNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  readonly scope = new ViewScope('newsAnnotator.entitiesScope');
-  readonly view: vscode.TreeView<EntitiesNode>;
+export class EntitiesTree extends ScopedReportTree<EntitiesNode> {
   private roots: TypeNode[] = [];
-  private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly reports: ArticleReports) {
-    this.view = vscode.window.createTreeView('newsAnnotator.entities', { treeDataProvider: this, showCollapseAll: true });
-    this.subscriptions.push(
-      this.view,
-      this.changed,
-      this.scope,
-      reports.onDidChange(() => this.rebuild()),
-      this.view.onDidChangeVisibility((e) => e.visible && this.dirty && this.refreshNow()),
-      this.scope.onDidChange(() => this.rebuild()),
-      vscode.window.onDidChangeActiveTextEditor((e) => {
-        if (this.scope.current === 'article' && e && this.reports.isArticle(e.document)) this.rebuild();
-      }),
-    );
+  constructor(reports: ArticleReports) {
+    super('newsAnnotator.entities', 'newsAnnotator.entitiesScope', reports);
     this.rebuild();
   }
 
@@ -49,35 +33,7 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntitiesNode>, vsco
     return this.roots;
   }
 
-  private documentsInScope(): ReportDocument[] {
-    if (this.scope.current === 'corpus') return this.reports.documents();
-    const latest = this.reports.latest(vscode.window.activeTextEditor?.document);
-    return latest ? [latest.report] : [];
-  }
-
-  private dirty = true;
-
-  /** Rebuilds now when the view is shown, else when it is next shown (hidden views cost nothing). */
-  private rebuild(): void {
-    if (!this.view?.visible) {
-      this.dirty = true;
-      return;
-    }
-    this.refreshNow();
-  }
-
-  /** Brings a hidden, out-of-date tree up to date (for readers of its nodes). */
-  refreshIfStale(): void {
-    if (this.dirty) this.refreshNow();
-  }
-
-  /** Rebuilds the tree from the current reports. */
-  refreshNow(): void {
-    this.dirty = false;
-    this.build();
-  }
-
-  private build(): void {
+  protected build(): void {
     const byId = this.reports.entitiesById();
     const nodes = new Map<string, EntityNode>();
     for (const report of this.documentsInScope()) {
@@ -139,7 +95,4 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntitiesNode>, vsco
     return [];
   }
 
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-  }
 }

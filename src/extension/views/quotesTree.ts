@@ -1,38 +1,22 @@
 // The "Quotes" tree: quotes of the active article (or the whole corpus) grouped by speaker; each quote
 // opens at its place and says how many other outlets print it.
 import * as vscode from 'vscode';
-import type { ReportDocument, ReportQuote } from '../../core/model';
+import type { ReportQuote } from '../../core/model';
 import type { ArticleReports } from '../layers/articleReports';
 import { speakerNameOf } from '../layers/layerPlan';
 import { otherCopies } from '../hovers/hoverContent';
 import { excerpt } from '../layers/outletNames';
-import { ViewScope } from './viewScope';
+import { ScopedReportTree } from './reportTree';
 
 type SpeakerNode = { kind: 'speaker'; name: string; quotes: QuoteNode[] };
 type QuoteNode = { kind: 'quote'; path: string; quote: ReportQuote; text: string };
 export type QuotesNode = SpeakerNode | QuoteNode;
 
-export class QuotesTree implements vscode.TreeDataProvider<QuotesNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  readonly scope = new ViewScope('newsAnnotator.quotesScope');
-  readonly view: vscode.TreeView<QuotesNode>;
+export class QuotesTree extends ScopedReportTree<QuotesNode> {
   private roots: SpeakerNode[] = [];
-  private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly reports: ArticleReports) {
-    this.view = vscode.window.createTreeView('newsAnnotator.quotes', { treeDataProvider: this, showCollapseAll: true });
-    this.subscriptions.push(
-      this.view,
-      this.changed,
-      this.scope,
-      reports.onDidChange(() => this.rebuild()),
-      this.view.onDidChangeVisibility((e) => e.visible && this.dirty && this.refreshNow()),
-      this.scope.onDidChange(() => this.rebuild()),
-      vscode.window.onDidChangeActiveTextEditor((e) => {
-        if (this.scope.current === 'article' && e && this.reports.isArticle(e.document)) this.rebuild();
-      }),
-    );
+  constructor(reports: ArticleReports) {
+    super('newsAnnotator.quotes', 'newsAnnotator.quotesScope', reports);
     this.rebuild();
   }
 
@@ -40,35 +24,7 @@ export class QuotesTree implements vscode.TreeDataProvider<QuotesNode>, vscode.D
     return this.roots;
   }
 
-  private documentsInScope(): ReportDocument[] {
-    if (this.scope.current === 'corpus') return this.reports.documents();
-    const latest = this.reports.latest(vscode.window.activeTextEditor?.document);
-    return latest ? [latest.report] : [];
-  }
-
-  private dirty = true;
-
-  /** Rebuilds now when the view is shown, else when it is next shown (hidden views cost nothing). */
-  private rebuild(): void {
-    if (!this.view?.visible) {
-      this.dirty = true;
-      return;
-    }
-    this.refreshNow();
-  }
-
-  /** Brings a hidden, out-of-date tree up to date (for readers of its nodes). */
-  refreshIfStale(): void {
-    if (this.dirty) this.refreshNow();
-  }
-
-  /** Rebuilds the tree from the current reports. */
-  refreshNow(): void {
-    this.dirty = false;
-    this.build();
-  }
-
-  private build(): void {
+  protected build(): void {
     const byId = this.reports.entitiesById();
     const unattributed = vscode.l10n.t('Unattributed');
     const speakers = new Map<string, SpeakerNode>();
@@ -110,7 +66,4 @@ export class QuotesTree implements vscode.TreeDataProvider<QuotesNode>, vscode.D
     return node.kind === 'speaker' ? node.quotes : [];
   }
 
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-  }
 }

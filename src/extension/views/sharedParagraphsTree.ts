@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { corpusKey } from '../corpusKeys';
 import type { ArticleReports } from '../layers/articleReports';
 import { excerpt, percent } from '../layers/outletNames';
+import { ReportTree } from './reportTree';
 import { comparisonFor, groupSharedByParagraph, type ComparisonRequest, type SharedParagraph } from '../lenses/sharedParagraphs';
 
 export interface ParagraphNode {
@@ -25,26 +26,18 @@ export interface CopyNode {
 
 export type SharedNode = ParagraphNode | CopyNode;
 
-export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<SharedNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
+export class SharedParagraphsTree extends ReportTree<SharedNode> {
   private nodes: ParagraphNode[] = [];
   private path: string | undefined;
-  readonly view: vscode.TreeView<SharedNode>;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly reports: ArticleReports) {
-    this.view = vscode.window.createTreeView('newsAnnotator.sharedParagraphs', { treeDataProvider: this, showCollapseAll: true });
+  constructor(reports: ArticleReports) {
+    super('newsAnnotator.sharedParagraphs', reports);
     this.subscriptions.push(
-      this.view,
-      this.changed,
-      reports.onDidChange(() => this.rebuild()),
       vscode.window.onDidChangeActiveTextEditor(() => this.rebuild()),
       vscode.window.tabGroups.onDidChangeTabs((e) => e.closed.length > 0 && this.rebuild()),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor === vscode.window.activeTextEditor) this.followCursor(e.textEditor);
       }),
-      this.view.onDidChangeVisibility((e) => e.visible && this.dirty && this.refreshNow()),
     );
     this.rebuild();
   }
@@ -54,29 +47,8 @@ export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>
     return this.nodes;
   }
 
-  private dirty = true;
 
-  /** Rebuilds now when the view is shown, else when it is next shown (hidden views cost nothing). */
-  private rebuild(): void {
-    if (!this.view?.visible) {
-      this.dirty = true;
-      return;
-    }
-    this.refreshNow();
-  }
-
-  /** Brings a hidden, out-of-date tree up to date (for readers of its nodes). */
-  refreshIfStale(): void {
-    if (this.dirty) this.refreshNow();
-  }
-
-  /** Rebuilds the tree from the current reports. */
-  refreshNow(): void {
-    this.dirty = false;
-    this.build();
-  }
-
-  private build(): void {
+  protected build(): void {
     const editor = vscode.window.activeTextEditor;
     // Keep showing the last article while the focus is elsewhere (a comparison, settings) and its tab is open.
     if ((!editor || !this.reports.isArticle(editor.document)) && this.path && this.isOpenInATab(this.path)) return;
@@ -153,7 +125,4 @@ export class SharedParagraphsTree implements vscode.TreeDataProvider<SharedNode>
     return node.kind === 'copy' ? node.parent : undefined;
   }
 
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-  }
 }
