@@ -76,6 +76,9 @@ describe('Hostile articles show as text (extension host)', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // File by file, so the workspace's file watcher takes each article out of the corpus.
+    for (const f of files) fs.rmSync(path.join(root, DIR, f.name), { force: true });
+    await sleep(500);
     fs.rmSync(path.join(root, DIR), { recursive: true, force: true });
     const manifest = path.join(root, 'news-sources.json');
     if (manifestBefore === undefined) fs.rmSync(manifest, { force: true });

@@ -81,6 +81,9 @@ describe('passim export and import (extension host)', function () {
     fs.writeFileSync(empty, '');
     await vscode.commands.executeCommand('newsAnnotator.importPassim', { uri: vscode.Uri.file(empty) });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // File by file, so the workspace's file watcher takes each article out of the corpus.
+    for (const id of IDS) fs.rmSync(path.join(root, workspaceKey(id)), { force: true });
+    await sleep(500);
     fs.rmSync(path.join(root, DIR), { recursive: true, force: true });
     fs.rmSync(tmp, { recursive: true, force: true });
   });
