@@ -6,30 +6,14 @@
 //    the whole corpus again;
 //  - adversarial inputs (1 MB of capitalised words, 1 MB without spaces, 1 MB of acronyms in
 //    parentheses): MB/s relative to the corpus rate, to show no input is super-linear.
-import * as fs from 'fs';
-import * as path from 'path';
+import { readBbcCorpus, type BenchDoc } from './bbcCorpus';
 import { recognizeEntities, resolveEntities, EntityResolver, EntityMention } from '../src/core/entities';
 
-interface Doc {
-  path: string;
-  text: string;
-}
-
-function readBbc(sharedDir: string): Doc[] {
-  const root = path.join(sharedDir, 'corpora', 'bbc');
-  const out: Doc[] = [];
-  for (const section of fs.readdirSync(root).sort()) {
-    const dir = path.join(root, section);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const name of fs.readdirSync(dir).sort()) out.push({ path: `bbc/${section}/${name}`, text: fs.readFileSync(path.join(dir, name), 'utf8') });
-  }
-  return out;
-}
 
 const MB = 1024 * 1024;
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function baseline(docs: Doc[]): number {
+function baseline(docs: BenchDoc[]): number {
   const t0 = performance.now();
   let words = 0;
   for (const d of docs) words += d.text.toLowerCase().split(/[^\p{L}\p{N}]+/u).length;
@@ -37,7 +21,7 @@ function baseline(docs: Doc[]): number {
   return performance.now() - t0;
 }
 
-function recogniseAll(docs: Doc[]): { ms: number; cpuMs: number; mentions: EntityMention[][] } {
+function recogniseAll(docs: BenchDoc[]): { ms: number; cpuMs: number; mentions: EntityMention[][] } {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const mentions = docs.map((d) => recognizeEntities(d.text));
@@ -46,7 +30,7 @@ function recogniseAll(docs: Doc[]): { ms: number; cpuMs: number; mentions: Entit
 }
 
 export async function run(sharedDir: string): Promise<void> {
-  const docs = readBbc(sharedDir);
+  const docs = readBbcCorpus(sharedDir, 'bbc/');
   const size = docs.reduce((n, d) => n + d.text.length, 0) / MB;
   // warm up both passes
   baseline(docs);

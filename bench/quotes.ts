@@ -3,25 +3,9 @@
 // word-split pass over the same texts (the least any word-level scan must do). Also a 1 MB paragraph
 // with unbalanced marks, relative to the same baseline on that text. Target: ≥ 20 MB/s over BBC.
 
-import * as fs from 'fs';
-import * as path from 'path';
 import { findQuotes, linkQuoteCopies } from '../src/core/quotes';
+import { readBbcCorpus } from './bbcCorpus';
 
-interface Doc {
-  path: string;
-  text: string;
-}
-
-function readBbc(sharedDir: string): Doc[] {
-  const root = path.join(sharedDir, 'corpora', 'bbc');
-  const out: Doc[] = [];
-  for (const section of fs.readdirSync(root).sort()) {
-    const dir = path.join(root, section);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const name of fs.readdirSync(dir).sort()) out.push({ path: `${section}/${name}`, text: fs.readFileSync(path.join(dir, name), 'utf8') });
-  }
-  return out;
-}
 
 const MB = 1024 * 1024;
 
@@ -44,7 +28,7 @@ function best(runs: number, f: () => void): number {
 }
 
 export async function run(sharedDir: string): Promise<void> {
-  const docs = readBbc(sharedDir);
+  const docs = readBbcCorpus(sharedDir);
   const texts = docs.map((d) => d.text);
   const size = texts.reduce((n, t) => n + t.length, 0) / MB;
   let quotes = 0;

@@ -1,20 +1,10 @@
 // The whole scan (paragraphs, entities, quotes, shared passages, the report) over the BBC corpus, as the
 // CLI runs it; and one structure-only pass. Each figure is set against a baseline pass measured in the
 // same run: splitting every text into words and counting them.
-import * as fs from 'fs';
-import * as path from 'path';
 import { analyzeDocument } from '../src/core/article';
 import { Corpus } from '../src/core/corpus';
+import { readBbcCorpus } from './bbcCorpus';
 
-function readCorpus(root: string): { path: string; text: string }[] {
-  const docs: { path: string; text: string }[] = [];
-  for (const topic of fs.readdirSync(root).sort()) {
-    const dir = path.join(root, topic);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const name of fs.readdirSync(dir).sort()) docs.push({ path: `${topic}/${name}`, text: fs.readFileSync(path.join(dir, name), 'utf8') });
-  }
-  return docs;
-}
 
 function best(runs: number, fn: () => void): number {
   let min = Infinity;
@@ -27,7 +17,7 @@ function best(runs: number, fn: () => void): number {
 }
 
 export async function run(sharedDir: string): Promise<void> {
-  const docs = readCorpus(path.join(sharedDir, 'corpora', 'bbc'));
+  const docs = readBbcCorpus(sharedDir);
   const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
   const mb = bytes / 1e6;
   let words = 0;

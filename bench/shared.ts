@@ -7,14 +7,13 @@
 //  - one edit in a 50 KB article inside the BBC corpus: time until its shared passages are up to
 //    date (upsert + sharedFor), median and p95 over 200 edits, relative to a full rescan.
 
-import * as fs from 'fs';
 import * as os from 'os';
-import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { analyzeDocument } from '../src/core/article';
 import { PassageIndex } from '../src/core/passages/passageIndex';
 import { mulberry32, parseArticle, perturbedCopy, type SourceArticle } from '../test/fixtures/syndication/generate';
+import { readBbcCorpus } from './bbcCorpus';
 
 /** A full collection before reading heap figures; a no-op if this Node refuses to expose it. */
 function gc(): void {
@@ -26,16 +25,6 @@ function gc(): void {
   }
 }
 
-function readBbc(sharedDir: string): SourceArticle[] {
-  const root = path.join(sharedDir, 'corpora', 'bbc');
-  const out: SourceArticle[] = [];
-  for (const section of fs.readdirSync(root).sort()) {
-    const dir = path.join(root, section);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const name of fs.readdirSync(dir).sort()) out.push({ path: `bbc/${section}/${name}`, text: fs.readFileSync(path.join(dir, name), 'utf8') });
-  }
-  return out;
-}
 
 const MB = 1024 * 1024;
 const bytes = (docs: readonly SourceArticle[]) => docs.reduce((n, d) => n + d.text.length, 0);
@@ -124,7 +113,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function run(sharedDir: string): Promise<void> {
-  const bbc = readBbc(sharedDir);
+  const bbc = readBbcCorpus(sharedDir, 'bbc/');
   const size = bytes(bbc);
   console.log(`shared passages — BBC corpus: ${bbc.length} files, ${fmt(size / MB)} MB (UTF-16 code units)`);
 
