@@ -90,6 +90,14 @@ export class WorkspaceCorpus implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) this.renamed(oldUri, newUri);
       }),
+      // Files created or deleted in VS Code (Explorer, workspace edits) are known without the watcher,
+      // whose events can come late or, under load, not at all; both paths are idempotent.
+      vscode.workspace.onDidCreateFiles((e) => {
+        for (const uri of e.files) this.queueFromDisk(uri);
+      }),
+      vscode.workspace.onDidDeleteFiles((e) => {
+        for (const uri of e.files) this.removedOnDisk(uri);
+      }),
     );
     const settingsWatcher = vscode.workspace.createFileSystemWatcher('**/{news-sources,news-entities}.json');
     const reloadSettings = () => void this.loadFolderSettings().then(() => this.fireChanged([]));
