@@ -310,6 +310,16 @@ export class WorkspaceCorpus implements vscode.Disposable {
     return this.cacheLoaded;
   }
 
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private saveCacheSoon(client: AnalysisClient): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.saveCache(client);
+    }, 30_000);
+  }
+
   private async saveCache(client: AnalysisClient): Promise<void> {
     const uri = this.cacheUri();
     if (!uri) return;
@@ -394,7 +404,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     if (changed.length) {
       this.fireChanged(changed);
       this.scheduleResolve();
-      await this.saveCache(client);
+      this.saveCacheSoon(client); // the whole file is rewritten: not on every change
     }
   }
 
@@ -439,6 +449,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   dispose(): void {
     if (this.watchTimer) clearTimeout(this.watchTimer);
     if (this.resolveTimer) clearTimeout(this.resolveTimer);
+    if (this.saveTimer) clearTimeout(this.saveTimer);
     void this.client?.then((c) => c.dispose());
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
