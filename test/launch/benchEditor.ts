@@ -372,12 +372,13 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(workspace, 'zz-article-50k.txt'), big.text);
     fs.writeFileSync(path.join(workspace, 'zz-plain-50k.plain'), big.text);
     console.log(`[bench] 50 KB article: ${big.text.length} characters from ${big.sources.length} BBC articles`);
-    const names = ['Tanaka', 'Sato', 'Suzuki', 'Watanabe', 'Ito', 'Yamamoto', 'Nakamura', 'Kobayashi'];
+    const names = ['Tanaka', 'Sato', 'Suzuki', 'Watanabe', 'Yamamoto', 'Nakamura', 'Kobayashi', 'Yoshida', 'Yamaguchi', 'Matsumoto', 'Inoue', 'Kimura'];
     const typing: Record<'article' | 'plain', { fast: number[]; slow: number[]; current: number[]; echoLast: number[] }> = {
       article: { fast: [], slow: [], current: [], echoLast: [] },
       plain: { fast: [], slow: [], current: [], echoLast: [] },
     };
     let nameIndex = 0;
+    const smallCurrent: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate the order, so that a drift of the machine's load does not favour one of them.
       for (const kind of round % 2 ? (['article', 'plain'] as const) : (['plain', 'article'] as const)) {
@@ -407,6 +408,17 @@ async function main(): Promise<void> {
         );
         await wb.runCommand('File: Revert File');
       }
+      // The same fast sentence in seed 000 (4 KB): how much of "layers current" is the article's size.
+      await closeAllEditors(wb);
+      await wb.openFile(seeds[0].slice(0, 4));
+      await wb.waitUntil('the seed\'s layers', async () => (await wb.viewLines().locator('span[class*="ced-"]').count()) > 0, 30_000);
+      await sleep(1000);
+      await page.keyboard.press('Control+1');
+      const smallName = names[nameIndex++ % names.length];
+      const small = await timeTyping(wb, `"We will keep working on this until the very end," said Mr ${smallName}`, 100, smallName, 10_000);
+      if (small.layersCurrent !== undefined) smallCurrent.push(small.layersCurrent);
+      console.log(`[bench] round ${round + 1} seed 000: echo median ${ms(median(small.echo))}; layers current ${ms(small.layersCurrent ?? NaN)} after the last key`);
+      await wb.runCommand('File: Revert File');
     }
     await closeAllEditors(wb);
 
@@ -435,8 +447,9 @@ async function main(): Promise<void> {
       const worst = vs.length ? Math.max(...vs) : NaN;
       rows.push({ what: `seed opened warm: ${l} layer (median of ${vs.length}/${warm.length}, worst)`, figure: `${ms(v)}, ${ms(worst)}`, baseline: `text shown ${ms(warmText)}`, ratio: `${(v / warmText).toFixed(1)}x`, target: '≤ 300 ms', met: worst <= 300 ? 'met' : '**missed**' });
     }
-    const allWarm = median(warm.map(allOf));
-    rows.push({ what: 'seed opened warm: all four layers', figure: ms(allWarm), baseline: `text shown ${ms(warmText)}`, ratio: `${(allWarm / warmText).toFixed(1)}x`, target: '≤ 300 ms', met: allWarm <= 300 ? 'met' : '**missed**' });
+    const complete = warm.filter((r) => LAYERS.every((l) => r.layers[l] !== undefined));
+    const allWarm = median(complete.map(allOf));
+    rows.push({ what: `seed opened warm: all four layers (median of the ${complete.length} opens showing all four)`, figure: ms(allWarm), baseline: `text shown ${ms(warmText)}`, ratio: `${(allWarm / warmText).toFixed(1)}x`, target: '≤ 300 ms', met: allWarm <= 300 ? 'met' : '**missed**' });
     for (const mode of ['fast', 'slow'] as const) {
       const a = typing.article[mode];
       const p = typing.plain[mode];
@@ -455,8 +468,8 @@ async function main(): Promise<void> {
     rows.push({
       what: `50 KB article: layers current after the last key, minus the ${DEBOUNCE_MS} ms debounce (median / max of ${cur.length})`,
       figure: `${ms(median(over))} / ${ms(Math.max(...over))}`,
-      baseline: `that key's echo ${ms(median(typing.article.echoLast))}`,
-      ratio: `${(median(over) / median(typing.article.echoLast)).toFixed(1)}x`,
+      baseline: `seed 000 (4 KB) ${ms(median(smallCurrent) - DEBOUNCE_MS)}; the last key's echo ${ms(median(typing.article.echoLast))}`,
+      ratio: `${(median(over) / (median(smallCurrent) - DEBOUNCE_MS)).toFixed(1)}x`,
       target: '≤ 20 ms',
       met: cur.length && Math.max(...over) <= 20 ? 'met' : '**missed**',
     });
@@ -470,7 +483,8 @@ async function main(): Promise<void> {
 
   console.log('\n| what | figure | baseline in the same run | ratio | target | |');
   console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.what} | ${r.figure} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met} |`);
+  const clean = (x: string) => x.replace(/-?(NaN|Infinity)( ms|x)?/g, 'n/a');
+  for (const r of rows) console.log(`| ${r.what} | ${clean(r.figure)} | ${clean(r.baseline)} | ${clean(r.ratio)} | ${r.target} | ${r.met} |`);
   console.log(`\n[bench] ${((Date.now() - started) / 1000).toFixed(0)} s, VS Code 1.100.3 (code-server), ${os.cpus().length} cores, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 }
 
