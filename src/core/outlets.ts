@@ -20,6 +20,7 @@
 
 import type { Paragraph } from './model';
 import { WIRE_CREDITS } from './boilerplate';
+import { compileGlob, type GlobMatcher } from './glob';
 
 export interface ManifestSource {
   match: string;
@@ -305,35 +306,12 @@ function normalizePath(p: string): string {
   return p.replace(/\\/g, '/').replace(/^\.\//, '');
 }
 
-const globCache = new Map<string, RegExp>();
+const globCache = new Map<string, GlobMatcher>();
 
-/** `*` (not across "/"), `**` (any folders), `?`, `{a,b}`; everything else literal. */
-export function globToRegExp(glob: string): RegExp {
+/** `*` (not across "/"), `**` (any folders), `?`, `{a,b}`; everything else literal. Linear-time matching. */
+export function globMatcher(glob: string): GlobMatcher {
   let cached = globCache.get(glob);
-  if (cached) return cached;
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close < 0) re += '\\{';
-      else {
-        re += '(?:' + glob.slice(i + 1, close).split(',').map(escape).join('|') + ')';
-        i = close;
-      }
-    } else re += escape(c);
-  }
-  cached = new RegExp(`^${re}$`);
-  globCache.set(glob, cached);
+  if (!cached) globCache.set(glob, (cached = compileGlob(glob)));
   return cached;
 }
 
@@ -348,7 +326,7 @@ export function manifestEntryFor(manifest: NewsSourcesManifest, relativePath: st
       exact = source;
       continue;
     }
-    const re = globToRegExp(source.match);
+    const re = globMatcher(source.match);
     if (re.test(path) || (!source.match.includes('/') && re.test(base))) {
       Object.assign(merged, fields(source));
       merged.matched.push(source.match);
