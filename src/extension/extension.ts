@@ -64,7 +64,10 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       await settings().update('layers.structure', !current, vscode.ConfigurationTarget.Global);
     }),
   );
-  showEditors(vscode.window.visibleTextEditors);
+  // The article whose opening activated us is analysed just after activation returns, so that the
+  // analysis does not count against (or delay) the activation itself.
+  const firstShow = setTimeout(() => showEditors(vscode.window.visibleTextEditors), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(firstShow) });
   // Outlets and known entities come from files at the folder root; read them without delaying activation.
   void workspace.loadFolderSettings().then(() => {
     for (const problem of workspace.settingsProblems) output.warn(problem);
