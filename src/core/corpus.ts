@@ -8,7 +8,7 @@
 
 import { analyzeDocument, type ArticleStructure } from './article';
 import { EntityResolver, parseKnowledgeFile, recognizeEntities, type CorpusEntity, type EntityMention, type KnowledgeEntry } from './entities';
-import { SCAN_SCHEMA, type ReportDocument, type ReportShared, type ReportEntity, type ReportEntityMention, type ScanReport } from './model';
+import { SCAN_SCHEMA, type QuoteCopy, type ReportDocument, type ReportShared, type ReportEntity, type ReportEntityMention, type ScanReport } from './model';
 import { parseManifest, type NewsSourcesManifest, type OutletInfo } from './outlets';
 import { PassageIndex, type PassageIndexOptions, type PreparedPassages } from './passages/passageIndex';
 import { copiesFor, findQuotes, linkQuoteCopies, toReportQuotes, type LinkResult, type Quote, type QuoteDoc, type QuoteGroup } from './quotes';
@@ -55,6 +55,9 @@ export interface IdentitySnapshot {
 export interface CorpusOptions {
   passages?: Partial<PassageIndexOptions>;
 }
+
+/** Copies listed per quote, one per other document; enough for any hover or panel. */
+const MAX_QUOTE_COPIES = 50;
 
 interface QuoteLinks {
   index: Map<string, number>;
@@ -200,11 +203,12 @@ export class Corpus {
     const shared = this.sharedFor(path, analysis.text);
     // Copies of its quotes: from the corpus-wide linking when it is current, else among the documents
     // this one shares passages with (where reprinted quotes are), so an edit never relinks the corpus.
-    const links = corpusLinks ?? this.linkQuotes([path, ...new Set(shared.flatMap((s) => s.matches.map((m) => m.path)))]);
+    const partners = new Set(shared.flatMap((s) => s.matches.map((m) => m.path)));
+    partners.delete(path);
+    const links = corpusLinks ?? this.linkQuotes([path, ...partners]);
     const di = links.index.get(path)!;
     const quotes = toReportQuotes(links.result.quotes[di], (mention) => ids[mention] ?? null).map((q, qi) => {
-      const group = links.groupOf.get(`${di}:${qi}`);
-      const copies = group ? copiesFor(links.docs, { groups: [group], quotes: links.result.quotes }, di, qi) : [];
+      const copies = this.copiesInOtherDocuments(links, di, qi);
       const borrowed = links.borrowedSpeakers.get(`${di}:${qi}`);
       return { ...q, ...(borrowed && !q.speaker ? { speaker: borrowed } : {}), ...(copies.length ? { copies } : {}) };
     });
@@ -308,6 +312,20 @@ export class Corpus {
         return analysis.mentions.map((m) => external?.snapshot.idOfKey(m.type + '\u0000' + m.key) ?? provisionalId(m));
       },
     };
+  }
+
+  /**
+   * The copies of one quote in other documents (at most one per document, and a bounded number): an
+   * article that repeats a quote many times must not compare every copy with every other.
+   */
+  private copiesInOtherDocuments(links: QuoteLinks, doc: number, quote: number): QuoteCopy[] {
+    const group = links.groupOf.get(`${doc}:${quote}`);
+    if (!group) return [];
+    const self = group.copies.find((c) => c.doc === doc && c.quote === quote)!;
+    const seen = new Set<number>([doc]);
+    const others = group.copies.filter((c) => !seen.has(c.doc) && (seen.add(c.doc), true)).slice(0, MAX_QUOTE_COPIES);
+    if (others.length === 0) return [];
+    return copiesFor(links.docs, { groups: [{ ...group, copies: [self, ...others] }], quotes: links.result.quotes }, doc, quote);
   }
 
   /**
