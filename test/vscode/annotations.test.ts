@@ -7,21 +7,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseAnnotationFile, serializeAnnotationFile, targetAt, type HandAnnotation } from '../../src/core/annotations';
+import { sleep, waitFor } from './waitFor';
 
 const EXTENSION_ID = 'news-annotator.news-annotator';
 const FILE = '.news-annotations.jsonld';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
 interface Api {
   flush(): Promise<void>;
   annotationsFor(uri: vscode.Uri): Promise<{ annotation: HandAnnotation; span: { start: number; end: number } | null }[]>;

@@ -6,6 +6,7 @@
 // hovers, lenses, references and symbols through VS Code's own execute*Provider commands.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from './waitFor';
 
 const EXTENSION_ID = 'news-annotator.news-annotator';
 /** The AP lead paragraph of seed 000; seed 002 (The Epoch Times) reprints it. */
@@ -28,23 +29,6 @@ interface EditorState {
   quotesWithCopies: number;
   statusBar: string;
   coverage?: { type: string; data?: { articles: { path: string; outlet: string; original: number }[]; shares: number[][] } };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (${last})` : ''}`);
-    await sleep(100);
-  }
 }
 
 /** Activates the extension the way a user does: by opening an article (never ext.activate()). */

@@ -7,26 +7,10 @@
 // name, then not at all.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from './waitFor';
 
 interface State {
   sharedParagraphs: { label: string; outlets: { outlet: string; path: string }[] }[];
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (${last})` : ''}`);
-    await sleep(150);
-  }
 }
 
 /** Every path seed 000's Shared Paragraphs name as a copy. */

@@ -11,26 +11,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../src/extension/hovers/hoverContent';
 import { HOSTILE_ARTICLES, HOSTILE_OUTLET, PAYLOADS } from '../unit/hostileArticles';
+import { sleep, waitFor } from './waitFor';
 
 const EXTENSION_ID = 'news-annotator.news-annotator';
 const DIR = '.hostile-test';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (${last})` : ''}`);
-    await sleep(100);
-  }
-}
-
 interface State {
   layers?: { path: string; quotes: number; entities: Record<string, number>; shared: Record<string, number> };
   coverage?: { type: string; data?: { articles: { path: string; outlet: string }[] } };

@@ -9,29 +9,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { sleep, waitFor } from './waitFor';
 
 const EXTENSION_ID = 'news-annotator.news-annotator';
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'passim');
 const DIR = '.passim-test';
 const IDS = ['courier/barrier.txt', 'gazette/flood.txt', 'herald/lenn.txt'];
 const workspaceKey = (id: string) => `${DIR}/${id.replace(/\.txt$/, '.news')}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (${last})` : ''}`);
-    await sleep(100);
-  }
-}
-
 interface State {
   layers?: { path: string; shared: Record<string, number> };
   sharedParagraphs: { start: number; end: number; label: string; outlets: { outlet: string; path: string; similarity: number }[] }[];
