@@ -40,11 +40,8 @@ describe('UI: hand annotations survive edits and a reopened window', function ()
     const page = wb().page;
     await wb().openFile('000_');
     await wb().line('Security talks focus on bolstering').waitFor({ state: 'visible' });
-    // Select the words as a person would: find them, then close the find widget (the match stays selected).
-    await page.keyboard.press('Control+f');
-    await page.keyboard.type(words);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    // Select the words as a person would: Find them, then close the find widget (the match stays selected).
+    await wb().selectText(words);
     await wb().runCommand('News: Annotate Selection…');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible' });
@@ -70,10 +67,7 @@ describe('UI: hand annotations survive edits and a reopened window', function ()
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('EDITOR’S NOTE: this copy was checked.');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+f');
-    await page.keyboard.type('threat from China as');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await wb().selectText('threat from China as');
     await page.keyboard.press('ArrowLeft'); // the caret to the start of the match
     await page.keyboard.type('military ');
     const edited = 'the rising military threat from China';
@@ -94,20 +88,24 @@ describe('UI: hand annotations survive edits and a reopened window', function ()
     await wb().line('EDITOR’S NOTE').waitFor({ state: 'visible' });
     await wb().line('EDITOR’S NOTE').click(); // into the editor, as a reader would
     // Put the caret inside the words and ask for the hover from the keyboard, as a reader would.
-    await page.keyboard.press('Control+f');
-    await page.keyboard.type('military threat');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await wb().selectText('military threat');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await wb().runCommand('Show or Focus Hover');
     const hoverBox = page.locator('.monaco-hover:not(.hidden)').first();
-    await hoverBox.waitFor({ state: 'visible' });
-    const hover = await wb().waitUntil('the annotation in the hover after reopening', async () => {
-      const text = (await hoverBox.innerText()).replace(/\s+/g, ' ');
-      return text.includes(comment) ? text : undefined;
-    });
+    // Under load the first request can come before the reopened editor is ready: ask again until it shows.
+    const hover = await wb().waitUntil(
+      'the annotation in the hover after reopening',
+      async () => {
+        await wb().runCommand('Show or Focus Hover');
+        const shown = await hoverBox.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+        const text = shown ? (await hoverBox.innerText()).replace(/\s+/g, ' ') : '';
+        if (text.includes(comment)) return text;
+        await page.keyboard.press('Escape');
+        return undefined;
+      },
+      60_000,
+    );
     assert.match(hover, /Annotation: Claim/);
     await wb().screenshot('annotation-after-reopen');
   });

@@ -162,6 +162,14 @@ export class Workbench {
     await this.viewLines().locator('.view-line').first().waitFor({ state: 'visible' });
   }
 
+  /** Selects the next occurrence of `text` in the active editor with Find, then closes the find widget. */
+  async selectText(text: string): Promise<void> {
+    await this.page.keyboard.press('Control+f');
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Escape');
+  }
+
   /** Opens the command palette (F1), types `title`, and runs the matching entry with Enter. */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
