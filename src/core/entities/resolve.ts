@@ -284,16 +284,20 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     }
   });
   const acronymMatch = new Map<string, number>();
-  const abbreviable: number[] = [];
-  const initials = new Map<number, Set<number>>();
+  // organisations an acronym could abbreviate, by the initial of each of their words (each list in
+  // node order, so a scan of one list visits the same candidates in the same order as a scan of all)
+  const byInitial = new Map<number, number[]>();
   for (const j of orgNodes) {
     const k = nodes[j].key;
     if (k.split(/\s+/).length < 2) continue;
     if (ow[j].every((x) => GENERIC_ORG_WORDS.has(x) || lx.countryWords.has(x))) continue;
-    abbreviable.push(j);
     const set = new Set<number>();
     for (const w of k.split(/[\s\-‐‑–]+/)) if (w) set.add(w.charCodeAt(0) | 32);
-    initials.set(j, set);
+    for (const ch of set) {
+      const l = byInitial.get(ch);
+      if (l) l.push(j);
+      else byInitial.set(ch, [j]);
+    }
   }
   nodes.forEach((c, i) => {
     if (c.type !== 'ORG' || !free(i) || !acr[i]) return;
@@ -311,9 +315,9 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       const roots = new Set<number>();
       let any = -1;
       const first = c.key.charCodeAt(0) | 32;
-      for (const j of abbreviable) {
+      for (const j of byInitial.get(first) ?? []) {
         const k = nodes[j].key;
-        if (!initials.get(j)!.has(first) || (c.letters & ~nodes[j].letters) !== 0) continue;
+        if ((c.letters & ~nodes[j].letters) !== 0) continue;
         if (abbreviatesStrict(c.key, k)) {
           roots.add(uf.find(j));
           any = j;
