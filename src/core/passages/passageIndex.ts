@@ -64,12 +64,6 @@ interface IndexedDocument {
   outlet: OutletInfo | null;
 }
 
-/** Failed alignments after which a frequent fingerprint is no longer used as an anchor. */
-const STOCK_PHRASE_FAILURES = 32;
-
-/** Marks a document whose pair with the current one is handled elsewhere. */
-const SKIPPED: SideAlignment[] = [];
-
 /** Packs (document id, token position) into one number; positions stay below 2^22 words. */
 const POS_BITS = 4194304;
 
@@ -110,11 +104,6 @@ export class PassageIndex {
   /** Documents each cached result involved, so an edit can invalidate the other side too. */
   private readonly partners = new Map<number, Set<number>>();
   private nextId = 1;
-  /** Failed anchors per fingerprint, among fingerprints with long posting lists. */
-  private readonly stockPhrases = new Map<number, number>();
-  private generation = 0;
-  private slotStamp = new Int32Array(64);
-  private readonly slots: SideAlignment[][] = [];
   private manifest: NewsSourcesManifest | undefined;
   private manifestRoot = '';
 
@@ -174,8 +163,6 @@ export class PassageIndex {
     this.byPath.set(path, doc);
     this.byId.set(doc.id, doc);
     this.index(doc);
-    // Whoever shares a fingerprint with the new text may now share a passage with it.
-    if (this.cache.size > 0) for (const other of this.candidateDocuments(doc)) this.invalidate(other);
   }
 
   remove(path: string): boolean {
@@ -206,9 +193,7 @@ export class PassageIndex {
     if (!doc) return [];
     const cached = this.cache.get(doc.id);
     if (cached) return cached;
-    const alignments: SideAlignment[] = [];
-    for (const found of this.alignmentsFor(doc).values()) for (const a of found) alignments.push(a);
-    return this.store(doc, alignments);
+    return this.store(doc, this.alignmentsFor(doc));
   }
 
   /**
@@ -216,30 +201,30 @@ export class PassageIndex {
    * given to both sides, which halves the work of calling sharedFor on every path.
    */
   scanAll(): Map<string, SharedPassage[]> {
-    const pending = new Map<number, SideAlignment[]>();
     const docs = [...this.byId.values()].sort((x, y) => x.id - y.id);
     const result = new Map<string, SharedPassage[]>();
-    const nothingCached = this.cache.size === 0;
+    // Alignments of a pair computed from its first document, kept until its second one is built.
+    const pending = new Map<number, SideAlignment[]>();
+    const done = new Set<number>();
     for (const doc of docs) {
       const cached = this.cache.get(doc.id);
       if (cached) {
         result.set(doc.path, cached);
         continue;
       }
-      // Pairs with a lower id were aligned from the other side, unless that side was cached.
-      const mine = pending.get(doc.id) ?? [];
-      pending.delete(doc.id);
-      const skip = (otherId: number) => otherId < doc.id && !this.cache.has(otherId);
-      for (const [otherId, found] of this.alignmentsFor(doc, nothingCached ? doc.id : 0, skip)) {
-        const theirs = otherId > doc.id && !this.cache.has(otherId) ? pending.get(otherId) ?? [] : null;
-        if (theirs && theirs.length === 0) pending.set(otherId, theirs);
-        for (const alignment of found) {
-          mine.push(alignment);
-          if (theirs) theirs.push(flip(alignment, doc));
-        }
-      }
-      // Every pair of this document is known now: build its passages and let the alignments go.
-      result.set(doc.path, this.store(doc, mine));
+      const pair = {
+        get: (other: IndexedDocument) => {
+          const key = pairKey(doc.id, other.id);
+          const found = pending.get(key);
+          if (found) pending.delete(key);
+          return found;
+        },
+        put: (other: IndexedDocument, canonical: SideAlignment[]) => {
+          if (!done.has(other.id) && !this.cache.has(other.id)) pending.set(pairKey(doc.id, other.id), canonical);
+        },
+      };
+      result.set(doc.path, this.store(doc, this.alignmentsFor(doc, pair)));
+      done.add(doc.id);
     }
     return new Map(docs.map((d) => [d.path, result.get(d.path)!]));
   }
@@ -249,6 +234,8 @@ export class PassageIndex {
   private index(doc: IndexedDocument): void {
     const { hashes, positions, length } = doc.fingerprints;
     const base = doc.id * POS_BITS;
+    // Whoever shares a fingerprint with the new text may now share a passage with it.
+    this.invalidateAround(doc, 1);
     // Postings stay sorted by document (then position), so a scan can stop at the lower ids.
     for (let i = 0; i < length; i++) {
       const packed = base + positions[i];
@@ -265,6 +252,7 @@ export class PassageIndex {
   }
 
   private unindex(doc: IndexedDocument): void {
+    this.invalidateAround(doc, -1);
     const { hashes, length } = doc.fingerprints;
     const lo = doc.id * POS_BITS;
     const hi = lo + POS_BITS;
@@ -290,84 +278,120 @@ export class PassageIndex {
     this.cache.delete(id);
   }
 
-  private candidateDocuments(doc: IndexedDocument): Set<number> {
-    const ids = new Set<number>();
+  /**
+   * Drops the cached results that adding (`sign` 1, before its postings go in) or removing (-1,
+   * before they go out) `doc` can change: every document in a posting list the document is in, as
+   * long as that list is usable as an anchor before or after the change.
+   */
+  private invalidateAround(doc: IndexedDocument, sign: 1 | -1): void {
+    if (this.cache.size === 0) return;
     const { hashes, length } = doc.fingerprints;
-    for (let i = 0; i < length; i++) {
-      const list = this.postings.get(hashes[i]);
-      if (typeof list !== 'object' || list.length > this.options.maxPostings) continue;
-      for (const packed of list) ids.add(Math.floor(packed / POS_BITS));
+    const max = this.options.maxPostings;
+    const own = new Map<number, number>();
+    for (let i = 0; i < length; i++) own.set(hashes[i], (own.get(hashes[i]) ?? 0) + 1);
+    for (const [hash, count] of own) {
+      const list = this.postings.get(hash);
+      if (list === undefined) continue;
+      if (typeof list === 'number') {
+        this.invalidate(Math.floor(list / POS_BITS));
+        continue;
+      }
+      const after = list.length + sign * count;
+      if (list.length > max && after > max) continue;
+      for (const packed of list) this.invalidate(Math.floor(packed / POS_BITS));
     }
-    return ids;
   }
 
   /**
-   * Aligns `doc` with every document that shares an anchor with it (ids >= minOther), walking its
-   * fingerprints in order and aligning on the spot; an anchor inside a run already aligned with the
-   * same document costs one comparison. Returns the alignments grouped by the other document.
+   * Aligns `doc` with every document (and itself) that shares an anchor with it. Each pair is
+   * aligned from the document with the smaller path, its anchors taken in order of position there,
+   * so a pair's passages do not depend on which side asks, on what was asked before or on the order
+   * documents came in; the other side gets the same alignments turned around. Returns them with the
+   * partners in path order (self first).
    */
-  private alignmentsFor(doc: IndexedDocument, minOther = 0, skip?: (otherId: number) => boolean): Map<number, SideAlignment[]> {
-    const byOther = new Map<number, SideAlignment[]>();
+  private alignmentsFor(
+    doc: IndexedDocument,
+    pair?: { get(other: IndexedDocument): SideAlignment[] | undefined; put(other: IndexedDocument, canonical: SideAlignment[]): void },
+  ): SideAlignment[] {
     const { hashes, positions, length } = doc.fingerprints;
-    const { shingle: k, minWords, minRun, align, maxPostings } = this.options;
-    // Dense per-document slots for this call (ids are small integers), reset by a generation stamp.
-    if (this.slotStamp.length < this.nextId) {
-      const grown = new Int32Array(Math.max(this.nextId * 2, 64));
-      grown.set(this.slotStamp);
-      this.slotStamp = grown;
-    }
-    const generation = ++this.generation;
-    const slots = this.slots;
-    const stamps = this.slotStamp;
-    const stock = this.stockPhrases;
+    const { shingle: k, maxPostings } = this.options;
+    // Anchors by partner: flat (position here, position there).
+    const anchors = new Map<number, number[]>();
     for (let i = 0; i < length; i++) {
       const list = this.postings.get(hashes[i]);
       if (typeof list !== 'object' || list.length > maxPostings) continue;
-      // A shingle whose anchors keep failing ("said in a statement on") is a stock phrase: its
-      // many postings would cost a failed alignment each. Real passages have other anchors.
-      const failures = stock.get(hashes[i]);
-      if (failures !== undefined && failures >= STOCK_PHRASE_FAILURES) continue;
       const pa = positions[i];
-      for (let j = list.length - 1; j >= 0; j--) {
+      for (let j = 0; j < list.length; j++) {
         const packed = list[j];
         const otherId = Math.floor(packed / POS_BITS);
-        if (otherId < minOther) break;
         const pb = packed - otherId * POS_BITS;
         // Within one document, pair each earlier copy with each later one, never a copy with itself.
         if (otherId === doc.id && pb - pa < k) continue;
-        let found: SideAlignment[] | undefined;
-        if (stamps[otherId] === generation) found = slots[otherId];
-        else {
-          stamps[otherId] = generation;
-          if (skip && skip(otherId)) found = slots[otherId] = SKIPPED;
-          else found = slots[otherId] = [];
-        }
-        if (found === SKIPPED) continue;
-        let covered = false;
-        for (let f = found.length - 1; f >= 0; f--) {
-          const a = found[f];
-          if (pa >= a.aStart && pa < a.aEnd && pb >= a.bStart && pb < a.bEnd) {
-            covered = true;
-            break;
-          }
-        }
-        if (covered) continue;
-        const other = otherId === doc.id ? doc : this.byId.get(otherId)!;
-        const alignment = alignAt(doc.tokens, other.tokens, doc.text, other.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
-        if (!alignment) {
-          if (list.length > 2 * STOCK_PHRASE_FAILURES / 4) stock.set(hashes[i], (stock.get(hashes[i]) ?? 0) + 1);
-          continue;
-        }
-        if (failures !== undefined) stock.set(hashes[i], Math.max(0, failures - 4));
-        alignment.other = other;
-        if (found.length === 0) byOther.set(otherId, found);
-        found.push(alignment);
+        let found = anchors.get(otherId);
+        if (!found) anchors.set(otherId, (found = []));
+        found.push(pa, pb);
       }
     }
-    const self = byOther.get(doc.id);
-    // A repeat inside one file is seen from both copies.
-    if (self) for (const f of [...self]) self.push(flip(f, doc));
-    return byOther;
+    const partners = [...anchors.keys()].map((id) => this.byId.get(id)!);
+    partners.sort((x, y) => (x === doc ? -1 : y === doc ? 1 : x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    const out: SideAlignment[] = [];
+    for (const other of partners) {
+      const flat = anchors.get(other.id)!;
+      if (other === doc) {
+        const self = this.alignPair(doc, doc, flat, false);
+        // A repeat inside one file is seen from both copies.
+        for (const a of self) out.push(a);
+        for (const a of self) out.push(flip(a, doc));
+        continue;
+      }
+      const mineFirst = doc.path < other.path;
+      let canonical = pair?.get(other);
+      if (!canonical) {
+        canonical = mineFirst ? this.alignPair(doc, other, flat, false) : this.alignPair(other, doc, flat, true);
+        pair?.put(other, canonical);
+      }
+      if (mineFirst) for (const a of canonical) out.push(a);
+      else for (const a of canonical) out.push(flip(a, other));
+    }
+    return out;
+  }
+
+  /**
+   * Aligns `x` with `y` at the given anchors (flat pairs; (y, x) positions when `swapped`), taken in
+   * order of position in x then y; an anchor inside a run already aligned costs one comparison.
+   */
+  private alignPair(x: IndexedDocument, y: IndexedDocument, flat: number[], swapped: boolean): SideAlignment[] {
+    const { shingle: k, minWords, minRun, align } = this.options;
+    const n = flat.length / 2;
+    const px = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const a = swapped ? flat[2 * i + 1] : flat[2 * i];
+      const b = swapped ? flat[2 * i] : flat[2 * i + 1];
+      px[i] = a * POS_BITS + b;
+    }
+    px.sort();
+    const found: SideAlignment[] = [];
+    let last = -1;
+    for (let i = 0; i < n; i++) {
+      if (px[i] === last) continue;
+      last = px[i];
+      const pa = Math.floor(px[i] / POS_BITS);
+      const pb = px[i] - pa * POS_BITS;
+      let covered = false;
+      for (let f = found.length - 1; f >= 0; f--) {
+        const a = found[f];
+        if (pa >= a.aStart && pa < a.aEnd && pb >= a.bStart && pb < a.bEnd) {
+          covered = true;
+          break;
+        }
+      }
+      if (covered) continue;
+      const alignment = alignAt(x.tokens, y.tokens, x.text, y.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
+      if (!alignment) continue;
+      alignment.other = y;
+      found.push(alignment);
+    }
+    return found;
   }
 
   private outletOf(doc: IndexedDocument): OutletInfo {
@@ -461,14 +485,19 @@ export class PassageIndex {
     for (let s = 0; s < merged.length; s += 2) {
       const segStart = merged[s];
       const segEnd = merged[s + 1];
+      // Copies inside this file that overlap the passage itself are left out (and the passage re-cut).
+      let dropped: Set<SideAlignment> | null = null;
+      for (;;) {
       const matches: SharedPassageMatch[] = [];
       const others: IndexedDocument[] = [];
+      const sources: SideAlignment[] = [];
       const members: SideAlignment[] = [];
       let first = Infinity;
       let last = -1;
       for (const a of sorted) {
         if (a.aStart >= segEnd) break;
         if (a.aEnd <= segStart) continue;
+        if (dropped && dropped.has(a)) continue;
         members.push(a);
         if (!clipRuns(a.runs, a.flipped ?? 0, segStart, segEnd)) continue;
         const matched = clip.matched;
@@ -489,10 +518,11 @@ export class PassageIndex {
           words: spanB,
         });
         others.push(a.other);
+        sources.push(a);
         if (aFirst < first) first = aFirst;
         if (aLast > last) last = aLast;
       }
-      if (last < 0 || matches.length === 0) continue;
+      if (last < 0 || matches.length === 0) break;
       // Where a copy's run starts or ends, only punctuation both texts carry is included; where a
       // copy runs on past the cut, the punctuation attached to the word is shared with it.
       const ownStart = widenStart(doc.text, T.starts[first]);
@@ -505,13 +535,44 @@ export class PassageIndex {
         if (a.aEnd - 1 === last) end = Math.max(end, a.aCharEnd);
         else if (a.aEnd - 1 > last && a.aStart <= last) end = Math.max(end, ownEnd);
       }
+      let overlapping = false;
+      for (let i = 0; i < matches.length; i++) {
+        const m = matches[i];
+        if (m.self && m.start < end && m.end > start) {
+          (dropped ??= new Set()).add(sources[i]);
+          overlapping = true;
+        }
+      }
+      if (overlapping) continue;
+      // The same copy reached through two alignments is listed once (the closer of the two).
+      const order = matches.map((_, i) => i).sort((i, j) => compareMatches(matches[i], matches[j]));
+      const unique: SharedPassageMatch[] = [];
+      const uniqueOthers: IndexedDocument[] = [];
+      for (const i of order) {
+        const prev = unique[unique.length - 1];
+        if (prev && prev.path === matches[i].path && prev.start === matches[i].start && prev.end === matches[i].end) continue;
+        unique.push(matches[i]);
+        uniqueOthers.push(others[i]);
+      }
       const words = last - first + 1;
-      const origin = this.origin(doc, start, end, words, matches, others);
-      matches.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start));
-      out.push({ start, end, words, matches, origin });
+      const origin = this.origin(doc, start, end, words, unique, uniqueOthers);
+      out.push({ start, end, words, matches: unique, origin });
+      break;
+      }
     }
     return out;
   }
+}
+
+/** Matches by path, then span, the closest and longest first among copies with the same span. */
+function compareMatches(x: SharedPassageMatch, y: SharedPassageMatch): number {
+  if (x.path !== y.path) return x.path < y.path ? -1 : 1;
+  return x.start - y.start || x.end - y.end || y.similarity - x.similarity || y.words - x.words;
+}
+
+/** One key per pair of document ids (ids stay below 2^26). */
+function pairKey(a: number, b: number): number {
+  return a < b ? a * 67108864 + b : b * 67108864 + a;
 }
 
 function flip(a: SideAlignment, from: IndexedDocument): SideAlignment {
