@@ -284,19 +284,33 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     }
   });
   const acronymMatch = new Map<string, number>();
-  // organisations an acronym could abbreviate, by the initial of each of their words (each list in
-  // node order, so a scan of one list visits the same candidates in the same order as a scan of all)
-  const byInitial = new Map<number, number[]>();
+  // organisations an acronym could abbreviate: one entry per distinct key (its clusters in node
+  // order), listed under the initial of each of its words, so an acronym is tested once per name
+  // that has its first letter rather than once per cluster of every organisation
+  interface AbbrevGroup {
+    key: string;
+    letters: number;
+    members: number[];
+  }
+  const abbrevByKey = new Map<string, AbbrevGroup>();
+  const byInitial = new Map<number, AbbrevGroup[]>();
   for (const j of orgNodes) {
     const k = nodes[j].key;
+    const known = abbrevByKey.get(k);
+    if (known) {
+      known.members.push(j);
+      continue;
+    }
     if (k.split(/\s+/).length < 2) continue;
     if (ow[j].every((x) => GENERIC_ORG_WORDS.has(x) || lx.countryWords.has(x))) continue;
+    const g: AbbrevGroup = { key: k, letters: nodes[j].letters, members: [j] };
+    abbrevByKey.set(k, g);
     const set = new Set<number>();
     for (const w of k.split(/[\s\-‐‑–]+/)) if (w) set.add(w.charCodeAt(0) | 32);
     for (const ch of set) {
       const l = byInitial.get(ch);
-      if (l) l.push(j);
-      else byInitial.set(ch, [j]);
+      if (l) l.push(g);
+      else byInitial.set(ch, [g]);
     }
   }
   nodes.forEach((c, i) => {
@@ -315,12 +329,11 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       const roots = new Set<number>();
       let any = -1;
       const first = c.key.charCodeAt(0) | 32;
-      for (const j of byInitial.get(first) ?? []) {
-        const k = nodes[j].key;
-        if ((c.letters & ~nodes[j].letters) !== 0) continue;
-        if (abbreviatesStrict(c.key, k)) {
-          roots.add(uf.find(j));
-          any = j;
+      for (const g of byInitial.get(first) ?? []) {
+        if ((c.letters & ~g.letters) !== 0) continue;
+        if (abbreviatesStrict(c.key, g.key)) {
+          for (const j of g.members) roots.add(uf.find(j));
+          any = g.members[g.members.length - 1];
         }
       }
       match = roots.size === 1 ? any : -1;
@@ -354,8 +367,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     for (const j of cands) {
       if (j === i) continue;
       const wj = pw[j];
-      const sj = new Set(wj);
-      if (wi.length < wj.length && wi.every((x) => sj.has(x))) supers.add(j);
+      if (wi.length < wj.length && wi.every((x) => wj.includes(x))) supers.add(j);
       else if (wi.length === wj.length && wi[wi.length - 1] === wj[wj.length - 1] && wi.length >= 2 && sameGiven(wi[0], wj[0], lx) && wi.slice(1, -1).join(' ') === wj.slice(1, -1).join(' '))
         uf.union(i, j);
     }
