@@ -542,6 +542,14 @@ function assertResolverMatches(resolver: EntityResolver, docs: Map<string, Doc>,
   const got = resolver.resolve(knowledge);
   assert.deepStrictEqual(got.entities, want.entities);
   sorted.forEach((d, i) => assert.deepStrictEqual(got.idsFor(d.path), want.mentionIds[i], d.path));
+  // a caller may change what it was given: the next resolve must not see it
+  for (const e of got.entities) {
+    e.aliases.push('changed by the caller');
+    e.roles.length = 0;
+    e.mentionsByOutlet['changed'] = 1;
+    e.links?.push('x');
+    e.name = 'changed';
+  }
 }
 
 /** Knowledge entries naming a few entities the corpus mentions, and one nobody mentions. */

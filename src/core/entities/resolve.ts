@@ -69,6 +69,8 @@ interface Cluster {
   sig: string;
   /** bit i set when letter a+i occurs in the key */
   letters: number;
+  /** unique among every cluster summarised in this process: names a group of clusters in `EntityCache` */
+  serial: number;
 }
 
 interface DocSummary {
@@ -80,6 +82,25 @@ interface DocSummary {
 }
 
 export const NO_OUTLET = '(none)';
+
+let nextSerial = 0;
+
+/**
+ * Entities built by the previous `resolveSummaries` call, by the clusters they were built from (their
+ * serials in node order) and the knowledge entry they took: a group whose clusters have not changed
+ * since gives the same entity, so after an edit only the groups it touched are summed and sorted again.
+ */
+export interface EntityCache {
+  knowledge: KnowledgeEntry[] | undefined;
+  byMembers: Map<string, { entity: CorpusEntity; firstPath: string }>;
+}
+
+function cloneEntity(e: CorpusEntity): CorpusEntity {
+  const c: CorpusEntity = { id: e.id, type: e.type, name: e.name, aliases: e.aliases.slice(), roles: e.roles.slice(), mentionsByOutlet: { ...e.mentionsByOutlet } };
+  if (e.description !== undefined) c.description = e.description;
+  if (e.links !== undefined) c.links = e.links.slice();
+  return c;
+}
 
 export function summarize(path: string, outlet: string | null, mentions: EntityMention[]): DocSummary {
   const byKey = new Map<string, number>();
@@ -106,6 +127,7 @@ export function summarize(path: string, outlet: string | null, mentions: EntityM
         placeKey: '',
         sig: '',
         letters: letterMask(m.key),
+        serial: nextSerial++,
       });
       const c = clusters[clusters.length - 1];
       if (m.type === 'PERSON') c.sig = 'P' + c.personWords.slice().sort().join(' ');
@@ -197,7 +219,7 @@ function byCount(m: Map<string, number>): string[] {
 }
 
 /** Merges document clusters into corpus entities. */
-export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []): { entities: CorpusEntity[]; idOf: (doc: number, cluster: number) => string } {
+export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = [], cache?: EntityCache): { entities: CorpusEntity[]; idOf: (doc: number, cluster: number) => string } {
   const lx = lexicon();
   const uf = new UnionFind();
   const nodes: Cluster[] = [];
@@ -427,7 +449,21 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
   const drafts: Draft[] = [];
   const rootOfKnowledge = new Map<number, number>();
   for (let k = 0; k < knowledge.length; k++) rootOfKnowledge.set(uf.find(kBase + k), k);
+  const previous = cache && (cache.knowledge === knowledge || (cache.knowledge?.length === 0 && knowledge.length === 0)) ? cache.byMembers : undefined;
+  const next = cache ? new Map<string, { entity: CorpusEntity; firstPath: string }>() : undefined;
   for (const [root, members] of groups) {
+    let cacheKey = '';
+    if (next) {
+      const ki = rootOfKnowledge.get(root);
+      cacheKey = (ki ?? '') + ':';
+      for (const i of members) cacheKey += nodes[i].serial + ',';
+      const hit = previous?.get(cacheKey);
+      if (hit) {
+        next.set(cacheKey, hit);
+        drafts.push({ root, entity: cloneEntity(hit.entity), firstPath: hit.firstPath });
+        continue;
+      }
+    }
     const types = new Map<string, number>();
     const keys = new Map<string, number>();
     const surfaces = new Map<string, number>();
@@ -469,7 +505,12 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     if (entry?.description) entity.description = entry.description;
     if (entry?.links && entry.links.length) entity.links = entry.links.slice();
     if (members.every((i) => i >= kBase)) continue; // a knowledge entry nobody mentions
+    if (next) next.set(cacheKey, { entity: cloneEntity(entity), firstPath });
     drafts.push({ root, entity, firstPath });
+  }
+  if (cache && next) {
+    cache.knowledge = knowledge;
+    cache.byMembers = next;
   }
   // ids: deterministic whatever the order of documents
   drafts.sort((a, b) => (a.entity.name < b.entity.name ? -1 : a.entity.name > b.entity.name ? 1 : a.firstPath < b.firstPath ? -1 : a.firstPath > b.firstPath ? 1 : 0));
@@ -530,6 +571,7 @@ export function resolveEntities(docs: ResolveDocument[], knowledge?: KnowledgeEn
  */
 export class EntityResolver {
   private readonly docs = new Map<string, DocSummary>();
+  private readonly cache: EntityCache = { knowledge: undefined, byMembers: new Map() };
 
   setDocument(path: string, outlet: string | null, mentions: EntityMention[]): void {
     this.docs.set(path, summarize(path, outlet, mentions));
@@ -542,7 +584,7 @@ export class EntityResolver {
   resolve(knowledge?: KnowledgeEntry[]): { entities: CorpusEntity[]; idsFor(path: string): string[] } {
     const paths = [...this.docs.keys()].sort();
     const summaries = paths.map((p) => this.docs.get(p)!);
-    const { entities, idOf } = resolveSummaries(summaries, knowledge);
+    const { entities, idOf } = resolveSummaries(summaries, knowledge, this.cache);
     const index = new Map(paths.map((p, i) => [p, i]));
     return {
       entities,
