@@ -71,6 +71,10 @@ interface Cluster {
   letters: number;
   /** unique among every cluster summarised in this process: names a group of clusters in `EntityCache` */
   serial: number;
+  /** pure functions of the cluster, computed on first use by `resolveSummaries` and kept with it */
+  orgKeys: string[] | undefined;
+  definesAcronyms: string[] | undefined;
+  roleWordSet: Set<string> | undefined;
 }
 
 interface DocSummary {
@@ -128,6 +132,9 @@ export function summarize(path: string, outlet: string | null, mentions: EntityM
         sig: '',
         letters: letterMask(m.key),
         serial: nextSerial++,
+        orgKeys: undefined,
+        definesAcronyms: undefined,
+        roleWordSet: undefined,
       });
       const c = clusters[clusters.length - 1];
       if (m.type === 'PERSON') c.sig = 'P' + c.personWords.slice().sort().join(' ');
@@ -183,7 +190,17 @@ const GENERIC_ORG_WORDS = new Set(
 );
 const REWRITABLE_HEADS = new Set(['department', 'ministry', 'agency', 'office', 'commission', 'bureau', 'council', 'service', 'institute']);
 
+const slugMemo = new Map<string, string>();
 function slug(s: string): string {
+  let v = slugMemo.get(s);
+  if (v === undefined) {
+    if (slugMemo.size > 200_000) slugMemo.clear();
+    slugMemo.set(s, (v = slugOf(s)));
+  }
+  return v;
+}
+
+function slugOf(s: string): string {
   const n = normName(s)
     .replace(/[^a-z0-9\u00c0-\uffff]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -281,25 +298,14 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
   nodes.forEach((c, i) => {
     if (c.type !== 'ORG' || !free(i) || acr[i]) return;
     orgNodes.push(i);
-    const w = ow[i];
-    // without country words
-    const stripped = w.filter((x) => !lx.countryWords.has(x) && x !== 'us' && x !== 'uk');
-    if (stripped.length >= 2 && stripped.length < w.length && !stripped.every((x) => GENERIC_ORG_WORDS.has(x))) addOrg('S' + stripped.join(' '), i);
-    if (stripped.length === w.length && w.length >= 2 && !w.every((x) => GENERIC_ORG_WORDS.has(x))) addOrg('S' + w.join(' '), i);
-    // `Justice Department` -> `department of justice`
-    const ofAt = w.indexOf('of');
-    let canon = w.join(' ');
-    if (ofAt < 0 && w.length >= 2 && REWRITABLE_HEADS.has(w[w.length - 1])) canon = w[w.length - 1] + ' of ' + w.slice(0, -1).join(' ');
-    const short = lx.orgShortForms.get(w.join(' ')) ?? lx.orgShortForms.get(canon);
-    if (short) canon = short;
-    addOrg('C' + canon, i);
+    for (const k of (c.orgKeys ??= orgKeysOf(ow[i], lx))) addOrg(k, i);
   });
   for (const list of orgBy.values()) for (let k = 1; k < list.length; k++) uf.union(list[0], list[k]);
   // acronyms used alone
   const definedAs = new Map<string, Set<number>>();
   nodes.forEach((c, i) => {
     if (c.type !== 'ORG' || acr[i]) return;
-    for (const s of c.surfaces.keys()) if (s.length <= 12 && isAcronym(s)) {
+    for (const s of (c.definesAcronyms ??= [...c.surfaces.keys()].filter((x) => x.length <= 12 && isAcronym(x)))) {
       const set = definedAs.get(s) ?? new Set<number>();
       set.add(i);
       definedAs.set(s, set);
@@ -413,14 +419,14 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     }
     if (roots.size > 1) {
       // roles decide: `Defence Secretary Austin` joins the Austin who is a Defence Secretary
-      const myRoles = roleWords(nodes[i].roles);
+      const myRoles = clusterRoleWords(nodes[i]);
       if (myRoles.size === 0) continue;
       if (!groupRoles) {
         groupRoles = new Map();
         for (const k of persons) {
           const r = uf.find(k);
           const set = groupRoles.get(r) ?? new Set<string>();
-          for (const w of roleWords(nodes[k].roles)) set.add(w);
+          for (const w of clusterRoleWords(nodes[k])) set.add(w);
           groupRoles.set(r, set);
         }
       }
@@ -533,6 +539,27 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
 }
 
 const ROLE_STOP = new Set(['of', 'the', 'a', 'an', 'and', 'at', 'in', 'for', 'us', 'uk']);
+function clusterRoleWords(c: Cluster): Set<string> {
+  return (c.roleWordSet ??= roleWords(c.roles));
+}
+
+/** The keys under which an organisation joins others with the same name (see the ORG rules). */
+function orgKeysOf(w: string[], lx: ReturnType<typeof lexicon>): string[] {
+  const out: string[] = [];
+  // without country words
+  const stripped = w.filter((x) => !lx.countryWords.has(x) && x !== 'us' && x !== 'uk');
+  if (stripped.length >= 2 && stripped.length < w.length && !stripped.every((x) => GENERIC_ORG_WORDS.has(x))) out.push('S' + stripped.join(' '));
+  if (stripped.length === w.length && w.length >= 2 && !w.every((x) => GENERIC_ORG_WORDS.has(x))) out.push('S' + w.join(' '));
+  // `Justice Department` -> `department of justice`
+  const ofAt = w.indexOf('of');
+  let canon = w.join(' ');
+  if (ofAt < 0 && w.length >= 2 && REWRITABLE_HEADS.has(w[w.length - 1])) canon = w[w.length - 1] + ' of ' + w.slice(0, -1).join(' ');
+  const short = lx.orgShortForms.get(w.join(' ')) ?? lx.orgShortForms.get(canon);
+  if (short) canon = short;
+  out.push('C' + canon);
+  return out;
+}
+
 function roleWords(roles: Map<string, number>): Set<string> {
   const s = new Set<string>();
   for (const r of roles.keys()) for (const w of normName(r).split(' ')) if (w.length > 2 && !ROLE_STOP.has(w)) s.add(w === 'defense' ? 'defence' : w);
