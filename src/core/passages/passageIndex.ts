@@ -104,6 +104,12 @@ export class PassageIndex {
   /** Documents each cached result involved, so an edit can invalidate the other side too. */
   private readonly partners = new Map<number, Set<number>>();
   private nextId = 1;
+  private generation = 0;
+  private slotStamp = new Int32Array(64);
+  /** Per-document anchor lists of the current alignmentsFor call (ids are small integers). */
+  private readonly slots: number[][] = [];
+  /** Alignments found so far with each partner in the current alignmentsFor call. */
+  private readonly alignedSlots: SideAlignment[][] = [];
   private manifest: NewsSourcesManifest | undefined;
   private manifestRoot = '';
 
@@ -203,28 +209,28 @@ export class PassageIndex {
   scanAll(): Map<string, SharedPassage[]> {
     const docs = [...this.byId.values()].sort((x, y) => x.id - y.id);
     const result = new Map<string, SharedPassage[]>();
-    // Alignments of a pair computed from its first document, kept until its second one is built.
-    const pending = new Map<number, SideAlignment[]>();
-    const done = new Set<number>();
+    const cachedBefore = new Set(this.cache.keys());
+    // Each pair is aligned from its lower id (unless that side was cached) and handed to the higher.
+    const pending = new Map<number, Map<number, SideAlignment[]>>();
+    const minOther = cachedBefore.size === 0;
     for (const doc of docs) {
       const cached = this.cache.get(doc.id);
       if (cached) {
         result.set(doc.path, cached);
         continue;
       }
-      const pair = {
-        get: (other: IndexedDocument) => {
-          const key = pairKey(doc.id, other.id);
-          const found = pending.get(key);
-          if (found) pending.delete(key);
-          return found;
-        },
-        put: (other: IndexedDocument, canonical: SideAlignment[]) => {
-          if (!done.has(other.id) && !this.cache.has(other.id)) pending.set(pairKey(doc.id, other.id), canonical);
-        },
+      const mine = pending.get(doc.id);
+      pending.delete(doc.id);
+      const handOver = (other: IndexedDocument, theirs: SideAlignment[]) => {
+        if (other.id < doc.id || cachedBefore.has(other.id)) return;
+        let map = pending.get(other.id);
+        if (!map) pending.set(other.id, (map = new Map()));
+        map.set(doc.id, theirs);
       };
-      result.set(doc.path, this.store(doc, this.alignmentsFor(doc, pair)));
-      done.add(doc.id);
+      const skip = (otherId: number) => otherId < doc.id && !cachedBefore.has(otherId);
+      const alignments = this.alignmentsFor(doc, { minOther: minOther ? doc.id : 0, skip, given: mine, handOver });
+      // Every pair of this document is known now: build its passages and let the alignments go.
+      result.set(doc.path, this.store(doc, alignments));
     }
     return new Map(docs.map((d) => [d.path, result.get(d.path)!]));
   }
@@ -311,72 +317,123 @@ export class PassageIndex {
    */
   private alignmentsFor(
     doc: IndexedDocument,
-    pair?: { get(other: IndexedDocument): SideAlignment[] | undefined; put(other: IndexedDocument, canonical: SideAlignment[]): void },
+    scan?: {
+      /** Lowest partner id whose postings need reading (the lower ones were all handed over). */
+      minOther: number;
+      /** Partners whose pair was aligned elsewhere (and handed over in `given`). */
+      skip: (otherId: number) => boolean;
+      given: Map<number, SideAlignment[]> | undefined;
+      handOver: (other: IndexedDocument, theirs: SideAlignment[]) => void;
+    },
   ): SideAlignment[] {
     const { hashes, positions, length } = doc.fingerprints;
     const { shingle: k, maxPostings } = this.options;
-    // Anchors by partner: flat (position here, position there).
-    const anchors = new Map<number, number[]>();
+    const minOther = scan ? scan.minOther : 0;
+    // Anchors by partner, flat (position here, position there), in dense per-id slots.
+    if (this.slotStamp.length < this.nextId) {
+      const grown = new Int32Array(Math.max(this.nextId * 2, 64));
+      grown.set(this.slotStamp);
+      this.slotStamp = grown;
+    }
+    const generation = ++this.generation;
+    const stamps = this.slotStamp;
+    const slots = this.slots;
+    const aligned = this.alignedSlots;
+    const ids: number[] = [];
+    const { minWords, minRun, align } = this.options;
     for (let i = 0; i < length; i++) {
       const list = this.postings.get(hashes[i]);
       if (typeof list !== 'object' || list.length > maxPostings) continue;
       const pa = positions[i];
-      for (let j = 0; j < list.length; j++) {
+      for (let j = list.length - 1; j >= 0; j--) {
         const packed = list[j];
         const otherId = Math.floor(packed / POS_BITS);
+        if (otherId < minOther) break;
         const pb = packed - otherId * POS_BITS;
         // Within one document, pair each earlier copy with each later one, never a copy with itself.
         if (otherId === doc.id && pb - pa < k) continue;
-        let found = anchors.get(otherId);
-        if (!found) anchors.set(otherId, (found = []));
-        found.push(pa, pb);
+        let found: number[];
+        if (stamps[otherId] === generation) found = slots[otherId];
+        else {
+          stamps[otherId] = generation;
+          const skipped = scan && scan.skip(otherId);
+          const other = otherId === doc.id ? doc : this.byId.get(otherId)!;
+          // This side aligns the pair on the spot when it is the pair's first (by path), in the order
+          // the walk visits the anchors: position here ascending, position there descending.
+          found = slots[otherId] = skipped ? SKIPPED : other === doc || doc.path < other.path ? INLINE : [];
+          if (!skipped) {
+            ids.push(otherId);
+            aligned[otherId] = [];
+          }
+        }
+        if (found === SKIPPED) continue;
+        if (found !== INLINE) {
+          found.push(pa, pb);
+          continue;
+        }
+        const done = aligned[otherId];
+        let covered = false;
+        for (let f = done.length - 1; f >= 0; f--) {
+          const a = done[f];
+          if (pa >= a.aStart && pa < a.aEnd && pb >= a.bStart && pb < a.bEnd) {
+            covered = true;
+            break;
+          }
+        }
+        if (covered) continue;
+        const other = otherId === doc.id ? doc : this.byId.get(otherId)!;
+        const alignment = alignAt(doc.tokens, other.tokens, doc.text, other.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
+        if (!alignment) continue;
+        alignment.other = other;
+        done.push(alignment);
       }
     }
-    const partners = [...anchors.keys()].map((id) => this.byId.get(id)!);
+    const partners = ids.map((id) => this.byId.get(id)!);
+    if (scan?.given) for (const id of scan.given.keys()) if (stamps[id] !== generation || slots[id] === SKIPPED) partners.push(this.byId.get(id)!);
     partners.sort((x, y) => (x === doc ? -1 : y === doc ? 1 : x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     const out: SideAlignment[] = [];
     for (const other of partners) {
-      const flat = anchors.get(other.id)!;
+      const given = scan?.given?.get(other.id);
+      if (given) {
+        for (const a of given) out.push(a);
+        continue;
+      }
+      const flat = slots[other.id];
       if (other === doc) {
-        const self = this.alignPair(doc, doc, flat, false);
+        const self = aligned[doc.id];
         // A repeat inside one file is seen from both copies.
         for (const a of self) out.push(a);
         for (const a of self) out.push(flip(a, doc));
         continue;
       }
       const mineFirst = doc.path < other.path;
-      let canonical = pair?.get(other);
-      if (!canonical) {
-        canonical = mineFirst ? this.alignPair(doc, other, flat, false) : this.alignPair(other, doc, flat, true);
-        pair?.put(other, canonical);
-      }
-      if (mineFirst) for (const a of canonical) out.push(a);
-      else for (const a of canonical) out.push(flip(a, other));
+      const canonical = mineFirst ? aligned[other.id] : this.alignPair(other, doc, flat);
+      const mine = mineFirst ? canonical : canonical.map((a) => flip(a, other));
+      for (const a of mine) out.push(a);
+      if (scan) scan.handOver(other, mineFirst ? canonical.map((a) => flip(a, doc)) : canonical);
+    }
+    for (const id of ids) {
+      slots[id] = SKIPPED;
+      aligned[id] = NONE;
     }
     return out;
   }
 
   /**
-   * Aligns `x` with `y` at the given anchors (flat pairs; (y, x) positions when `swapped`), taken in
-   * order of position in x then y; an anchor inside a run already aligned costs one comparison.
+   * Aligns `x` with `y` at the anchors `y`'s walk collected (flat (position in y, position in x)),
+   * taken in the order x's own walk would visit them (position in x ascending, then in y descending),
+   * so the result is the one x computes; an anchor inside a run already aligned costs one comparison.
    */
-  private alignPair(x: IndexedDocument, y: IndexedDocument, flat: number[], swapped: boolean): SideAlignment[] {
+  private alignPair(x: IndexedDocument, y: IndexedDocument, flat: number[]): SideAlignment[] {
     const { shingle: k, minWords, minRun, align } = this.options;
     const n = flat.length / 2;
-    const px = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const a = swapped ? flat[2 * i + 1] : flat[2 * i];
-      const b = swapped ? flat[2 * i] : flat[2 * i + 1];
-      px[i] = a * POS_BITS + b;
-    }
-    px.sort();
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = flat[2 * i + 1] * POS_BITS + (POS_BITS - 1 - flat[2 * i]);
+    keys.sort();
     const found: SideAlignment[] = [];
-    let last = -1;
     for (let i = 0; i < n; i++) {
-      if (px[i] === last) continue;
-      last = px[i];
-      const pa = Math.floor(px[i] / POS_BITS);
-      const pb = px[i] - pa * POS_BITS;
+      const pa = Math.floor(keys[i] / POS_BITS);
+      const pb = POS_BITS - 1 - (keys[i] - pa * POS_BITS);
       let covered = false;
       for (let f = found.length - 1; f >= 0; f--) {
         const a = found[f];
@@ -570,10 +627,11 @@ function compareMatches(x: SharedPassageMatch, y: SharedPassageMatch): number {
   return x.start - y.start || x.end - y.end || y.similarity - x.similarity || y.words - x.words;
 }
 
-/** One key per pair of document ids (ids stay below 2^26). */
-function pairKey(a: number, b: number): number {
-  return a < b ? a * 67108864 + b : b * 67108864 + a;
-}
+/** Marks a partner whose pair with the current document is aligned elsewhere. */
+const SKIPPED: number[] = [];
+/** Marks a partner aligned on the spot (no anchors collected). */
+const INLINE: number[] = [];
+const NONE: SideAlignment[] = [];
 
 function flip(a: SideAlignment, from: IndexedDocument): SideAlignment {
   return {
