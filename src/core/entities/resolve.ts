@@ -97,6 +97,9 @@ let nextSerial = 0;
 export interface EntityCache {
   knowledge: KnowledgeEntry[] | undefined;
   byMembers: Map<string, { entity: CorpusEntity; firstPath: string }>;
+  /** `abbreviatesStrict(acronym, organisation name)`, a pure function, by acronym then name */
+  abbreviates?: Map<string, Map<string, boolean>>;
+  abbreviatesSize?: number;
 }
 
 function cloneEntity(e: CorpusEntity): CorpusEntity {
@@ -312,6 +315,22 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     }
   });
   const acronymMatch = new Map<string, number>();
+  if (cache && (!cache.abbreviates || (cache.abbreviatesSize ?? 0) > 2_000_000)) {
+    cache.abbreviates = new Map();
+    cache.abbreviatesSize = 0;
+  }
+  const abbreviatesCached = (acronym: string, name: string): boolean => {
+    if (!cache) return abbreviatesStrict(acronym, name);
+    const all = cache.abbreviates!;
+    let m = all.get(acronym);
+    if (!m) all.set(acronym, (m = new Map()));
+    let v = m.get(name);
+    if (v === undefined) {
+      m.set(name, (v = abbreviatesStrict(acronym, name)));
+      cache.abbreviatesSize = (cache.abbreviatesSize ?? 0) + 1;
+    }
+    return v;
+  };
   // organisations an acronym could abbreviate: one entry per distinct key (its clusters in node
   // order), listed under the initial of each of its words, so an acronym is tested once per name
   // that has its first letter rather than once per cluster of every organisation
@@ -359,7 +378,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       const first = c.key.charCodeAt(0) | 32;
       for (const g of byInitial.get(first) ?? []) {
         if ((c.letters & ~g.letters) !== 0) continue;
-        if (abbreviatesStrict(c.key, g.key)) {
+        if (abbreviatesCached(c.key, g.key)) {
           for (const j of g.members) roots.add(uf.find(j));
           any = g.members[g.members.length - 1];
         }
@@ -600,19 +619,26 @@ export class EntityResolver {
   private readonly docs = new Map<string, DocSummary>();
   private readonly cache: EntityCache = { knowledge: undefined, byMembers: new Map() };
 
+  /** the paths in order and their indexes, until a path is added or removed (never mutated: resolutions keep them) */
+  private sorted: { paths: string[]; index: Map<string, number> } | undefined;
+
   setDocument(path: string, outlet: string | null, mentions: EntityMention[]): void {
+    if (!this.docs.has(path)) this.sorted = undefined;
     this.docs.set(path, summarize(path, outlet, mentions));
   }
 
   removeDocument(path: string): void {
-    this.docs.delete(path);
+    if (this.docs.delete(path)) this.sorted = undefined;
   }
 
   resolve(knowledge?: KnowledgeEntry[]): { entities: CorpusEntity[]; idsFor(path: string): string[] } {
-    const paths = [...this.docs.keys()].sort();
+    if (!this.sorted) {
+      const sortedPaths = [...this.docs.keys()].sort();
+      this.sorted = { paths: sortedPaths, index: new Map(sortedPaths.map((p, i) => [p, i])) };
+    }
+    const { paths, index } = this.sorted;
     const summaries = paths.map((p) => this.docs.get(p)!);
     const { entities, idOf } = resolveSummaries(summaries, knowledge, this.cache);
-    const index = new Map(paths.map((p, i) => [p, i]));
     return {
       entities,
       idsFor: (path: string) => {
