@@ -397,23 +397,40 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     if (pw[i].length >= 2) persons.push(i);
     else singles.push(i);
   });
-  // subsets and variants
-  const bySurname = new Map<string, number[]>();
+  // subsets and variants. Candidates are distinct word lists, each with one of its clusters: the
+  // clusters with the same words are already one entity (same words in any order, above), so testing
+  // one of them gives the same unions as testing all, and a common surname costs its distinct names,
+  // not its clusters.
+  interface PersonName {
+    words: string[];
+    rep: number;
+  }
+  const nameOf = new Map<string, PersonName>();
+  const personName: PersonName[] = [];
+  const bySurname = new Map<string, PersonName[]>();
   for (const i of persons) {
     const w = pw[i];
-    for (const x of [w[w.length - 1], w[0]]) {
-      const l = bySurname.get(x) ?? [];
-      if (!l.includes(i)) l.push(i);
-      bySurname.set(x, l);
+    const k = w.join(' ');
+    let g = nameOf.get(k);
+    if (!g) {
+      nameOf.set(k, (g = { words: w, rep: i }));
+      for (const x of [w[w.length - 1], w[0]]) {
+        const l = bySurname.get(x);
+        if (!l) bySurname.set(x, [g]);
+        else if (l[l.length - 1] !== g) l.push(g);
+      }
     }
+    personName[i] = g;
   }
   for (const i of persons) {
     const wi = pw[i];
+    const own = personName[i];
     const cands = bySurname.get(wi[wi.length - 1]) ?? [];
     const supers = new Set<number>();
-    for (const j of cands) {
-      if (j === i) continue;
-      const wj = pw[j];
+    for (const g of cands) {
+      if (g === own) continue;
+      const j = g.rep;
+      const wj = g.words;
       if (wi.length < wj.length && wi.every((x) => wj.includes(x))) supers.add(j);
       else if (wi.length === wj.length && wi[wi.length - 1] === wj[wj.length - 1] && wi.length >= 2 && sameGiven(wi[0], wj[0], lx) && wi.slice(1, -1).join(' ') === wj.slice(1, -1).join(' '))
         uf.union(i, j);
@@ -428,9 +445,9 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     if (!w) continue;
     const cands = bySurname.get(w) ?? [];
     const roots = new Map<number, number>();
-    for (const j of cands) {
-      const wj = pw[j];
-      if (wj[wj.length - 1] === w || wj[0] === w) roots.set(uf.find(j), j);
+    for (const g of cands) {
+      const wj = g.words;
+      if (wj[wj.length - 1] === w || wj[0] === w) roots.set(uf.find(g.rep), g.rep);
     }
     if (roots.size === 1) {
       uf.union(i, [...roots.values()][0]);
