@@ -1,8 +1,11 @@
 // The live shared-passage index. Each document is kept as a folded token stream plus its winnowed
 // shingle fingerprints; a hash -> postings map finds, for one document, every other document (or an
 // earlier copy in the same one) that shares a fingerprint, and alignment turns those anchors into
-// passages with exact word boundaries on both sides. An edit re-indexes only the edited document
-// and invalidates the cached results of the documents it shared with (before or after the edit).
+// passages with exact word boundaries on both sides. Each pair of documents is aligned as its
+// path-first document sees it, so results do not depend on the order documents were added or read,
+// and a match from A to B is mirrored from B to A. An edit re-indexes only the edited document and
+// invalidates the cached results of every document sharing a usable fingerprint with it (before or
+// after the edit).
 
 import type { Paragraph, ReportShared, ReportSharedMatch } from '../model';
 import { resolveOutlet, type NewsSourcesManifest, type OutletInfo } from '../outlets';
@@ -154,6 +157,8 @@ export class PassageIndex {
   upsert(path: string, text: string, paragraphs?: readonly Paragraph[], prepared?: PreparedPassages): void {
     const existing = this.byPath.get(path);
     if (existing && existing.text === text && sameBoilerplate(existing.paragraphs, paragraphs)) return;
+    // Lists the old text was in were handled when it left: the new text need not walk them again.
+    const handled = existing && this.cache.size > 0 ? new Set(existing.fingerprints.hashes) : undefined;
     if (existing) this.unindex(existing);
     const usable = prepared && prepared.shingle === this.options.shingle && prepared.window === this.options.window && prepared.textLength === text.length;
     const tokens = usable ? prepared.tokens : tokenize(text, paragraphs);
@@ -168,7 +173,7 @@ export class PassageIndex {
     };
     this.byPath.set(path, doc);
     this.byId.set(doc.id, doc);
-    this.index(doc);
+    this.index(doc, handled);
   }
 
   remove(path: string): boolean {
@@ -188,7 +193,8 @@ export class PassageIndex {
     doc.path = to;
     doc.outlet = null;
     this.byPath.set(to, doc);
-    // Paths appear in the partners' results; ids, postings and alignments are unchanged.
+    // Paths appear in the partners' results, and a pair is aligned from its path-first side.
+    this.invalidateAround(doc, 0);
     this.invalidate(doc.id);
     for (const partner of this.partners.get(doc.id) ?? []) this.invalidate(partner);
   }
@@ -237,11 +243,11 @@ export class PassageIndex {
 
   // ---- indexing ----------------------------------------------------------------------------------
 
-  private index(doc: IndexedDocument): void {
+  private index(doc: IndexedDocument, handled?: Set<number>): void {
     const { hashes, positions, length } = doc.fingerprints;
     const base = doc.id * POS_BITS;
     // Whoever shares a fingerprint with the new text may now share a passage with it.
-    this.invalidateAround(doc, 1);
+    this.invalidateAround(doc, 1, handled);
     // Postings stay sorted by document (then position), so a scan can stop at the lower ids.
     for (let i = 0; i < length; i++) {
       const packed = base + positions[i];
@@ -285,27 +291,56 @@ export class PassageIndex {
   }
 
   /**
-   * Drops the cached results that adding (`sign` 1, before its postings go in) or removing (-1,
-   * before they go out) `doc` can change: every document in a posting list the document is in, as
+   * Drops the cached results that adding (`sign` 1, before its postings go in), removing (-1,
+   * before they go out) or renaming (0) `doc` can change: every document in a posting list the document is in, as
    * long as that list is usable as an anchor before or after the change.
    */
-  private invalidateAround(doc: IndexedDocument, sign: 1 | -1): void {
+  private invalidateAround(doc: IndexedDocument, sign: 1 | 0 | -1, handled?: Set<number>): void {
     if (this.cache.size === 0) return;
     const { hashes, length } = doc.fingerprints;
     const max = this.options.maxPostings;
-    const own = new Map<number, number>();
-    for (let i = 0; i < length; i++) own.set(hashes[i], (own.get(hashes[i]) ?? 0) + 1);
-    for (const [hash, count] of own) {
-      const list = this.postings.get(hash);
+    const stamps = this.stamps();
+    const generation = ++this.generation;
+    const cache = this.cache;
+    const lo = doc.id * POS_BITS;
+    const hi = lo + POS_BITS;
+    for (let i = 0; i < length; i++) {
+      if (handled && handled.has(hashes[i])) continue;
+      const list = this.postings.get(hashes[i]);
       if (list === undefined) continue;
       if (typeof list === 'number') {
-        this.invalidate(Math.floor(list / POS_BITS));
+        const id = Math.floor(list / POS_BITS);
+        if (stamps[id] !== generation) {
+          stamps[id] = generation;
+          cache.delete(id);
+        }
         continue;
       }
-      const after = list.length + sign * count;
-      if (list.length > max && after > max) continue;
-      for (const packed of list) this.invalidate(Math.floor(packed / POS_BITS));
+      if (list.length > max) {
+        // Too common to anchor now; it only matters if removing this document brings it back.
+        if (sign >= 0) continue;
+        let own = 0;
+        for (const packed of list) if (packed >= lo && packed < hi) own++;
+        if (list.length - own > max) continue;
+      }
+      for (let j = 0; j < list.length; j++) {
+        const id = Math.floor(list[j] / POS_BITS);
+        if (stamps[id] !== generation) {
+          stamps[id] = generation;
+          cache.delete(id);
+        }
+      }
     }
+  }
+
+  /** The per-document stamp array, large enough for every id given out. */
+  private stamps(): Int32Array {
+    if (this.slotStamp.length < this.nextId) {
+      const grown = new Int32Array(Math.max(this.nextId * 2, 64));
+      grown.set(this.slotStamp);
+      this.slotStamp = grown;
+    }
+    return this.slotStamp;
   }
 
   /**
@@ -330,13 +365,8 @@ export class PassageIndex {
     const { shingle: k, maxPostings } = this.options;
     const minOther = scan ? scan.minOther : 0;
     // Anchors by partner, flat (position here, position there), in dense per-id slots.
-    if (this.slotStamp.length < this.nextId) {
-      const grown = new Int32Array(Math.max(this.nextId * 2, 64));
-      grown.set(this.slotStamp);
-      this.slotStamp = grown;
-    }
+    const stamps = this.stamps();
     const generation = ++this.generation;
-    const stamps = this.slotStamp;
     const slots = this.slots;
     const aligned = this.alignedSlots;
     const ids: number[] = [];
@@ -545,76 +575,76 @@ export class PassageIndex {
       // Copies inside this file that overlap the passage itself are left out (and the passage re-cut).
       let dropped: Set<SideAlignment> | null = null;
       for (;;) {
-      const matches: SharedPassageMatch[] = [];
-      const others: IndexedDocument[] = [];
-      const sources: SideAlignment[] = [];
-      const members: SideAlignment[] = [];
-      let first = Infinity;
-      let last = -1;
-      for (const a of sorted) {
-        if (a.aStart >= segEnd) break;
-        if (a.aEnd <= segStart) continue;
-        if (dropped && dropped.has(a)) continue;
-        members.push(a);
-        if (!clipRuns(a.runs, a.flipped ?? 0, segStart, segEnd)) continue;
-        const matched = clip.matched;
-        const aFirst = clip.aFirst;
-        const aLast = clip.aLast;
-        const bFirst = clip.bFirst;
-        const bLast = clip.bLast;
-        // A copy that only touches this segment at its edge (a sliver merged in) is not listed.
-        if (matched < minSegment && matched * 2 < segEnd - segStart) continue;
-        const O = a.other.tokens;
-        const spanB = bLast - bFirst + 1;
-        matches.push({
-          path: a.other.path,
-          start: aFirst === a.aStart ? a.bCharStart : widenStart(a.other.text, O.starts[bFirst]),
-          end: aLast === a.aEnd - 1 ? a.bCharEnd : widenEnd(a.other.text, O.ends[bLast]),
-          similarity: round3((2 * matched) / (aLast - aFirst + 1 + spanB)),
-          self: a.other === doc,
-          words: spanB,
-        });
-        others.push(a.other);
-        sources.push(a);
-        if (aFirst < first) first = aFirst;
-        if (aLast > last) last = aLast;
-      }
-      if (last < 0 || matches.length === 0) break;
-      // Where a copy's run starts or ends, only punctuation both texts carry is included; where a
-      // copy runs on past the cut, the punctuation attached to the word is shared with it.
-      const ownStart = widenStart(doc.text, T.starts[first]);
-      const ownEnd = widenEnd(doc.text, T.ends[last]);
-      let start = T.starts[first];
-      let end = T.ends[last];
-      for (const a of members) {
-        if (a.aStart === first) start = Math.min(start, a.aCharStart);
-        else if (a.aStart < first && a.aEnd > first) start = Math.min(start, ownStart);
-        if (a.aEnd - 1 === last) end = Math.max(end, a.aCharEnd);
-        else if (a.aEnd - 1 > last && a.aStart <= last) end = Math.max(end, ownEnd);
-      }
-      let overlapping = false;
-      for (let i = 0; i < matches.length; i++) {
-        const m = matches[i];
-        if (m.self && m.start < end && m.end > start) {
-          (dropped ??= new Set()).add(sources[i]);
-          overlapping = true;
+        const matches: SharedPassageMatch[] = [];
+        const others: IndexedDocument[] = [];
+        const sources: SideAlignment[] = [];
+        const members: SideAlignment[] = [];
+        let first = Infinity;
+        let last = -1;
+        for (const a of sorted) {
+          if (a.aStart >= segEnd) break;
+          if (a.aEnd <= segStart) continue;
+          if (dropped && dropped.has(a)) continue;
+          members.push(a);
+          if (!clipRuns(a.runs, a.flipped ?? 0, segStart, segEnd)) continue;
+          const matched = clip.matched;
+          const aFirst = clip.aFirst;
+          const aLast = clip.aLast;
+          const bFirst = clip.bFirst;
+          const bLast = clip.bLast;
+          // A copy that only touches this segment at its edge (a sliver merged in) is not listed.
+          if (matched < minSegment && matched * 2 < segEnd - segStart) continue;
+          const O = a.other.tokens;
+          const spanB = bLast - bFirst + 1;
+          matches.push({
+            path: a.other.path,
+            start: aFirst === a.aStart ? a.bCharStart : widenStart(a.other.text, O.starts[bFirst]),
+            end: aLast === a.aEnd - 1 ? a.bCharEnd : widenEnd(a.other.text, O.ends[bLast]),
+            similarity: round3((2 * matched) / (aLast - aFirst + 1 + spanB)),
+            self: a.other === doc,
+            words: spanB,
+          });
+          others.push(a.other);
+          sources.push(a);
+          if (aFirst < first) first = aFirst;
+          if (aLast > last) last = aLast;
         }
-      }
-      if (overlapping) continue;
-      // The same copy reached through two alignments is listed once (the closer of the two).
-      const order = matches.map((_, i) => i).sort((i, j) => compareMatches(matches[i], matches[j]));
-      const unique: SharedPassageMatch[] = [];
-      const uniqueOthers: IndexedDocument[] = [];
-      for (const i of order) {
-        const prev = unique[unique.length - 1];
-        if (prev && prev.path === matches[i].path && prev.start === matches[i].start && prev.end === matches[i].end) continue;
-        unique.push(matches[i]);
-        uniqueOthers.push(others[i]);
-      }
-      const words = last - first + 1;
-      const origin = this.origin(doc, start, end, words, unique, uniqueOthers);
-      out.push({ start, end, words, matches: unique, origin });
-      break;
+        if (last < 0 || matches.length === 0) break;
+        // Where a copy's run starts or ends, only punctuation both texts carry is included; where a
+        // copy runs on past the cut, the punctuation attached to the word is shared with it.
+        const ownStart = widenStart(doc.text, T.starts[first]);
+        const ownEnd = widenEnd(doc.text, T.ends[last]);
+        let start = T.starts[first];
+        let end = T.ends[last];
+        for (const a of members) {
+          if (a.aStart === first) start = Math.min(start, a.aCharStart);
+          else if (a.aStart < first && a.aEnd > first) start = Math.min(start, ownStart);
+          if (a.aEnd - 1 === last) end = Math.max(end, a.aCharEnd);
+          else if (a.aEnd - 1 > last && a.aStart <= last) end = Math.max(end, ownEnd);
+        }
+        let overlapping = false;
+        for (let i = 0; i < matches.length; i++) {
+          const m = matches[i];
+          if (m.self && m.start < end && m.end > start) {
+            (dropped ??= new Set()).add(sources[i]);
+            overlapping = true;
+          }
+        }
+        if (overlapping) continue;
+        // The same copy reached through two alignments is listed once (the closer of the two).
+        const order = matches.map((_, i) => i).sort((i, j) => compareMatches(matches[i], matches[j]));
+        const unique: SharedPassageMatch[] = [];
+        const uniqueOthers: IndexedDocument[] = [];
+        for (const i of order) {
+          const prev = unique[unique.length - 1];
+          if (prev && prev.path === matches[i].path && prev.start === matches[i].start && prev.end === matches[i].end) continue;
+          unique.push(matches[i]);
+          uniqueOthers.push(others[i]);
+        }
+        const words = last - first + 1;
+        const origin = this.origin(doc, start, end, words, unique, uniqueOthers);
+        out.push({ start, end, words, matches: unique, origin });
+        break;
       }
     }
     return out;
