@@ -512,16 +512,20 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     }
     const types = new Map<string, number>();
     const keys = new Map<string, number>();
-    const surfaces = new Map<string, number>();
-    const roles = new Map<string, number>();
+    // one cluster (most entities): its own counts, read only
+    const single = members.length === 1 ? nodes[members[0]] : undefined;
+    const surfaces = single ? single.surfaces : new Map<string, number>();
+    const roles = single ? single.roles : new Map<string, number>();
     const outlets: Record<string, number> = {};
     let firstPath = '\uffff';
     for (const i of members) {
       const c = nodes[i];
       types.set(c.type, (types.get(c.type) ?? 0) + c.count);
       keys.set(c.key, (keys.get(c.key) ?? 0) + c.count);
-      addAll(surfaces, c.surfaces);
-      addAll(roles, c.roles);
+      if (!single) {
+        addAll(surfaces, c.surfaces);
+        addAll(roles, c.roles);
+      }
       outlets[c.outlet] = (outlets[c.outlet] ?? 0) + c.count;
       if (c.path < firstPath) firstPath = c.path;
     }
