@@ -42,9 +42,28 @@ describe('UI: hand annotations survive edits and a reopened window', function ()
     await wb().line('Security talks focus on bolstering').waitFor({ state: 'visible' });
     // Select the words as a person would: Find them, then close the find widget (the match stays selected).
     await wb().selectText(words);
-    await wb().runCommand('News: Annotate Selection…');
+    // The command opens a quick pick of its own in the palette's place, so it is not run with
+    // runCommand (which waits for the palette to close): type it, then wait for the kind picker.
+    // Commands that write files need a trusted workspace, a context VS Code sets shortly after start:
+    // until then the palette does not list them, so look again until it does.
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
+    const entry = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'News: Annotate Selection' }).first();
+    await wb().waitUntil(
+      'the palette to list News: Annotate Selection…',
+      async () => {
+        await page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible' });
+        await input.pressSequentially('News: Annotate Selection', { delay: 10 });
+        if (await entry.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) return true;
+        await page.keyboard.press('Escape');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        return undefined;
+      },
+      60_000,
+    );
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Annotate as' }).waitFor({ state: 'visible' });
+    await wb().waitUntil('the kind picker to take input', async () => ((await input.inputValue()) === '' ? true : undefined));
     await input.pressSequentially('Claim', { delay: 10 });
     await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Claim' }).first().waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
