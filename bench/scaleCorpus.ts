@@ -4,23 +4,12 @@
 // times. Deterministic (seeded), written to a folder chosen by the caller (a temp dir, never the repo).
 import * as fs from 'fs';
 import * as path from 'path';
+import { mulberry32 } from '../test/fixtures/syndication/generate';
 
 export interface GeneratedArticle {
   /** Relative to the output folder, with forward slashes. */
   path: string;
   text: string;
-}
-
-/** Mulberry32: small, seeded, good enough for picking perturbations. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function readBbc(bbcDir: string): { path: string; text: string }[] {
@@ -68,7 +57,7 @@ function perturb(source: string, outlet: number, rnd: () => number): string {
  * `OUTLETS` outlets, popular stories more often.
  */
 export function* generateArticles(bbc: { path: string; text: string }[], count: number, seed = 1): Generator<GeneratedArticle> {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const rounds = Math.max(1, Math.floor((count * 0.7) / bbc.length));
   for (let i = 0; i < count; i++) {
     const story = i < rounds * bbc.length ? i % bbc.length : Math.floor(bbc.length * rnd() * rnd());

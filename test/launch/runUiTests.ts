@@ -2,20 +2,9 @@
 // code-server + headless Chromium through test/ui/workbench.ts. Prints
 //   NEWS-SUITE ui: N passed, M failed
 // and exits non-zero when a test failed or none ran. Screenshots: test-results/ui-*.png.
-import * as fs from 'fs';
 import * as path from 'path';
 import { CODE_SERVER_VERSION, REPO_ROOT } from './codeServer';
-
-function findTests(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...findTests(full));
-    else if (entry.name.endsWith('.test.js')) found.push(full);
-  }
-  return found.sort();
-}
+import { findTests } from './findTests';
 
 export async function main(): Promise<number> {
   const Mocha = require('mocha') as typeof import('mocha');

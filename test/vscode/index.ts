@@ -7,16 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-
-function findTests(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...findTests(full));
-    else if (entry.name.endsWith('.test.js')) found.push(full);
-  }
-  return found.sort();
-}
+import { findTests } from '../launch/findTests';
 
 export async function run(): Promise<void> {
   // mocha from the repo's node_modules (this file is out/test/vscode/index.js).
