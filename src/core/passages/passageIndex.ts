@@ -12,6 +12,7 @@ import { resolveOutlet, type NewsSourcesManifest, type OutletInfo } from '../out
 import { alignAt, DEFAULT_ALIGN, type AlignParams, type Alignment } from './align';
 import { fingerprint, type Fingerprints } from './fingerprints';
 import { choosePassageOrigin, type PassageCopy, type PassageOrigin } from './origin';
+import { PostingTable } from './postings';
 import { tokenize, type TokenStream } from './tokens';
 
 export interface SharedPassageMatch extends ReportSharedMatch {
@@ -67,9 +68,6 @@ interface IndexedDocument {
   outlet: OutletInfo | null;
 }
 
-/** Packs (document id, token position) into one number; positions stay below 2^22 words. */
-const POS_BITS = 4194304;
-
 /** An alignment seen from one document: `a` is that document, `other` the matching one. */
 interface SideAlignment extends Alignment {
   other: IndexedDocument;
@@ -101,8 +99,8 @@ export class PassageIndex {
   private readonly options: PassageIndexOptions;
   private readonly byPath = new Map<string, IndexedDocument>();
   private readonly byId = new Map<number, IndexedDocument>();
-  /** Fingerprint -> packed (document, position) postings; a single posting is stored unboxed. */
-  private readonly postings = new Map<number, number | number[]>();
+  /** Fingerprint -> (document, position) postings, highest document first. */
+  private readonly postings = new PostingTable();
   private readonly cache = new Map<number, SharedPassage[]>();
   /** Documents each cached result involved, so an edit can invalidate the other side too. */
   private readonly partners = new Map<number, Set<number>>();
@@ -245,42 +243,15 @@ export class PassageIndex {
 
   private index(doc: IndexedDocument, handled?: Set<number>): void {
     const { hashes, positions, length } = doc.fingerprints;
-    const base = doc.id * POS_BITS;
     // Whoever shares a fingerprint with the new text may now share a passage with it.
     this.invalidateAround(doc, 1, handled);
-    // Postings stay sorted by document (then position), so a scan can stop at the lower ids.
-    for (let i = 0; i < length; i++) {
-      const packed = base + positions[i];
-      const list = this.postings.get(hashes[i]);
-      if (list === undefined) this.postings.set(hashes[i], packed);
-      else if (typeof list === 'number') this.postings.set(hashes[i], list < packed ? [list, packed] : [packed, list]);
-      else if (list[list.length - 1] < packed) list.push(packed);
-      else {
-        let at = list.length;
-        while (at > 0 && list[at - 1] > packed) at--;
-        list.splice(at, 0, packed);
-      }
-    }
+    for (let i = 0; i < length; i++) this.postings.add(hashes[i], doc.id, positions[i]);
   }
 
   private unindex(doc: IndexedDocument): void {
     this.invalidateAround(doc, -1);
     const { hashes, length } = doc.fingerprints;
-    const lo = doc.id * POS_BITS;
-    const hi = lo + POS_BITS;
-    for (let i = 0; i < length; i++) {
-      const list = this.postings.get(hashes[i]);
-      if (list === undefined) continue;
-      if (typeof list === 'number') {
-        if (list >= lo && list < hi) this.postings.delete(hashes[i]);
-        continue;
-      }
-      let w = 0;
-      for (let r = 0; r < list.length; r++) if (list[r] < lo || list[r] >= hi) list[w++] = list[r];
-      if (w === 0) this.postings.delete(hashes[i]);
-      else if (w === 1) this.postings.set(hashes[i], list[0]);
-      else list.length = w;
-    }
+    for (let i = 0; i < length; i++) this.postings.removeDocument(hashes[i], doc.id);
     this.invalidate(doc.id);
     for (const partner of this.partners.get(doc.id) ?? []) this.invalidate(partner);
     this.partners.delete(doc.id);
@@ -302,29 +273,22 @@ export class PassageIndex {
     const stamps = this.stamps();
     const generation = ++this.generation;
     const cache = this.cache;
-    const lo = doc.id * POS_BITS;
-    const hi = lo + POS_BITS;
+    const table = this.postings;
+    const { docs, next } = table;
     for (let i = 0; i < length; i++) {
       if (handled && handled.has(hashes[i])) continue;
-      const list = this.postings.get(hashes[i]);
-      if (list === undefined) continue;
-      if (typeof list === 'number') {
-        const id = Math.floor(list / POS_BITS);
-        if (stamps[id] !== generation) {
-          stamps[id] = generation;
-          cache.delete(id);
-        }
-        continue;
-      }
-      if (list.length > max) {
+      const slot = table.find(hashes[i]);
+      if (slot < 0) continue;
+      const count = table.count(slot);
+      if (count > max) {
         // Too common to anchor now; it only matters if removing this document brings it back.
         if (sign >= 0) continue;
         let own = 0;
-        for (const packed of list) if (packed >= lo && packed < hi) own++;
-        if (list.length - own > max) continue;
+        for (let n = table.first(slot); n >= 0; n = next[n]) if (docs[n] === doc.id) own++;
+        if (count - own > max) continue;
       }
-      for (let j = 0; j < list.length; j++) {
-        const id = Math.floor(list[j] / POS_BITS);
+      for (let n = table.first(slot); n >= 0; n = next[n]) {
+        const id = docs[n];
         if (stamps[id] !== generation) {
           stamps[id] = generation;
           cache.delete(id);
@@ -371,15 +335,18 @@ export class PassageIndex {
     const aligned = this.alignedSlots;
     const ids: number[] = [];
     const { minWords, minRun, align } = this.options;
+    const table = this.postings;
     for (let i = 0; i < length; i++) {
-      const list = this.postings.get(hashes[i]);
-      if (typeof list !== 'object' || list.length > maxPostings) continue;
+      const slot = table.find(hashes[i]);
+      if (slot < 0) continue;
+      const count = table.count(slot);
+      if (count < 2 || count > maxPostings) continue;
       const pa = positions[i];
-      for (let j = list.length - 1; j >= 0; j--) {
-        const packed = list[j];
-        const otherId = Math.floor(packed / POS_BITS);
+      const { docs: postingDocs, positions: postingPositions, next } = table;
+      for (let n = table.first(slot); n >= 0; n = next[n]) {
+        const otherId = postingDocs[n];
         if (otherId < minOther) break;
-        const pb = packed - otherId * POS_BITS;
+        const pb = postingPositions[n];
         // Within one document, pair each earlier copy with each later one, never a copy with itself.
         if (otherId === doc.id && pb - pa < k) continue;
         let found: number[];
@@ -656,6 +623,9 @@ function compareMatches(x: SharedPassageMatch, y: SharedPassageMatch): number {
   if (x.path !== y.path) return x.path < y.path ? -1 : 1;
   return x.start - y.start || x.end - y.end || y.similarity - x.similarity || y.words - x.words;
 }
+
+/** Packs two token positions into one sortable number; positions stay below 2^22 words. */
+const POS_BITS = 4194304;
 
 /** Marks a partner whose pair with the current document is aligned elsewhere. */
 const SKIPPED: number[] = [];
