@@ -14,9 +14,11 @@ import {
   NAMING_CUES,
   NAMING_VERBS_AFTER_WHAT,
   NON_PERSON_HEADS,
+  PERSON_NOUNS,
   REPORTING_VERBS,
   SOURCE_PREPOSITIONS,
   SPEAKER_PRONOUNS,
+  STANCE_WORDS,
   TITLE_WORDS,
 } from './cues';
 import type { RawQuote } from './marks';
@@ -89,6 +91,13 @@ const HONORIFIC = new Set(HONORIFICS);
 const DOTTED = new Set([...HONORIFICS, ...ABBREVIATIONS]);
 const DESCRIPTOR = new Set(DESCRIPTORS);
 const GROUP_HEAD = new Set(GROUP_HEADS);
+/** Lower-case heads that make a description without a name a person (`the Trafford Centre spokeswoman`). */
+const PERSON_HEAD = new Set([...PERSON_NOUNS, ...DESCRIPTORS, ...TITLE_WORDS.filter((w) => !w.includes(' '))]);
+const STANCE = new Set(STANCE_WORDS);
+/** Words that open a relative clause or an aside between commas (`Nick Davies, …, which handed out the bans, said`). */
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
+/** Verbs that take the reporting verb as an infinitive (`Others … continued to warn that …`). */
+const CATENATIVES = new Set(['continued', 'continue', 'continues', 'went', 'goes', 'wanted', 'wants', 'refused', 'refuses', 'declined', 'declines', 'tried', 'tries', 'appeared', 'appears', 'seemed', 'seems', 'decided', 'chose', 'hastened', 'rushed', 'began', 'begins', 'started', 'moved', 'failed', 'sought', 'seeks', 'used']);
 /** First words of two-word place names (`South Korea`, `New York`): not a given name. */
 const PLACE_PREFIXES = new Set(['north', 'south', 'east', 'west', 'new', 'united', 'saudi', 'hong', 'sri', 'el', 'los', 'san', 'las', 'santa', 'st', 'costa', 'puerto', 'cape', 'great', 'upper', 'lower', 'central', 'northern', 'southern', 'eastern', 'western']);
 const TITLES = new Set(TITLE_WORDS);
@@ -129,7 +138,7 @@ const INFINITIVE_HOSTS = new Set(['have', 'has', 'had', 'need', 'needs', 'needed
 /** Quote interiors longer than this are not split into words (they are speech by length alone). */
 const LONG_INTERIOR = 60;
 const LINKING_VERBS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'remained', 'remains', 'remain', 'seemed', 'seems', 'became', 'becomes', 'sounded', 'looked', 'felt', 'appeared']);
-const MODIFIER_BLOCKERS = new Set([...STOP, 'and', 'or', 'of', 'for', 'at', 'from', 'was', 'is', 'off', 'out', 'up', 'down', 'away', 'back', 'instead', 'again', 'too', 'yet', 'now', 'then', 'also']);
+const MODIFIER_BLOCKERS = new Set([...STOP, 'throughout', 'around', 'along', 'beyond', 'behind', 'above', 'below', 'onto', 'inside', 'outside', 'and', 'or', 'of', 'for', 'at', 'from', 'was', 'is', 'off', 'out', 'up', 'down', 'away', 'back', 'instead', 'again', 'too', 'yet', 'now', 'then', 'also']);
 const STATEMENT_HEADS = new Set(['statement', 'statements', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources', 'report', 'release', 'communique', 'communiqué', 'memo', 'letter', 'readout', 'ministry', 'spokespeople']);
 const WORDISH = /^[\p{L}\p{N}]/u;
 const LETTER_RE = /\p{L}/u;
@@ -279,6 +288,16 @@ export class Attributor {
                 if (t.start >= r.start && t.start < r.end) t.q = qs[qi];
               }
             }
+            // A plural possessive (`athletics' ruling body`) is the word's apostrophe, not a quote mark:
+            // it must not stop the phrase scans (`Nick Davies, spokesman for athletics' ruling body …, said`).
+            for (let k = 1; k < tokens.length; k++) {
+              const t = tokens[k];
+              const w = tokens[k - 1];
+              if (t.t !== 'mark' || (t.w !== "'" && t.w !== '’') || w.t !== 'word' || w.end !== t.start || !/s$/i.test(w.w)) continue;
+              let isClose = false;
+              for (let j = first; j < qs.length && raw[qs[j]].open < t.start; j++) if (raw[qs[j]].close === t.start) isClose = true;
+              if (!isClose) t.t = 'punct';
+            }
             cached = tokens;
             return tokens;
           },
@@ -320,19 +339,51 @@ export class Attributor {
     const post = q.close >= 0 ? this.postAttribution(q, toks, closeIdx) : null;
     // Pre attribution: the nearest cue before the quote in its sentence.
     const pre = this.preCue(toks, openIdx);
+    // Trailing attribution: the sentence ends `…, the OECD said.` after more words than the quote
+    // (`a “spectacular comeback” in Japan … would help recovery, the OECD said`).
+    const trail = post || pre !== null || q.close < 0 ? null : this.trailingAttribution(toks, closeIdx);
 
-    q.kind = this.kindOf(q, toks, openIdx, closeIdx, !!post, pre);
+    q.kind = this.kindOf(q, toks, openIdx, closeIdx, !!post, pre, !!trail);
     if (q.kind !== 'speech') return;
     if (post) q.speaker = post;
     else if (pre !== null) q.speaker = this.speakerForCue(toks, pre, openIdx);
+    else if (trail) q.speaker = trail;
     if (q.speaker) this.speakerAt.set(q.speaker.start, q.speaker);
+  }
+
+  /** `…, X said.` / `…, said X.` / `…, according to X.` closing the sentence after the quote. */
+  private trailingAttribution(toks: Token[], closeIdx: number): QuoteSpeaker | null {
+    let e = toks.length - 1;
+    while (e > closeIdx && toks[e].t === 'punct' && '.!?'.includes(toks[e].w)) e--;
+    if (e <= closeIdx + 2) return null;
+    for (let k = closeIdx + 1; k <= e; k++) if (toks[k].t === 'mark' || toks[k].q >= 0) return null; // another quote: its own attribution
+    const last = toks[e];
+    if (isWord(last) && !last.cap && CUE_FORMS.get(last.lw) === 'finite') {
+      const np = this.npBackward(toks, e - 1, closeIdx + 1);
+      if (!np) return null;
+      const left = np.left ?? np.a;
+      return left - 1 > closeIdx && toks[left - 1].w === ',' ? this.makeSpeaker(toks, np, last, 'cue') : null;
+    }
+    for (let c = e - 1; c > closeIdx + 1 && c >= e - 10; c--) {
+      const t = toks[c];
+      if (toks[c - 1].w !== ',' || !isWord(t) || t.cap) continue;
+      if (CUE_FORMS.get(t.lw) === 'finite') {
+        const np = this.npForward(toks, c + 1, e + 1);
+        return np ? this.makeSpeaker(toks, np, t, 'cue') : null;
+      }
+      if (t.lw === 'according' && toks[c + 1]?.lw === 'to') {
+        const np = this.npForward(toks, c + 2, e + 1);
+        return np ? this.makeSpeaker(toks, np, { start: t.start, end: toks[c + 1].end }, 'cue') : null;
+      }
+    }
+    return null;
   }
 
   private words(q: Quote): string[] {
     return q.text.split(/\s+/).filter((w) => WORDISH.test(w) || /[\p{L}\p{N}]/u.test(w));
   }
 
-  private kindOf(q: Quote, toks: Token[], openIdx: number, closeIdx: number, hasPost: boolean, pre: number | null): QuoteKind {
+  private kindOf(q: Quote, toks: Token[], openIdx: number, closeIdx: number, hasPost: boolean, pre: number | null, trail = false): QuoteKind {
     const lower: string[] = [];
     let n = 0;
     if (q.end - q.start > LONG_INTERIOR) {
@@ -349,8 +400,20 @@ export class Attributor {
     const after = closeIdx + 1 < toks.length ? toks[closeIdx + 1] : undefined;
 
     if (this.namingBefore(before) || this.namingAfter(toks, closeIdx)) return n >= 8 ? 'speech' : 'term';
+    // A headline that ends in a quote: the UK headline convention for a claim (`Soaring oil 'hits
+    // world economy'`, `Manufacturing recovery 'slowing'`), not a label.
+    if (this.isHeadline(q.paragraph) && q.open > para.start && (q.close < 0 || q.close >= para.end - 1)) return 'speech';
+    // Inside what a reporting clause reports (`said shops were expecting the “best Christmas ever”`,
+    // `a “spectacular comeback” …, the OECD said`): the source's words even after a determiner.
+    // A quoted noun phrase that is the subject of its own clause (`if its “red line” is crossed`) is
+    // a label the sentence talks about, not the source's wording.
+    const subjectOfClause = !!after && isWord(after) && AUX.has(after.lw);
+    // One that ends in a name (`maintain a “free and open Indo-Pacific”`) is a name too: a policy, a slogan, a title.
+    const lastWord = closeIdx - 1 > openIdx ? toks[closeIdx - 1] : undefined;
+    const endsInName = !!lastWord && lastWord.t === 'word' && lastWord.cap;
+    const reported = !subjectOfClause && !endsInName && (trail || (pre !== null && !CALL_FORMS.has(toks[pre].lw)));
     const prevTok0 = before[before.length - 1];
-    if (n <= 4 && prevTok0 && isWord(prevTok0) && NP_DETERMINERS.has(prevTok0.lw) && !/[.!?]$/.test(q.text)) return 'term';
+    if (n <= 4 && prevTok0 && isWord(prevTok0) && NP_DETERMINERS.has(prevTok0.lw) && !/[.!?]$/.test(q.text) && !reported) return 'term';
     if (hasPost) return 'speech';
     if (wholeParagraph) return 'speech';
     const multiSentence = /[.!?;]\s+\S/.test(q.text);
@@ -361,14 +424,15 @@ export class Attributor {
     if (pre !== null && prevTok1 && isWord(prevTok1) && LINKING_VERBS.has(prevTok1.lw)) return 'speech';
     // `warned of “unprecedented” rainfall`: the reporting verb governs the quote directly.
     if (pre !== null && !CALL_FORMS.has(toks[pre].lw) && this.wordsBetween(toks, pre, openIdx) <= 1 && !(prevTok1 && NP_DETERMINERS.has(prevTok1.lw))) return 'speech';
-    // `the “2+2” talks`, `“provocative” maritime actions`: a label inside a noun phrase.
+    // `the “2+2” talks`, `“provocative” maritime actions`: a label inside a noun phrase (not before a
+    // preposition: `the numbers should “subside” throughout the year`).
     if (after && isWord(after) && !after.cap && !MODIFIER_BLOCKERS.has(after.lw) && !CUE_FORMS.has(after.lw) && toks[closeIdx]?.end === after.start - 1) {
       return 'term';
     }
     const prevTok = before[before.length - 1];
     const detBefore = !!prevTok && isWord(prevTok) && NP_DETERMINERS.has(prevTok.lw);
     if (n >= 4 && !detBefore) return 'speech';
-    if (detBefore) return 'term';
+    if (detBefore) return reported ? 'speech' : 'term';
     // `urged Pyongyang to “…”`, `would have to “…”`
     if (prevTok && prevTok.lw === 'to') {
       const host = before[before.length - 2];
@@ -392,6 +456,15 @@ export class Attributor {
       if (!CALL_FORMS.has(toks[pre].lw)) return 'speech';
     }
     return 'term';
+  }
+
+  /** The headline: a paragraph the article model calls one, or (line paragraphs) the first line when it has no sentence end. */
+  private isHeadline(p: number): boolean {
+    const kind = this.paragraphKinds?.[p];
+    if (kind !== undefined) return kind === 'headline';
+    if (p !== 0) return false;
+    const para = this.paragraphs[p];
+    return para.end - para.start <= 120 && !/[.!?:]\s*$/.test(this.text.slice(para.start, para.end));
   }
 
   /** Word tokens between a cue and the open mark, or Infinity when another quote or a clause break intervenes. */
@@ -572,14 +645,43 @@ export class Attributor {
   /** Noun phrase ending at token `i` (reading leftwards, not before `lo`), skipping adverbs and parentheticals. */
   private npBackward(toks: Token[], i: number, lo: number): NP | null {
     let k = i;
-    while (k >= lo && isWord(toks[k]) && !toks[k].cap && (ADVERBS.has(toks[k].lw) || AUX.has(toks[k].lw) || (toks[k].lw.endsWith('ly') && toks[k].lw.length > 4))) k--;
+    const skipAdverbs = () => {
+      while (k >= lo && isWord(toks[k]) && !toks[k].cap && (ADVERBS.has(toks[k].lw) || AUX.has(toks[k].lw) || (toks[k].lw.endsWith('ly') && toks[k].lw.length > 4))) k--;
+    };
+    skipAdverbs();
+    // `continued to warn`, `went on to say`: the reporting verb is the infinitive of another verb.
+    if (k - 1 >= lo && toks[k].lw === 'to' && isWord(toks[k - 1])) {
+      let v = k - 1;
+      if (toks[v].lw === 'on' && v - 1 >= lo) v--;
+      if (CATENATIVES.has(toks[v].lw)) {
+        k = v - 1;
+        skipAdverbs();
+      }
+    }
+    // `X, who …, said`, `X, however, said`: skip relative clauses and asides between commas.
+    let skippedAside = false;
+    for (let guard = 0; guard < 3 && k >= lo && toks[k].w === ','; guard++) {
+      let j = k - 1;
+      while (j >= lo && j > k - 30 && toks[j].w !== ',' && toks[j].t !== 'mark' && toks[j].q < 0) j--;
+      if (j < lo - 1 || j >= k - 1 || (j >= lo && toks[j].w !== ',')) break;
+      const first = toks[j + 1];
+      let aside = isWord(first) && !first.cap && RELATIVES.has(first.lw);
+      if (!aside) {
+        aside = true;
+        for (let m = j + 1; m < k; m++) if (!(isWord(toks[m]) && ADVERBS.has(toks[m].lw))) aside = false;
+      }
+      if (!aside || j < lo) break;
+      k = j;
+      skippedAside = true;
+    }
     let role: string | undefined;
     let k0role = -1;
     let b0role = -1;
     if (k >= lo && toks[k].w === ',') {
       let j = k - 1;
       while (j >= lo && j > k - 30 && toks[j].w !== ',' && toks[j].t !== 'mark' && toks[j].q < 0 && !(isWord(toks[j]) && !toks[j].cap && CUE_FORMS.has(toks[j].lw))) j--;
-      if (j >= lo && toks[j].w === ',' && j < k - 1) {
+      if (skippedAside && (j < lo || toks[j].w !== ',')) k--; // `Others, however, who …, continued to warn`
+      else if (j >= lo && toks[j].w === ',' && j < k - 1) {
         const r0 = toks[j + 1];
         if (isWord(r0) && (r0.cap || NP_DETERMINERS.has(r0.lw) || isNounish(r0)) && !CAP_STOP.has(r0.w)) {
           role = this.slice(toks, j + 1, k - 1);
@@ -818,10 +920,23 @@ export class Attributor {
    * named before (no name of its own, no mention of its own).
    */
   private isShortReference(toks: Token[], np: NP): boolean {
-    if (np.b - np.a !== 1 || toks[np.a].lw !== 'the') return false;
+    if (np.b - np.a < 1 || np.b - np.a > 4 || toks[np.a].lw !== 'the') return false;
     const head = toks[np.b];
-    if (this.mentions.length > 0 && this.mentionFor(head.start, head.end, head) >= 0) return false;
-    return DESCRIPTOR.has(head.lw) || /^\d+-year-old$/.test(head.lw);
+    if (!(DESCRIPTOR.has(head.lw) || /^\d+-year-old$/.test(head.lw))) return false;
+    // `the Old Trafford boss`, `the former Liverpool striker`, `the 31-year-old Brazilian midfielder`:
+    // modifiers that place or describe the person, no name and no `of`/`and` (`the Bank of England governor`
+    // is an office, not a back-reference).
+    for (let k = np.a + 1; k < np.b; k++) {
+      const t = toks[k];
+      if (!isWord(t) || t.lw === 'of' || t.lw === 'and' || isPossessive(t) || CUE_FORMS.has(t.lw)) return false;
+    }
+    if (this.mentions.length > 0) {
+      for (let k = np.a + 1; k <= np.b; k++) {
+        const m = this.mentionFor(toks[k].start, toks[k].end, toks[k]);
+        if (m >= 0 && (k === np.b || this.mentions[m].type === 'PERSON')) return false;
+      }
+    }
+    return true;
   }
 
   /** `the ministers`, `the two leaders`, `both men`: a plural description of people. */
@@ -974,6 +1089,8 @@ export class Attributor {
     for (let k = np.a; k <= np.b; k++) if (toks[k].lw === 'and') hasAnd = true;
     if (!head.cap && head.lw.endsWith('s') && !head.lw.endsWith('ss') && head.lw !== 'news') return 'group';
     if (hasAnd) return 'group';
+    // `The Trafford Centre spokeswoman`, `one leading Karachi broker`: a person without a name.
+    if (!head.cap && PERSON_HEAD.has(head.lw)) return 'person';
     if (NON_PERSON.has(head.lw) || STATEMENT_HEADS.has(head.lw) || !head.cap) return 'thing';
     if (this.mentions.length > 0) {
       const m = this.mentionFor(toks[np.a].start, toks[np.b].end, head);
@@ -1093,8 +1210,7 @@ export class Attributor {
       const sp = this.lastReportingSpeaker(q.paragraph - 1);
       if (sp) {
         q.speaker = { ...sp, via: 'previous-paragraph' };
-        // later quotes continuing this one
-        for (let j = i + 1; j < qs.length; j++) if (qs[j].continues === i && !qs[j].speaker) qs[j].speaker = { ...sp, via: 'continued' };
+        this.carryForward(i, sp);
       }
     }
     // A quote opening a sentence after a reporting sentence of the same paragraph (paragraphs glued
@@ -1109,8 +1225,19 @@ export class Attributor {
       const sp = this.lastReportingSpeaker(q.paragraph, index - 1);
       if (sp) {
         q.speaker = { ...sp, via: 'previous-sentence' };
-        // later quotes continuing this one
-        for (let j = i + 1; j < qs.length; j++) if (qs[j].continues === i && !qs[j].speaker) qs[j].speaker = { ...sp, via: 'continued' };
+        this.carryForward(i, sp);
+      }
+    }
+  }
+
+  /** Later quotes continuing quote i, directly or through a chain (`“… “… “…` glued paragraphs), take its speaker. */
+  private carryForward(i: number, sp: QuoteSpeaker): void {
+    const qs = this.quotes;
+    const chain = new Set([i]);
+    for (let j = i + 1; j < qs.length && j <= i + 50; j++) {
+      if (qs[j].continues >= 0 && chain.has(qs[j].continues) && !qs[j].speaker) {
+        qs[j].speaker = { ...sp, via: 'continued' };
+        chain.add(j);
       }
     }
   }
@@ -1142,6 +1269,17 @@ export class Attributor {
       }
       const np = this.npBackward(toks, k - 1, 0);
       if (np) return this.makeSpeaker(toks, np, t, 'cue');
+    }
+    // a stance that introduces the quote: `Prof Lindqvist, who was not involved, was more cautious.`
+    for (let k = 1; k < toks.length - 1; k++) {
+      const t = toks[k];
+      if (t.q >= 0 || !isWord(t) || !LINKING_VERBS.has(t.lw)) continue;
+      let a = k + 1;
+      while (a < toks.length - 1 && ['more', 'less', 'very', 'far', 'much', 'rather', 'equally', 'even', 'also', 'somewhat', 'slightly'].includes(toks[a].lw)) a++;
+      const adj = toks[a];
+      if (!isWord(adj) || !STANCE.has(adj.lw)) continue;
+      const np = this.npBackward(toks, k - 1, 0);
+      if (np && this.classify(toks, np) !== 'thing') return this.makeSpeaker(toks, np, { start: t.start, end: adj.end }, 'cue');
     }
     return null;
   }

@@ -70,6 +70,13 @@ export const REPORTING_VERBS: Record<string, { finite: string[]; participle: str
   retort: { finite: ['retorted'], participle: [] },
   implore: { finite: ['implored'], participle: ['imploring'] },
   observe: { finite: ['observed'], participle: ['observing'] },
+  // manner of speaking in inverted attributions (`“…,” smiles one broker`)
+  smile: { finite: ['smiled', 'smiles'], participle: [] },
+  laugh: { finite: ['laughed', 'laughs'], participle: [] },
+  // praise that introduces the words of praise (`Ferguson also hailed Giggs and Keane. “Roy came on …”`)
+  hail: { finite: ['hailed', 'hails'], participle: ['hailing'] },
+  // `thanking the player for his “professionalism and commitment”`
+  thank: { finite: ['thanked'], participle: ['thanking'] },
 };
 
 /** Phrases that put the source after them: `according to X`, `as per X`. */
@@ -179,6 +186,32 @@ export const DESCRIPTORS: string[] = [
   'senator', 'congressman', 'congresswoman', 'governor', 'mayor', 'actor', 'actress', 'singer', 'star', 'director',
   'author', 'novelist', 'economist', 'analyst', 'scientist', 'researcher', 'professor', 'judge', 'billionaire',
   'businessman', 'businesswoman', 'entrepreneur', 'founder', 'chairman', 'chairwoman', 'pontiff', 'monarch',
+  'lawyer', 'attorney', 'barrister', 'solicitor', 'prosecutor', 'agent', 'doctor', 'surgeon', 'chiropractor', 'physio',
+  'skipper', 'referee', 'athlete', 'sprinter', 'hurdler', 'runner', 'golfer', 'boxer', 'cyclist', 'driver', 'jockey',
+  'batsman', 'bowler', 'playmaker', 'frontman', 'owner', 'executive', 'chief',
+];
+
+/**
+ * Heads that make a description a person when no name comes with it (`the Trafford Centre
+ * spokeswoman said … “…,” she added`): an antecedent for `he`/`she`, not a thing.
+ */
+export const PERSON_NOUNS: string[] = [
+  'spokesman', 'spokeswoman', 'spokesperson', 'official', 'broker', 'trader', 'dealer', 'investor', 'resident',
+  'witness', 'worker', 'employee', 'source', 'insider', 'expert', 'observer', 'commentator', 'campaigner', 'activist',
+  'organiser', 'organizer', 'shopper', 'customer', 'passenger', 'fan', 'supporter', 'voter', 'pensioner', 'student',
+  'teacher', 'nurse', 'officer', 'victim', 'survivor', 'mother', 'father', 'man', 'woman', 'boy', 'girl', 'tester',
+  'engineer', 'consultant', 'adviser', 'advisor', 'strategist', 'negotiator', 'diplomat', 'envoy', 'ambassador',
+];
+
+/**
+ * Stance predicates that introduce the next quote paragraph as their subject's words, as a
+ * reporting verb would (`Prof Lindqvist … was more cautious.` / `“The data are very good …”`).
+ * Read after a linking verb (`was`, `is`, `remained`), optionally after `more`/`less`/`very`/`far`.
+ */
+export const STANCE_WORDS: string[] = [
+  'cautious', 'sceptical', 'skeptical', 'optimistic', 'pessimistic', 'upbeat', 'downbeat', 'blunt', 'forthright',
+  'unconvinced', 'unimpressed', 'confident', 'critical', 'scathing', 'adamant', 'defiant', 'emphatic', 'positive',
+  'bullish', 'bearish', 'gloomy', 'hopeful', 'candid', 'frank', 'philosophical', 'dismissive', 'measured', 'guarded',
 ];
 
 /**
