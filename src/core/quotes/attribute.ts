@@ -1032,6 +1032,8 @@ export class Attributor {
     for (let i = lo; i < ms.length && ms[i].start < end; i++) {
       const m = ms[i];
       if (m.end <= start) continue;
+      // `Bafta's Grant Dean`, `Apple's Steve Jobs`: the possessor before the name is not the speaker.
+      if (m.end + 2 < end && /^['’]s\s/.test(this.text.slice(m.end, m.end + 3))) continue;
       if (m.type === 'PERSON') {
         if (person < 0) person = i;
       } else if (m.start <= head.start && head.end <= m.end + 2) other = i;
