@@ -276,6 +276,80 @@ describe('quotes: attribution', () => {
     ]);
   });
 
+  it('skips relative clauses and asides between the speaker and the verb', () => {
+    assert.deepStrictEqual(names(one('Anna Berg, head of the regional water board, which runs the dams, said: "We opened the gates at noon."')), ['Anna Berg']);
+    assert.deepStrictEqual(names(one('Some traders, however, who had sold early, continued to warn that the "rally cannot last much longer".')), ['Some traders']);
+    assert.deepStrictEqual(names(one("Tom Hale, spokesman for the farmers' union, said: \"We are still counting the losses.\"")), ['Tom Hale']);
+  });
+
+  it('a trailing attribution closes a sentence that goes on after the quote', () => {
+    const qs = one('Wages and a "strong rebound" in exports would lift growth next year, the central bank said. "The worst is over for now" for most firms, Ms Okoye added.');
+    assert.deepStrictEqual(texts(qs), ['strong rebound', 'The worst is over for now']);
+    assert.deepStrictEqual(qs.map((q) => q.kind), ['speech', 'speech']);
+    assert.deepStrictEqual(names(qs), ['the central bank', 'Okoye']);
+  });
+
+  it('descriptions stand for the person named before (`the Old Trafford boss`, `the lawyer`)', () => {
+    assert.deepStrictEqual(names(one('Pedro Alves praised his side. "It was a hard game," said the Lisbon boss.')), ['Pedro Alves']);
+    assert.deepStrictEqual(names(one('Jane Moss said her client was innocent. The lawyer added that the police "knew" where he was.')), ['Jane Moss']);
+    // an office named with `of` is not a back-reference
+    assert.deepStrictEqual(names(one('Pedro Alves spoke first. "Rates stay," said the Bank of Portugal governor.')), ['the Bank of Portugal governor']);
+  });
+
+  it('a description without a name is a person for the pronouns after it', () => {
+    const qs = one('The museum spokeswoman said the doors would reopen on Monday. "We expect long queues," she added.');
+    assert.deepStrictEqual(names(qs), ['The museum spokeswoman']);
+    assert.strictEqual(qs[0].speaker?.via, 'pronoun');
+  });
+
+  it('partial quotes inside reported speech are speech, labels and names stay terms', () => {
+    const qs = one('The association said shops were expecting the "best summer ever". It said its "red line" was crossed. Leaders vowed to keep a "free and open Baltic".');
+    assert.deepStrictEqual(qs.map((q) => [q.text, q.kind]), [
+      ['best summer ever', 'speech'],
+      ['red line', 'term'],
+      ['free and open Baltic', 'term'],
+    ]);
+    assert.strictEqual(qs[0].speaker?.name, 'The association');
+  });
+
+  it('a quote in a verb slot before a preposition is not a noun modifier', () => {
+    const qs = one('But he did add that prices should "ease" throughout the year, said Karl Vos. Karl Vos said it.');
+    assert.strictEqual(qs[0].kind, 'speech');
+  });
+
+  it('a headline ending in a quote is a claim (speech) without a speaker', () => {
+    const qs = one("Rising rents 'push families out'\n\nRents rose 9% last year, the survey found.");
+    assert.deepStrictEqual(qs.map((q) => [q.text, q.kind, q.speaker]), [['push families out', 'speech', null]]);
+  });
+
+  it('a stance sentence introduces the next quote paragraph; a plain sentence does not', () => {
+    const qs = one('Dr Ines Roth, who was not involved in the work, was more cautious.\n\n"The sample is small and the effect may vanish."');
+    assert.deepStrictEqual(names(qs), ['Ines Roth']);
+    const none = one('Dr Ines Roth visited the site on Monday.\n\n"The sample is small and the effect may vanish."');
+    assert.deepStrictEqual(names(none), [null]);
+  });
+
+  it('every paragraph of a glued multi-paragraph quote takes the speaker', () => {
+    const qs = one('Coach Lena Dahl also hailed her goalkeeper. "She was superb today. "The defence held firm. "We go again on Sunday."');
+    assert.deepStrictEqual(names(qs), ['Lena Dahl', 'Lena Dahl', 'Lena Dahl']);
+  });
+
+  it('manner verbs in inverted attributions (`smiles one broker`)', () => {
+    assert.deepStrictEqual(names(one('"Call it a peace dividend," smiles one broker.')), ['one broker']);
+  });
+
+  it('a possessor before the name is not the speaker', () => {
+    const text = "Acme's Jo Park said the prize was \"well deserved\".";
+    const mentions: MentionLike[] = [
+      { start: 0, end: 4, type: 'ORG', key: 'o:acme' },
+      { start: 7, end: 14, type: 'PERSON', key: 'p:park' },
+    ];
+    const qs = findQuotes(text, null, mentions);
+    assert.strictEqual(qs[0].speaker?.key, 'p:park');
+    const wrongType: MentionLike[] = [{ start: 0, end: 4, type: 'PERSON', key: 'p:acme' }];
+    assert.strictEqual(findQuotes(text, null, wrongType)[0].speaker?.name, 'Jo Park');
+  });
+
   it('reporting verbs and cues are data', () => {
     assert.ok(REPORTING_VERBS.say.finite.includes('said'));
     for (const lemma of ['tell', 'add', 'warn', 'urge', 'state']) assert.ok(REPORTING_VERBS[lemma], lemma);
