@@ -132,6 +132,14 @@ function linesAsParagraphs(text: string): Paragraph[] {
 
 /** Infers the outlet and wire of one document from its own text (and a path that names a site). */
 export function inferOutlet(text: string, paragraphs?: readonly Paragraph[], path?: string): OutletInfo {
+  return withPathFallback(inferOutletFromText(text, paragraphs), path);
+}
+
+/**
+ * What the text alone says of its outlet (site names, credits, wires): the costly part of
+ * inferOutlet, independent of the file's path, so a worker can compute and cache it by content.
+ */
+export function inferOutletFromText(text: string, paragraphs?: readonly Paragraph[]): OutletInfo {
   const evidence: OutletEvidence[] = [];
   const names = new Map<string, number>();
   let syndicated = false;
@@ -165,20 +173,25 @@ export function inferOutlet(text: string, paragraphs?: readonly Paragraph[], pat
     }
   }
 
-  let outlet = pickName(names);
-  if (!outlet && path) {
-    for (const segment of path.split(/[\\/]/)) {
-      const m = DOMAIN_SEGMENT.exec(segment);
-      if (m && !/\.(txt|md|html?)$/i.test(segment)) {
-        outlet = m[1].toLowerCase();
-        evidence.push({ kind: 'path', text: segment });
-        break;
-      }
-    }
-  }
-
+  const outlet = pickName(names);
   const { wire, confidence } = inferWire(text, paragraphs, evidence);
   return { outlet, wire, wireConfidence: confidence, syndicated, url: null, date: null, evidence };
+}
+
+/** A text that names no site takes its outlet from a domain-like folder in its path ("apnews.com/…"). */
+export function withPathFallback(info: OutletInfo, path: string | undefined): OutletInfo {
+  if (info.outlet || !path) return info;
+  for (const segment of path.split(/[\\/]/)) {
+    const m = DOMAIN_SEGMENT.exec(segment);
+    if (m && !/\.(txt|md|html?)$/i.test(segment)) {
+      // Path evidence goes last, where inference put it before the wire's.
+      const evidence = [...info.evidence];
+      const wireAt = evidence.findIndex((e) => e.kind === 'wire-credit' || e.kind === 'wire-mention');
+      evidence.splice(wireAt < 0 ? evidence.length : wireAt, 0, { kind: 'path', text: segment });
+      return { ...info, outlet: m[1].toLowerCase(), evidence };
+    }
+  }
+  return info;
 }
 
 /** The most often named site; among spellings of one name ("Newsx", "NewsX") the most frequent. */
@@ -352,8 +365,12 @@ export function resolveOutlet(
   manifest?: NewsSourcesManifest,
   relativePath?: string,
 ): OutletInfo {
-  const info = inferOutlet(text, paragraphs, path);
-  const entry = manifest ? manifestEntryFor(manifest, relativePath ?? path) : null;
+  return applyManifest(inferOutlet(text, paragraphs, path), manifest, relativePath ?? path);
+}
+
+/** An outlet as news-sources.json overrides it for the file at `relativePath` (unchanged without an entry). */
+export function applyManifest(info: OutletInfo, manifest: NewsSourcesManifest | undefined, relativePath: string): OutletInfo {
+  const entry = manifest ? manifestEntryFor(manifest, relativePath) : null;
   if (!entry) return info;
   const evidence: OutletEvidence = { kind: 'manifest', text: `news-sources.json: ${entry.matched.join(', ')}` };
   return {

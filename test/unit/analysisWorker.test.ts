@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { analyzeText, Corpus, type DocumentParts } from '../../src/core/corpus';
-import { preparePassages } from '../../src/core/passages/passageIndex';
+import { DEFAULT_PASSAGE_OPTIONS, preparePassages } from '../../src/core/passages/passageIndex';
 import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, type AnalyzeReply, type ResolveReply } from '../../src/extension/worker/analysisService';
 import { AnalysisClient, sameThreadPort, type AnalysisPort, type ReplyMessage } from '../../src/extension/worker/protocol';
 import { readSeeds } from './sharedFiles';
@@ -26,7 +26,9 @@ describe('analysis worker: per-document analysis and its cache', () => {
       const result = service.analyze(name, text);
       assert.strictEqual(result.cached, false);
       assert.deepStrictEqual(core(result.parts), JSON.parse(JSON.stringify(analyzeText(text))));
-      assert.deepStrictEqual(result.parts.passages, preparePassages(text, result.parts.structure.paragraphs));
+      // Fingerprints and the text's outlet; the index tokenises a text itself when it aligns it.
+      assert.deepStrictEqual(result.parts.passages, preparePassages(text, result.parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { outlet: true }));
+      assert.strictEqual(result.parts.passages!.tokens, undefined);
     }
   });
 
@@ -58,13 +60,27 @@ describe('analysis worker: per-document analysis and its cache', () => {
     for (const { name, text } of seeds) first.analyze(name, text);
     const saved = first.saveCache();
     assert.strictEqual(saved.entries, seeds.length);
+    // ASCII only (non-ASCII escaped): the next session's decoded cache stays one byte a character.
+    assert.ok(saved.bytes.every((b) => b < 128));
+    assert.ok(seeds.some(({ text }) => /[^\x00-\x7f]/.test(text)));
     const second = new AnalysisService();
     assert.deepStrictEqual(second.loadCache(saved.bytes), { entries: seeds.length });
     for (const { name, text } of seeds) {
       const result = second.analyze(`renamed/${name}`, text);
       assert.strictEqual(result.cached, true, name);
       assert.deepStrictEqual(core(result.parts), JSON.parse(JSON.stringify(analyzeText(text))));
+      // The passage fingerprints come from the cache too, equal to freshly made ones.
+      assert.deepStrictEqual(result.parts.passages, preparePassages(text, result.parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { outlet: true }), name);
     }
+    assert.strictEqual(second.needsSaving, false);
+    // A corpus fed from the cache reports what a corpus analysing itself reports.
+    const own = new Corpus();
+    const fed = new Corpus();
+    for (const { name, text } of seeds) {
+      own.upsert(name, text);
+      fed.upsertAnalyzed(name, text, second.analyze(name, text).parts);
+    }
+    assert.deepStrictEqual(fed.report(), own.report());
     // A changed text is a miss.
     assert.strictEqual(second.analyze('x', seeds[0].text + ' More.').cached, false);
   });

@@ -3,7 +3,7 @@
 // overlaps the passage it is listed for.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { PassageIndex, type SharedPassage } from '../../src/core/passages/passageIndex';
+import { DEFAULT_PASSAGE_OPTIONS, PassageIndex, preparePassages, type SharedPassage } from '../../src/core/passages/passageIndex';
 import { readSeeds } from './sharedFiles';
 
 type Step = { kind: 'upsert'; path: string; text: string } | { kind: 'read'; path: string };
@@ -103,6 +103,23 @@ describe('shared passages: independent of insertion and read order', () => {
       assert.deepStrictEqual(wellFormed('a.txt', index.sharedFor('a.txt')), []);
       assert.deepStrictEqual(asymmetries(index, ['a.txt']), []);
     }
+  });
+
+  it('an index that keeps few token streams (and makes them again) gives what one keeping all gives', () => {
+    const seeds = [...readSeeds().entries()];
+    const all = new PassageIndex();
+    const few = new PassageIndex({ tokenBudget: 300 });
+    // Fed as a worker feeds it: fingerprints only, no tokens.
+    for (const [name, { text }] of seeds) {
+      all.upsert(name, text);
+      few.upsert(name, text, undefined, preparePassages(text, undefined, DEFAULT_PASSAGE_OPTIONS, { outlet: true }));
+    }
+    const paths = seeds.map(([name]) => name);
+    assertSame(all, few, paths);
+    for (const p of paths) assert.deepStrictEqual(few.outletFor(p), all.outletFor(p));
+    const scanned = few.scanAll();
+    for (const p of paths) assert.deepStrictEqual(normalized(scanned.get(p)!), normalized(all.sharedFor(p)), p);
+    assert.ok(paths.some((p) => all.sharedFor(p).length > 0));
   });
 
   describe('property: random corpora in two random orders with random reads', () => {

@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { PostingTable } from '../../src/core/passages/postings';
+import { decodeFingerprints, encodeFingerprints } from '../../src/core/passages/fingerprints';
 
 type Op = { add: true; hash: number; doc: number; pos: number } | { add: false; hash: number; doc: number };
 
@@ -60,5 +61,20 @@ describe('shared passages: the posting table', () => {
       const list = listOf(table, (doc * 7919 + 5 * 104729) & 0x3fffffff);
       assert.ok(list.some(([d, p]) => d === doc && p === 5));
     }
+  });
+
+  it('fingerprints survive their cache encoding, and a damaged encoding reads as none', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 0x3fffffff }), fc.integer({ min: 0, max: 4194303 })), { maxLength: 2000 }), (pairs) => {
+        const f = { hashes: Int32Array.from(pairs.map((p) => p[0])), positions: Int32Array.from(pairs.map((p) => p[1])), length: pairs.length };
+        const encoded = encodeFingerprints(f);
+        assert.deepStrictEqual(decodeFingerprints(encoded), f);
+        if (encoded.length) {
+          assert.strictEqual(decodeFingerprints(encoded.slice(1)), null);
+          assert.strictEqual(decodeFingerprints('\u00e9' + encoded.slice(1)), null);
+        }
+      }),
+      { numRuns: 200, seed: 5 },
+    );
   });
 });

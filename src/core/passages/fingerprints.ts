@@ -64,3 +64,56 @@ export function fingerprint(tokens: TokenStream, k: number, w: number): Fingerpr
   }
   return { hashes: outHashes.subarray(0, count), positions: outPos.subarray(0, count), length: count };
 }
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_CODES = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++) BASE64_CODES[BASE64.charCodeAt(i)] = i;
+
+/**
+ * Fingerprints as a compact string for a cache line: hashes (30 bits) and positions (below 2^22), 5
+ * and 4 base-64 digits each. A warm start reads them instead of tokenising every text again.
+ */
+export function encodeFingerprints(f: Fingerprints): string {
+  const out: string[] = [];
+  let chunk = '';
+  for (let i = 0; i < f.length; i++) {
+    const h = f.hashes[i];
+    const p = f.positions[i];
+    chunk +=
+      BASE64[(h >>> 24) & 63] + BASE64[(h >>> 18) & 63] + BASE64[(h >>> 12) & 63] + BASE64[(h >>> 6) & 63] + BASE64[h & 63] +
+      BASE64[(p >>> 18) & 63] + BASE64[(p >>> 12) & 63] + BASE64[(p >>> 6) & 63] + BASE64[p & 63];
+    if (chunk.length > 4096) {
+      out.push(chunk);
+      chunk = '';
+    }
+  }
+  out.push(chunk);
+  return out.join('');
+}
+
+/** The fingerprints of encodeFingerprints, or null when the string is not such an encoding. */
+export function decodeFingerprints(s: string): Fingerprints | null {
+  if (typeof s !== 'string' || s.length % 9 !== 0) return null;
+  const n = s.length / 9;
+  const hashes = new Int32Array(n);
+  const positions = new Int32Array(n);
+  for (let i = 0, at = 0; i < n; i++) {
+    let h = 0;
+    for (let k = 0; k < 5; k++, at++) {
+      const c = s.charCodeAt(at);
+      const v = c < 128 ? BASE64_CODES[c] : -1;
+      if (v < 0) return null;
+      h = (h << 6) | v;
+    }
+    let p = 0;
+    for (let k = 0; k < 4; k++, at++) {
+      const c = s.charCodeAt(at);
+      const v = c < 128 ? BASE64_CODES[c] : -1;
+      if (v < 0) return null;
+      p = (p << 6) | v;
+    }
+    hashes[i] = h;
+    positions[i] = p;
+  }
+  return { hashes, positions, length: n };
+}

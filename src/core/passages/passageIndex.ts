@@ -8,7 +8,7 @@
 // after the edit).
 
 import type { Paragraph, ReportShared, ReportSharedMatch } from '../model';
-import { resolveOutlet, type NewsSourcesManifest, type OutletInfo } from '../outlets';
+import { applyManifest, inferOutletFromText, withPathFallback, type NewsSourcesManifest, type OutletInfo } from '../outlets';
 import { alignAt, DEFAULT_ALIGN, type AlignParams, type Alignment } from './align';
 import { fingerprint, type Fingerprints } from './fingerprints';
 import { choosePassageOrigin, type PassageCopy, type PassageOrigin } from './origin';
@@ -46,6 +46,8 @@ export interface PassageIndexOptions {
    * never used as an anchor: it keeps one document from being compared with every other.
    */
   maxPostings: number;
+  /** Words of token streams kept for alignment; older streams are dropped and made again when needed. */
+  tokenBudget: number;
   align: AlignParams;
 }
 
@@ -55,6 +57,7 @@ export const DEFAULT_PASSAGE_OPTIONS: PassageIndexOptions = {
   minWords: 10,
   minRun: 7,
   maxPostings: 400,
+  tokenBudget: 2_000_000,
   align: DEFAULT_ALIGN,
 };
 
@@ -62,9 +65,12 @@ interface IndexedDocument {
   id: number;
   path: string;
   text: string;
-  tokens: TokenStream;
+  /** Made when an alignment needs them, and dropped again when the index keeps too many (tokensOf). */
+  tokens: TokenStream | null;
   fingerprints: Fingerprints;
   paragraphs?: readonly Paragraph[];
+  /** What the text says of its outlet (made in a worker with the fingerprints, or on first use). */
+  textOutlet: OutletInfo | null;
   outlet: OutletInfo | null;
 }
 
@@ -80,19 +86,29 @@ export interface PreparedPassages {
   shingle: number;
   window: number;
   textLength: number;
-  tokens: TokenStream;
+  /** Left out when the index may make them itself when it needs them (lighter to move and keep). */
+  tokens?: TokenStream;
   fingerprints: Fingerprints;
+  /** inferOutletFromText of the same text and paragraphs. */
+  outlet?: OutletInfo;
 }
 
 /** What PassageIndex.upsert would compute for this text: callable on another thread. */
-export function preparePassages(text: string, paragraphs: readonly Paragraph[] | undefined, options: Pick<PassageIndexOptions, 'shingle' | 'window'> = DEFAULT_PASSAGE_OPTIONS): PreparedPassages {
+export function preparePassages(
+  text: string,
+  paragraphs: readonly Paragraph[] | undefined,
+  options: Pick<PassageIndexOptions, 'shingle' | 'window'> = DEFAULT_PASSAGE_OPTIONS,
+  parts: { tokens?: boolean; outlet?: boolean } = { tokens: true },
+): PreparedPassages {
   const t = tokenize(text, paragraphs);
   const f = fingerprint(t, options.shingle, options.window);
   // Exact-size copies: the streams are views of larger growth buffers, which would otherwise be kept
   // (and moved between threads) whole.
-  const tokens: TokenStream = { ids: t.ids.slice(), starts: t.starts.slice(), ends: t.ends.slice(), excluded: t.excluded, length: t.length };
   const fingerprints: Fingerprints = { hashes: f.hashes.slice(), positions: f.positions.slice(), length: f.length };
-  return { shingle: options.shingle, window: options.window, textLength: text.length, tokens, fingerprints };
+  const prepared: PreparedPassages = { shingle: options.shingle, window: options.window, textLength: text.length, fingerprints };
+  if (parts.tokens) prepared.tokens = { ids: t.ids.slice(), starts: t.starts.slice(), ends: t.ends.slice(), excluded: t.excluded, length: t.length };
+  if (parts.outlet) prepared.outlet = inferOutletFromText(text, paragraphs);
+  return prepared;
 }
 
 export class PassageIndex {
@@ -105,6 +121,9 @@ export class PassageIndex {
   /** Documents each cached result involved, so an edit can invalidate the other side too. */
   private readonly partners = new Map<number, Set<number>>();
   private nextId = 1;
+  /** Documents holding a token stream, least recently used first, and their words in all. */
+  private readonly tokenUse = new Map<number, IndexedDocument>();
+  private keptTokens = 0;
   private generation = 0;
   private slotStamp = new Int32Array(64);
   /** Per-document anchor lists of the current alignmentsFor call (ids are small integers). */
@@ -159,16 +178,19 @@ export class PassageIndex {
     const handled = existing && this.cache.size > 0 ? new Set(existing.fingerprints.hashes) : undefined;
     if (existing) this.unindex(existing);
     const usable = prepared && prepared.shingle === this.options.shingle && prepared.window === this.options.window && prepared.textLength === text.length;
-    const tokens = usable ? prepared.tokens : tokenize(text, paragraphs);
+    const tokens = usable ? prepared.tokens ?? null : tokenize(text, paragraphs);
     const doc: IndexedDocument = {
       id: existing ? existing.id : this.nextId++,
       path,
       text,
       tokens,
-      fingerprints: usable ? prepared.fingerprints : fingerprint(tokens, this.options.shingle, this.options.window),
+      fingerprints: usable ? prepared.fingerprints : fingerprint(tokens!, this.options.shingle, this.options.window),
       paragraphs,
+      textOutlet: (usable && prepared.outlet) || null,
       outlet: null,
     };
+    if (existing) this.forgetTokens(existing);
+    if (tokens) this.keepTokens(doc);
     this.byPath.set(path, doc);
     this.byId.set(doc.id, doc);
     this.index(doc, handled);
@@ -178,6 +200,7 @@ export class PassageIndex {
     const doc = this.byPath.get(path);
     if (!doc) return false;
     this.unindex(doc);
+    this.forgetTokens(doc);
     this.byPath.delete(path);
     this.byId.delete(doc.id);
     return true;
@@ -379,7 +402,7 @@ export class PassageIndex {
         }
         if (covered) continue;
         const other = otherId === doc.id ? doc : this.byId.get(otherId)!;
-        const alignment = alignAt(doc.tokens, other.tokens, doc.text, other.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
+        const alignment = alignAt(this.tokensOf(doc), this.tokensOf(other), doc.text, other.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
         if (!alignment) continue;
         alignment.other = other;
         done.push(alignment);
@@ -440,7 +463,7 @@ export class PassageIndex {
         }
       }
       if (covered) continue;
-      const alignment = alignAt(x.tokens, y.tokens, x.text, y.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
+      const alignment = alignAt(this.tokensOf(x), this.tokensOf(y), x.text, y.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
       if (!alignment) continue;
       alignment.other = y;
       found.push(alignment);
@@ -448,10 +471,47 @@ export class PassageIndex {
     return found;
   }
 
+  /**
+   * A document's token stream, made again from its text if it was dropped. Streams take ~12 bytes a
+   * word, so a large workspace keeps only the most recently used ones (most documents are never
+   * aligned in a session: only those opened and their partners).
+   */
+  private tokensOf(doc: IndexedDocument): TokenStream {
+    if (doc.tokens) {
+      // Most recently used last.
+      this.tokenUse.delete(doc.id);
+      this.tokenUse.set(doc.id, doc);
+      return doc.tokens;
+    }
+    doc.tokens = tokenize(doc.text, doc.paragraphs);
+    this.keepTokens(doc);
+    return doc.tokens;
+  }
+
+  private keepTokens(doc: IndexedDocument): void {
+    this.tokenUse.delete(doc.id);
+    this.tokenUse.set(doc.id, doc);
+    this.keptTokens += doc.tokens!.length;
+    if (this.keptTokens <= this.options.tokenBudget) return;
+    for (const [id, kept] of this.tokenUse) {
+      if (this.keptTokens <= this.options.tokenBudget * 0.75 || kept === doc) break;
+      this.forgetTokens(kept);
+      this.tokenUse.delete(id);
+    }
+  }
+
+  private forgetTokens(doc: IndexedDocument): void {
+    if (!doc.tokens) return;
+    this.keptTokens -= doc.tokens.length;
+    doc.tokens = null;
+    this.tokenUse.delete(doc.id);
+  }
+
   private outletOf(doc: IndexedDocument): OutletInfo {
     if (!doc.outlet) {
       const relative = this.manifestRoot && doc.path.startsWith(this.manifestRoot + '/') ? doc.path.slice(this.manifestRoot.length + 1) : doc.path;
-      doc.outlet = resolveOutlet(doc.text, doc.paragraphs, doc.path, this.manifest, relative);
+      doc.textOutlet ??= inferOutletFromText(doc.text, doc.paragraphs);
+      doc.outlet = applyManifest(withPathFallback(doc.textOutlet, doc.path), this.manifest, relative);
     }
     return doc.outlet;
   }
@@ -535,7 +595,7 @@ export class PassageIndex {
     }
 
     const out: SharedPassage[] = [];
-    const T = doc.tokens;
+    const T = this.tokensOf(doc);
     for (let s = 0; s < merged.length; s += 2) {
       const segStart = merged[s];
       const segEnd = merged[s + 1];
@@ -561,7 +621,7 @@ export class PassageIndex {
           const bLast = clip.bLast;
           // A copy that only touches this segment at its edge (a sliver merged in) is not listed.
           if (matched < minSegment && matched * 2 < segEnd - segStart) continue;
-          const O = a.other.tokens;
+          const O = this.tokensOf(a.other);
           const spanB = bLast - bFirst + 1;
           matches.push({
             path: a.other.path,

@@ -16,7 +16,9 @@
 //    analysis carries its tokens and fingerprints as typed arrays, transferred without a copy, and
 //    the host only inserts postings.
 import { analyzeText, type DocumentParts, type IdentitySnapshot } from '../../core/corpus';
-import { preparePassages } from '../../core/passages/passageIndex';
+import { DEFAULT_PASSAGE_OPTIONS, preparePassages } from '../../core/passages/passageIndex';
+import { decodeFingerprints, encodeFingerprints } from '../../core/passages/fingerprints';
+import type { OutletInfo } from '../../core/outlets';
 import { decodeArticleBytes } from '../../core/textDecoding';
 import { EntityResolver, parseKnowledgeFile, type CorpusEntity, type EntityMention } from '../../core/entities';
 
@@ -25,7 +27,7 @@ declare const NEWS_ANALYZER_VERSION: string | undefined;
 /** Changes whenever the analysers' code changes (esbuild defines it from a hash of src/core). */
 export const ANALYZER_VERSION: string = typeof NEWS_ANALYZER_VERSION === 'string' ? NEWS_ANALYZER_VERSION : 'dev';
 
-export const CACHE_FORMAT = 'news-annotator-analysis-cache/1';
+export const CACHE_FORMAT = 'news-annotator-analysis-cache/2';
 /** The cache line holding the last identity resolution (not a content hash). */
 const IDENTITIES = '#identities';
 
@@ -132,6 +134,34 @@ function looksLikeParts(value: unknown): value is DocumentParts {
   return !!v && typeof v === 'object' && !!v.structure && Array.isArray(v.structure.paragraphs) && Array.isArray(v.mentions) && Array.isArray(v.quotes);
 }
 
+/**
+ * One cache entry: the per-document analysis, and what the passage index needs of the text (its
+ * fingerprints, encoded, and what the text says of its outlet), so a warm start tokenises nothing.
+ */
+interface CacheEntry {
+  parts: DocumentParts;
+  fingerprints?: string;
+  outlet?: OutletInfo;
+}
+
+function readEntry(json: string): CacheEntry | undefined {
+  try {
+    const parsed = JSON.parse(json) as CacheEntry | null;
+    return parsed && typeof parsed === 'object' && looksLikeParts(parsed.parts) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * JSON with every non-ASCII character escaped. The next session decodes the cache file into one
+ * string whose slices are its entries: a single curly quote anywhere would make that string two
+ * bytes a character, doubling the largest thing the worker keeps.
+ */
+function asciiJson(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
 export class AnalysisService {
   /** hash -> the JSON of its parts (strings are compact; parsed only on a hit). */
   private cache = new Map<string, string>();
@@ -210,28 +240,33 @@ export class AnalysisService {
 
   analyze(path: string, text: string): AnalyzedDocument {
     const hash = contentHash(text);
-    let parts: DocumentParts | undefined;
     const stored = this.cache.get(hash);
-    if (stored !== undefined) {
-      try {
-        const parsed: unknown = JSON.parse(stored);
-        if (looksLikeParts(parsed)) parts = parsed;
-      } catch {
-        // A damaged entry: analyse again and replace it.
-      }
-    }
-    const cached = parts !== undefined;
-    if (!parts) {
-      parts = analyzeText(text);
-      this.cache.set(hash, JSON.stringify(parts));
-      this.dirty = true;
-    }
+    // A damaged entry is analysed again and replaced.
+    let entry = stored === undefined ? undefined : readEntry(stored);
+    const cached = entry !== undefined;
+    let changed = !entry;
+    entry ??= { parts: analyzeText(text) };
+    const parts = entry.parts;
     // Not kept as objects: resolve() parses them again from the cache's string (memory over time).
     this.mentionsByPath.delete(path);
     this.hashByPath.set(path, hash);
-    // Tokens and fingerprints too (typed arrays, moved to the host without a copy): the host's
-    // passage index then only inserts postings. Cheap enough to redo rather than cache.
-    if (this.preparePassages) parts.passages = preparePassages(text, parts.structure.paragraphs);
+    if (this.preparePassages) {
+      // Fingerprints (typed arrays, moved to the host without a copy) and the text's outlet: the
+      // host's passage index then only inserts postings; it tokenises a text when it aligns it.
+      const fingerprints = entry.fingerprints !== undefined ? decodeFingerprints(entry.fingerprints) : null;
+      if (fingerprints && entry.outlet) {
+        const { shingle, window } = DEFAULT_PASSAGE_OPTIONS;
+        parts.passages = { shingle, window, textLength: text.length, fingerprints, outlet: entry.outlet };
+      } else {
+        parts.passages = preparePassages(text, parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { outlet: true });
+        entry = { parts: { ...parts, passages: undefined }, fingerprints: encodeFingerprints(parts.passages.fingerprints), outlet: parts.passages.outlet };
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.cache.set(hash, JSON.stringify(entry));
+      this.dirty = true;
+    }
     return { path, hash, parts, cached };
   }
 
@@ -289,14 +324,14 @@ export class AnalysisService {
     const lines = [JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION })];
     for (const hash of live) {
       const json = this.cache.get(hash);
-      if (json !== undefined) lines.push(`${hash}\t${json}`);
+      if (json !== undefined) lines.push(`${hash}\t${asciiJson(json)}`);
     }
     for (const hash of [...this.cache.keys()]) if (!live.has(hash)) this.cache.delete(hash);
     const entries = lines.length - 1;
     const identities = this.identities;
     if (identities && (identities.json || identities.reply)) {
       identities.json ??= JSON.stringify(identities.reply, (_, v) => (v instanceof Int32Array ? { i32: Array.from(v) } : v));
-      lines.push(`${IDENTITIES}\t${identities.key}\t${identities.json}`);
+      lines.push(`${IDENTITIES}\t${identities.key}\t${asciiJson(identities.json)}`);
     }
     this.dirty = false;
     return { bytes: new TextEncoder().encode(lines.join('\n') + '\n'), entries };
@@ -338,12 +373,7 @@ export class AnalysisService {
     const hash = this.hashByPath.get(path);
     const json = hash === undefined ? undefined : this.cache.get(hash);
     if (json === undefined) return [];
-    try {
-      const parts: unknown = JSON.parse(json);
-      return looksLikeParts(parts) ? parts.mentions : [];
-    } catch {
-      return [];
-    }
+    return readEntry(json)?.parts.mentions ?? [];
   }
 
   private resolveNow(docs: { path: string; outlet: string | null }[], knowledge?: string): ResolveReply {

@@ -38,10 +38,10 @@ function transferables(reply: unknown): ArrayBuffer[] | undefined {
   for (const result of r.results ?? []) {
     const p = result.parts.passages;
     if (!p) continue;
-    add(p.tokens.ids);
-    add(p.tokens.starts);
-    add(p.tokens.ends);
-    add(p.tokens.excluded);
+    add(p.tokens?.ids);
+    add(p.tokens?.starts);
+    add(p.tokens?.ends);
+    add(p.tokens?.excluded);
     add(p.fingerprints.hashes);
     add(p.fingerprints.positions);
   }
