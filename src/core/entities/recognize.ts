@@ -50,6 +50,10 @@ interface Cand {
   acronym?: boolean;
   /** Start/end offsets when the mention is part of one token (`US` in `US-Japan`). */
   s?: number;
+  /** A person read from the shape of the words alone (no given name, honorific or title). */
+  shape?: boolean;
+  /** `the Bank`: an organisation's head word standing for the one organisation the text names so. */
+  shortOf?: boolean;
   e?: number;
 }
 
@@ -62,6 +66,12 @@ const CLUB_VERBS = new Set(['beat', 'beats', 'thrashed', 'edged', 'hammered', 'd
 /** Longest run of capitalised words read as one (`United Nations Convention on the Law of the Sea` is 9;
  * two titled names joined by `and` can be 15). */
 const MAX_RUN = 24;
+/** Endings of adjectives and adverbs, not of names: a sentence-initial `Faultless` is no name. */
+const ADJECTIVE_ENDING = /(?:ly|ed|ing|less|ful|ous)$/;
+/** A capitalised compound whose tail is lower case: `Anti-corruption`, `Fly-half`, `TV-on-demand`. */
+const COMMON_COMPOUND = /^[A-Z][A-Za-z]*-[a-z]/;
+/** Lower-case words between a name and an organisation noun: `the Nationwide building society`. */
+const ORG_NOUN_MODIFIERS = new Set('building investment mobile software research telecoms telecom media oil drinks food retail energy water mining chemicals insurance phone internet car steel utility construction engineering record film music games chip news'.split(' '));
 
 function isConnector(t: Token): boolean {
   return CONNECTORS.has(t.text);
@@ -170,6 +180,8 @@ class Doc {
     while (i < toks.length) {
       const t = toks[i];
       if (!this.capLike(t)) {
+        // `BBC1`, `O2`, `G7`: a name with a digit is read only when the lexicon knows it
+        if (t.digit && t.cap && t.word && this.lx.gazetteer.get(t.text)?.type === 'ORG') this.lexiconCand(i, i + 1);
         i++;
         continue;
       }
@@ -178,11 +190,78 @@ class Doc {
       else this.segment(i, b);
       i = b;
     }
+    this.nameLists();
     this.acronymDefinitions();
     const persons = this.personClusters();
     for (const [a, b] of headlineSegs) this.headline(a, b, persons);
     this.resolveWeak(persons);
     return this.emit(persons);
+  }
+
+  /**
+   * Team sheets and other name lists: a paragraph of four or more items separated by `,`/`;` where
+   * most items are an initial and a surname (`G Murphy; G Dempsey, B O'Driscoll, …, A Foley.`).
+   * Every name-shaped item is a person, `A` and `I` initials included; `(capt)` is left out.
+   */
+  private nameLists(): void {
+    const toks = this.toks;
+    const text = this.text;
+    const covered = new Set<number>();
+    const found: Cand[] = [];
+    let i = 0;
+    while (i < toks.length) {
+      let j = i;
+      let seps = 0;
+      while (j < toks.length && toks[j].para === toks[i].para) {
+        if (toks[j].text === ',' || toks[j].text === ';') seps++;
+        j++;
+      }
+      if (seps >= 3 && seps * 6 >= j - i) this.nameList(i, j, text, covered, found);
+      i = j;
+    }
+    if (!found.length) return;
+    // what the other rules read inside the listed names gives way to them (one pass: linear)
+    const rest = this.cands.filter((x) => !covered.has(x.a) && !covered.has(x.b - 1));
+    this.cands.length = 0;
+    for (const c of rest) this.cands.push(c);
+    for (const c of found) this.cands.push(c);
+  }
+
+  private nameList(i: number, j: number, text: string, covered: Set<number>, found: Cand[]): void {
+    const toks = this.toks;
+    const items: [number, number][] = [];
+    let s = i;
+    for (let k = i; k <= j; k++) {
+      if (k === j || toks[k].text === ',' || toks[k].text === ';') {
+        let e = k;
+        // `(capt)`, a closing full stop
+        if (e - s >= 3 && toks[e - 1].text === ')' && toks[e - 3].text === '(') e -= 3;
+        while (e > s && (toks[e - 1].text === '.' || toks[e - 1].text === ')')) e--;
+        if (e > s) items.push([s, e]);
+        s = k + 1;
+      }
+    }
+    if (items.length < 4) return;
+    const initial = (t: Token) => t.word && /^[A-Z]{1,2}$/.test(t.text);
+    const surname = (t: Token) => t.word && t.cap && !t.allCaps && !t.digit && t.text.length > 1;
+    const shaped = (a: number, b: number): boolean => {
+      if (b - a < 2 || b - a > 4 || !(initial(toks[a]) || surname(toks[a]))) return false;
+      for (let k = a + 1; k < b - 1; k++) if (!(isConnector(toks[k]) || /^(?:De|Da|Di|Del|Van|Von|Le|La|Lo|Du|dal)$/.test(toks[k].text) || surname(toks[k]))) return false;
+      return surname(toks[b - 1]) && text.slice(toks[a].start, toks[b - 1].end).indexOf('\n') < 0;
+    };
+    let initials = 0;
+    let good = 0;
+    for (const [a, b] of items)
+      if (shaped(a, b)) {
+        good++;
+        if (initial(toks[a])) initials++;
+      }
+    if (initials < 3 || good * 10 < items.length * 7) return;
+    for (const [a, b] of items)
+      if (shaped(a, b)) {
+        for (let k = a; k < b; k++) covered.add(k);
+        found.push({ a, b, type: 'PERSON', weak: false });
+      }
   }
 
   /** End (exclusive) of the run of capitalised words starting at `a`. */
@@ -371,6 +450,8 @@ class Doc {
     let orgHead = -1;
     for (let k = a; k < b; k++) if (lx.orgHeads.has(toks[k].text) || toks[k].text === '&') orgHead = k;
     if (n > 1 && lx.orgLeads.has(first.text) && this.nameLike(toks[a + 1], true) === true && !lx.common.has(toks[a + 1].text)) orgHead = a;
+    // `Aguas de Barcelona`, `Banco do Brasil`: a lead word, a particle, a name
+    if (n > 2 && lx.orgLeads.has(first.text) && isConnector(toks[a + 1]) && this.capLike(toks[a + 2])) orgHead = a;
     if (orgHead >= 0 && (n > 1 || lx.gazetteer.has(first.text))) {
       // A title in front (`Commander of US Indo-Pacific Command`) was handled by `titled`.
       this.add({ a, b, type: 'ORG', weak: false });
@@ -508,6 +589,11 @@ class Doc {
         k++;
         continue;
       }
+      // `Planning Minister Julio De Vido`: a portfolio word the lexicon does not list, right before a title head
+      if (lastHead < 0 && k + 1 < b && lx.titleHeads.has(toks[k + 1].text) && !lx.givenNames.has(w) && !t.allCaps && !lx.orgHeads.has(w) && this.nameLike(t) && !t.poss) {
+        k++;
+        continue;
+      }
       // an organisation's name before the title: `European Commission President Ursula von der Leyen`
       let h = k;
       while (h < b && h - k < 5 && !lx.orgHeads.has(toks[h].text) && !lx.titleHeads.has(toks[h].text)) h++;
@@ -569,7 +655,10 @@ class Doc {
     while (a < b && toks[a].sentStart && !lx.givenNames.has(toks[a].text) && !lx.honorifics.has(toks[a].text)) {
       const w = toks[a].text;
       if (b - a === 1) break;
-      if (this.isLowerWordInDoc(w) || /(?:ly|ed|ing)$/.test(w) || /^[A-Z][a-z]+-[a-z]/.test(w) || lx.titleModifiers.has(w) || lx.titleHeads.has(w)) a++;
+      // `De Marigny landed a penalty`: a capitalised particle opens the surname
+      if (this.personWord(w) !== w) break;
+      // `Faultless Federer`: adjectives and adverbs by their ending; `Fly-half`, `TV-on-demand` compounds
+      if (this.isLowerWordInDoc(w) || ADJECTIVE_ENDING.test(w) || COMMON_COMPOUND.test(w) || lx.titleModifiers.has(w) || lx.titleHeads.has(w)) a++;
       else break;
     }
     if (a >= b) return;
@@ -581,6 +670,11 @@ class Doc {
       if (first.allCaps && !first.text.includes('.')) {
         if (lx.nonEntityAcronyms.has(first.text) || /[^A-Z&]/.test(first.text) || first.text.length > 9) return;
         this.add({ a, b, type: 'ORG', weak: true, acronym: true });
+        return;
+      }
+      const prev = toks[a - 1];
+      if (lx.orgHeads.has(first.text) && prev && prev.word && (prev.text === 'the' || prev.text === 'The') && !first.sentStart) {
+        this.add({ a, b, type: 'ORG', weak: true, shortOf: true });
         return;
       }
       if (lx.titleHeads.has(first.text) || lx.titleModifiers.has(first.text) || lx.orgHeads.has(first.text) || lx.placeHeads.has(first.text)) return;
@@ -600,13 +694,22 @@ class Doc {
     for (let k = a; k < b; k++) if (!(this.nameLike(toks[k], k > a) || (k > a && isConnector(toks[k])))) allName = false;
     if (allName && n <= 4) {
       const prev = toks[a - 1];
+      const prev2 = toks[a - 2];
       if (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) {
         this.add({ a, b, type: 'ORG', weak: false });
         return;
       }
+      // `the city of Porto Alegre`; `in Porto Alegre` when no given name says person
+      const cityOf = prev && prev.text === 'of' && prev2 && prev2.word && !prev2.cap && lx.placeNounsAfter.has(prev2.text);
+      const inName = prev && prev.word && !prev.cap && lx.placePrepositions.has(prev.text) && !lx.givenNames.has(first.text) && !toks[b - 1].poss && !first.sentStart;
+      if (cityOf || inName) {
+        this.add({ a, b, type: 'PLACE', weak: false });
+        return;
+      }
       // sentence-initial and no given name: `Occasional Digest - …` needs more evidence
       const weak = first.sentStart && !lx.givenNames.has(first.text) && !lx.eastAsianSurnames.has(first.text);
-      this.add({ a, b: this.withSuffix(b, b + 1), type: 'PERSON', weak });
+      const shape = !lx.givenNames.has(first.text) && !lx.eastAsianSurnames.has(first.text);
+      this.add({ a, b: this.withSuffix(b, b + 1), type: 'PERSON', weak, shape });
       return;
     }
     // Mixed: peel off what can be read word by word.
@@ -696,6 +799,11 @@ class Doc {
         if (abbreviates(acr.text, span.trim(), true)) lowerLong = true;
       }
       if (matched) {
+        // `PricewaterhouseCoopers (PWC)`: a lone undecided word that gets an acronym is an organisation
+        if (matched.type === 'PERSON' && matched.weak && matched.b - matched.a === 1 && !this.lx.givenNames.has(toks[matched.a].text)) {
+          matched.type = 'ORG';
+          matched.weak = false;
+        }
         if (matched.type === 'ORG' || matched.type === 'PLACE') this.acronymOf.set(acr.text, this.candKey(matched));
       } else if (lowerLong) {
         this.blockedAcronyms.add(acr.text);
@@ -715,12 +823,17 @@ class Doc {
 
   // ---- persons --------------------------------------------------------------------------------
 
+  /** A name's word as a key compares it: particles in lower case (`De Marigny` = `de Marigny`). */
+  personWord(w: string): string {
+    return w.length <= 3 && this.lx.particles.has(w.toLowerCase()) ? w.toLowerCase() : w;
+  }
+
   private personClusters(): PersonIndex {
     const idx = new PersonIndex();
     const strong = this.cands.filter((c) => c.type === 'PERSON' && (!c.weak || (c.b - c.a >= 2 && !c.acronym && !this.titleCase.has(this.toks[c.a].para) && this.multiWordEvidence(c))));
     for (const c of strong) {
       const words: string[] = [];
-      for (let k = c.a; k < c.b; k++) if (!SUFFIXES.has(this.toks[k].text)) words.push(this.toks[k].text);
+      for (let k = c.a; k < c.b; k++) if (!SUFFIXES.has(this.toks[k].text)) words.push(this.personWord(this.toks[k].text));
       if (words.length >= 2) idx.addFull(words, this.lx);
     }
     for (const c of strong) {
@@ -746,15 +859,21 @@ class Doc {
     }
     // a city that the document uses as a sports club (`Liverpool manager`, `Leeds beat …`,
     // `… v Newcastle`) is the club everywhere in it except after a place preposition
+    // (unless the document puts it after a place preposition as often: `Davos fans` in a story set
+    // `in Davos` is the resort's public, not a club's)
     const clubs = new Set<string>();
+    const clubVotes = new Map<string, number>();
     for (const c of this.cands) {
       if (!c.soft || c.type !== 'PLACE' || c.s !== undefined) continue;
       const next = toks[c.b];
       const prev = toks[c.a - 1];
+      const w = toks[c.a].text;
       const after = next && next.word && !next.cap && lx.clubAfter.has(next.text) && !toks[c.a].poss;
-      const before = prev && prev.word && (prev.text === 'v' || prev.text === 'vs' || prev.text === 'beat' || prev.text === 'against');
-      if (after || before) clubs.add(toks[c.a].text);
+      const before = prev && prev.word && (prev.text === 'v' || prev.text === 'vs' || prev.text === 'beat' || prev.text === 'against' || prev.text === 'host' || prev.text === 'hosts');
+      if (after || before) clubVotes.set(w, (clubVotes.get(w) ?? 0) + 1);
+      else if (prev && prev.word && lx.placePrepositions.has(prev.text)) clubVotes.set(w, (clubVotes.get(w) ?? 0) - 1);
     }
+    for (const [w, v] of clubVotes) if (v > 0) clubs.add(w);
     if (clubs.size)
       for (const c of this.cands) {
         if (!c.soft || c.type !== 'PLACE' || c.s !== undefined || !clubs.has(toks[c.a].text)) continue;
@@ -766,6 +885,16 @@ class Doc {
       }
     const confirmed = new Map<string, Cand>();
     for (const c of this.cands) if (!c.weak && c.b - c.a === 1 && c.s === undefined && c.type !== 'PERSON') confirmed.set(toks[c.a].text, c);
+    // `the Bank` after `the Bank of England`, `the Ministry` after `the Ministry of Defence`: the head
+    // word stands for the one organisation the document names `Head of …`
+    const orgByHead = new Map<string, string | null>();
+    for (const c of this.cands) {
+      if (c.weak || c.type !== 'ORG' || c.b - c.a < 3 || c.acronym || toks[c.a + 1].text !== 'of') continue;
+      const key = this.candKey(c);
+      const w = toks[c.a].text;
+      const had = orgByHead.get(w);
+      orgByHead.set(w, had === undefined || had === key ? key : null);
+    }
     const keep: Cand[] = [];
     const unresolved: Cand[] = [];
     for (const c of this.cands) {
@@ -782,6 +911,11 @@ class Doc {
       }
       if (!c.weak) {
         keep.push(c);
+        continue;
+      }
+      if (c.shortOf) {
+        const key = orgByHead.get(t.text);
+        if (key) keep.push({ ...c, weak: false, key });
         continue;
       }
       if (c.acronym) {
@@ -853,6 +987,7 @@ class Doc {
         unresolved.splice(u--, 1);
       }
     }
+    this.listCoherence(keep, unresolved);
     // a word decided once by its context is decided everywhere in the document
     const decided = new Map<string, Cand>();
     for (const c of keep) if (c.b - c.a === 1 && c.s === undefined && !decided.has(toks[c.a].text)) decided.set(toks[c.a].text, c);
@@ -884,6 +1019,59 @@ class Doc {
     }
     this.cands.length = 0;
     for (const c of keep) this.cands.push(c);
+  }
+
+  /**
+   * Lists: `Sony Pictures, Walt Disney, Touchstone, Miramax, Columbia and Buena Vista`. When at least
+   * two items of a list are decided and all of one type (ORG or PLACE), its undecided words and its
+   * name-shaped "persons" without a given name take that type. A name-shaped run the document reads
+   * as a place or organisation elsewhere (`in Porto Alegre`) is one here too.
+   */
+  private listCoherence(keep: Cand[], unresolved: Cand[]): void {
+    const toks = this.toks;
+    const items = keep.concat(unresolved).filter((c) => c.s === undefined);
+    items.sort((x, y) => x.a - y.a);
+    const undecided = new Set<Cand>(unresolved);
+    const sep = (c: Cand, d: Cand): boolean => {
+      const gap = d.a - c.b;
+      if (gap === 1) return [',', 'and', 'or', ';'].includes(toks[c.b].text);
+      return gap === 2 && toks[c.b].text === ',' && (toks[c.b + 1].text === 'and' || toks[c.b + 1].text === 'or');
+    };
+    let i = 0;
+    while (i < items.length) {
+      let j = i + 1;
+      while (j < items.length && sep(items[j - 1], items[j])) j++;
+      if (j - i >= 3) {
+        const list = items.slice(i, j);
+        const decided = list.filter((c) => !undecided.has(c) && !c.shape);
+        const type = decided.length >= 2 && decided.every((c) => c.type === decided[0].type) ? decided[0].type : undefined;
+        if (type === 'ORG' || type === 'PLACE')
+          for (const c of list) {
+            if (undecided.has(c)) {
+              if (toks[c.a].sentStart) continue;
+              undecided.delete(c);
+              unresolved.splice(unresolved.indexOf(c), 1);
+              keep.push({ ...c, type, weak: false, key: undefined });
+            } else if (c.shape && c.type === 'PERSON' && !c.role) {
+              c.type = type;
+              c.shape = false;
+            }
+          }
+      }
+      i = j;
+    }
+    // one reading per name-shaped run
+    const readings = new Map<string, Cand>();
+    for (const c of keep) if (c.b - c.a > 1 && c.type !== 'PERSON' && !c.shape) readings.set(this.candKey(c), c);
+    if (readings.size)
+      for (const c of keep) {
+        if (!c.shape || c.type !== 'PERSON' || c.role) continue;
+        const r = readings.get(this.candKey(c));
+        if (r) {
+          c.type = r.type;
+          c.key = r.key;
+        }
+      }
   }
 
   /** `VELDHOVEN, Netherlands (Reuters) -`, `SOMEWHERE (AP) —`: the dateline's city. */
@@ -925,9 +1113,9 @@ class Doc {
     const prev = toks[k - 1];
     const prev2 = toks[k - 2];
     const next = toks[k + 1];
-    if (t.sentStart && (this.isLowerWordInDoc(t.text) || /(?:ly|ed|ing)$/.test(t.text))) return null;
-    // `Anti-corruption`, `Fly-half`: a compound of common words
-    if (/^[A-Z][a-z]+-[a-z]/.test(t.text)) return null;
+    if (t.sentStart && (this.isLowerWordInDoc(t.text) || ADJECTIVE_ENDING.test(t.text))) return null;
+    // `Anti-corruption`, `Fly-half`, `TV-on-demand`: a compound of common words
+    if (COMMON_COMPOUND.test(t.text)) return null;
     // `a Swiss trading firm, Trafigura,`: an organisation noun and a comma before
     if (prev && prev.text === ',' && prev2 && prev2.word && !prev2.cap && lx.orgCuesBefore.has(prev2.text)) return 'ORG';
     if (prev && prev.word && lx.honorifics.has(prev.text)) return 'PERSON';
@@ -936,11 +1124,14 @@ class Doc {
     if (next && next.word && !next.cap && lx.reportingVerbs.has(next.text) && !t.poss) return 'PERSON';
     if (next && next.word && !next.cap && CLUB_VERBS.has(next.text)) return 'ORG';
     if (next && next.text === ',' && toks[k + 2]?.word && lx.reportingVerbs.has(toks[k + 2].text)) return 'PERSON';
-    if (prev && prev.word && (prev.text === 'said' || prev.text === 'says') && !t.sentStart) return 'PERSON';
-    if (prev && prev.word && prev.text === 'to' && prev2?.text === 'according') return 'PERSON';
+    // the noun after outweighs `said` before: `said Nationwide economist Alex Bannister`
     if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) return 'PLACE';
     if (next && next.word && !next.cap && lx.orgNounsAfter.has(next.text) && !t.poss) return 'ORG';
+    const next2 = toks[k + 2];
+    if (next && next.word && ORG_NOUN_MODIFIERS.has(next.text) && next2 && next2.word && !next2.cap && lx.orgNounsAfter.has(next2.text) && !t.poss) return 'ORG';
     if (next && next.word && !next.cap && lx.orgRoleAfter.has(next.text) && !t.poss && !lx.clubAfter.has(next.text)) return 'ORG';
+    if (prev && prev.word && (prev.text === 'said' || prev.text === 'says') && !t.sentStart) return 'PERSON';
+    if (prev && prev.word && prev.text === 'to' && prev2?.text === 'according') return 'PERSON';
     // `the island of Tenerife`, `the city of Xalapa`
     if (prev && prev.text === 'of' && prev2 && prev2.word && !prev2.cap && lx.placeNounsAfter.has(prev2.text)) return 'PLACE';
     if (t.sentStart) return null;
@@ -986,7 +1177,7 @@ class Doc {
       let key: string;
       if (c.type === 'PERSON') {
         const words: string[] = [];
-        for (let k = c.a; k < c.b; k++) if (!SUFFIXES.has(toks[k].text)) words.push(toks[k].text);
+        for (let k = c.a; k < c.b; k++) if (!SUFFIXES.has(toks[k].text)) words.push(this.personWord(toks[k].text));
         key = persons.keyFor(words, start, lx) ?? words.join(' ');
       } else if (c.acronym) {
         const acr = toks[c.a].text;
@@ -1108,7 +1299,14 @@ class PersonIndex {
       const cs = new Set(c);
       const sub = words.every((w) => cs.has(w));
       const sup = c.every((w) => set.has(w));
-      const variant = c.length >= 2 && words.length >= 2 && c[c.length - 1] === words[words.length - 1] && sameGiven(c[0], words[0], lx);
+      const sameSurname = c.length >= 2 && words.length >= 2 && c[c.length - 1] === words[words.length - 1];
+      const variant = sameSurname && (sameGiven(c[0], words[0], lx) || initialOf(words[0], c[0]));
+      // `B O'Driscoll` named before `Brian O'Driscoll`: the full name becomes the cluster's
+      if (sameSurname && initialOf(c[0], words[0])) {
+        this.clusters[i] = words;
+        this.index(words, i);
+        return;
+      }
       if (sub || variant) {
         this.index(words, i);
         return;
@@ -1175,7 +1373,7 @@ class PersonIndex {
         const c = this.clusters[i];
         const cs = new Set(c);
         if (words.every((w) => cs.has(w)) || c.every((w) => set.has(w))) return c.join(' ');
-        if (c.length >= 2 && c[c.length - 1] === words[words.length - 1] && sameGiven(c[0], words[0], lx)) return c.join(' ');
+        if (c.length >= 2 && c[c.length - 1] === words[words.length - 1] && (sameGiven(c[0], words[0], lx) || initialOf(words[0], c[0]))) return c.join(' ');
       }
       return undefined;
     }
@@ -1227,6 +1425,11 @@ function isCamel(w: string): boolean {
 }
 
 /** Two given names that are one person's: equal, listed variants, or one letter apart (`Antony`). */
+/** `B` (or `CA`) is the initial of `Brian`: team sheets write players so. */
+export function initialOf(init: string, given: string): boolean {
+  return init.length <= 2 && given.length > 2 && /^[A-Z]{1,2}$/.test(init) && given[0] === init[0];
+}
+
 export function sameGiven(a: string, b: string, lx: Lexicon): boolean {
   if (a === b) return true;
   const va = lx.givenVariant.get(a.toLowerCase());

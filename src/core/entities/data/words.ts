@@ -14,11 +14,11 @@ export const PLACE_PREPOSITIONS = `in near outside across throughout inside arou
 /** Words before `in X` that make X an organisation instead: `shares in Google`. */
 export const ORG_BEFORE_IN = `shares share stake stakes investment investments investor investors interest interests holding holdings job jobs role career deal deals stock stocks`;
 /** Lower-case words right before a capitalised word that mark it as an organisation: `chip designer Arm`. */
-export const ORG_CUES_BEFORE = `firm company group giant maker makers carrier airline bank lender insurer retailer chain rival rivals operator conglomerate broadcaster publisher newspaper agency regulator watchdog club side outfit team label studio startup start-up brand manufacturer supplier provider network exchange party`;
+export const ORG_CUES_BEFORE = `firm company group giant maker makers carrier airline bank lender insurer retailer chain rival rivals operator conglomerate broadcaster publisher newspaper agency regulator watchdog club side outfit team label studio startup start-up brand manufacturer supplier provider network exchange party analysts consultancy consultants pollster pollsters firms companies giants operators society retailers lenders banks insurers broadcasters studios`;
 /** Lower-case nouns after a capitalised word that mark it as a place: `Iikura guesthouse`, `Cagayan province`. */
 export const PLACE_NOUNS_AFTER = `refinery plant mine dam terminal reactor province provinces prefecture prefectures county counties district districts region regions state city town village island islands airport base port harbour harbor peninsula river valley mountains guesthouse suburb suburbs neighbourhood neighborhood municipality oblast governorate`;
 /** People who work at an organisation: `analysts at Gartner said` makes Gartner an organisation. */
-export const ORG_AFFILIATES = `analysts analyst economists economist researchers researcher experts expert officials official executives executive staff workers employees engineers scientists scientist strategists strategist traders bankers lawyers professor professors fellow fellows spokesman spokeswoman spokesperson sources`;
+export const ORG_AFFILIATES = `analysts analyst economists economist researchers researcher experts expert officials official executives executive staff workers employees engineers scientists scientist strategists strategist traders bankers lawyers professor professors fellow fellows spokesman spokeswoman spokesperson sources officer officers director directors head chief manager managers partner partners president chairman founder boss`;
 /** Lower-case nouns after a capitalised word that make it a person: `the Biden administration`. */
 export const PERSON_NOUNS_AFTER = `administration presidency campaign era government premiership chancellorship cabinet family aides allies loyalists supporters camp doctrine`;
 /** Words after a city's name that make it a sports club: `Liverpool manager`, `Leeds fans`. */
@@ -26,6 +26,6 @@ export const CLUB_NOUNS_AFTER = `manager managers boss coach coaches striker str
 /** Verbs after a city's name that make it a sports club: `Liverpool beat …`, `Leeds drew …`. */
 export const CLUB_VERBS_AFTER = `beat beats drew thrashed edged hammered trail trailed v vs`;
 /** Lower-case nouns after a capitalised word that make it an organisation: `the ruling Morena party`. */
-export const ORG_NOUNS_AFTER = `party movement coalition alliance group firm company bank union militia network agency broadcaster newspaper conglomerate carrier airline`;
+export const ORG_NOUNS_AFTER = `party movement coalition alliance group firm company bank union militia network agency broadcaster newspaper conglomerate carrier airline society operator maker retailer consultancy studio lender insurer`;
 /** Lower-case words after a capitalised word that make it an organisation: `Lufthansa chief executive`. */
-export const ORG_ROLE_AFTER = `chief chairman chairwoman spokesman spokeswoman spokesperson executive executives shareholders shares staff employees workers board`;
+export const ORG_ROLE_AFTER = `chief chairman chairwoman spokesman spokeswoman spokesperson executive executives shareholders shares staff employees workers board economist economists analyst analysts`;
