@@ -57,7 +57,7 @@ export const DEFAULT_PASSAGE_OPTIONS: PassageIndexOptions = {
   minWords: 10,
   minRun: 7,
   maxPostings: 400,
-  tokenBudget: 2_000_000,
+  tokenBudget: 12_000_000,
   align: DEFAULT_ALIGN,
 };
 
@@ -67,6 +67,8 @@ interface IndexedDocument {
   text: string;
   /** Made when an alignment needs them, and dropped again when the index keeps too many (tokensOf). */
   tokens: TokenStream | null;
+  /** When the stream was last used (a clock of the index). */
+  tokensUsed: number;
   fingerprints: Fingerprints;
   paragraphs?: readonly Paragraph[];
   /** What the text says of its outlet (made in a worker with the fingerprints, or on first use). */
@@ -121,9 +123,10 @@ export class PassageIndex {
   /** Documents each cached result involved, so an edit can invalidate the other side too. */
   private readonly partners = new Map<number, Set<number>>();
   private nextId = 1;
-  /** Documents holding a token stream, least recently used first, and their words in all. */
-  private readonly tokenUse = new Map<number, IndexedDocument>();
+  /** Documents holding a token stream, and their words in all. */
+  private readonly withTokens = new Set<IndexedDocument>();
   private keptTokens = 0;
+  private tokenClock = 0;
   private generation = 0;
   private slotStamp = new Int32Array(64);
   /** Per-document anchor lists of the current alignmentsFor call (ids are small integers). */
@@ -184,6 +187,7 @@ export class PassageIndex {
       path,
       text,
       tokens,
+      tokensUsed: 0,
       fingerprints: usable ? prepared.fingerprints : fingerprint(tokens!, this.options.shingle, this.options.window),
       paragraphs,
       textOutlet: (usable && prepared.outlet) || null,
@@ -477,26 +481,24 @@ export class PassageIndex {
    * aligned in a session: only those opened and their partners).
    */
   private tokensOf(doc: IndexedDocument): TokenStream {
-    if (doc.tokens) {
-      // Most recently used last.
-      this.tokenUse.delete(doc.id);
-      this.tokenUse.set(doc.id, doc);
-      return doc.tokens;
-    }
+    // Called for every anchor: a stamp, not a reordered list, records the use.
+    doc.tokensUsed = ++this.tokenClock;
+    if (doc.tokens) return doc.tokens;
     doc.tokens = tokenize(doc.text, doc.paragraphs);
     this.keepTokens(doc);
     return doc.tokens;
   }
 
   private keepTokens(doc: IndexedDocument): void {
-    this.tokenUse.delete(doc.id);
-    this.tokenUse.set(doc.id, doc);
+    doc.tokensUsed = ++this.tokenClock;
+    this.withTokens.add(doc);
     this.keptTokens += doc.tokens!.length;
     if (this.keptTokens <= this.options.tokenBudget) return;
-    for (const [id, kept] of this.tokenUse) {
+    // Over budget (rare): drop the least recently used streams down to three quarters of it.
+    const byAge = [...this.withTokens].sort((x, y) => x.tokensUsed - y.tokensUsed);
+    for (const kept of byAge) {
       if (this.keptTokens <= this.options.tokenBudget * 0.75 || kept === doc) break;
       this.forgetTokens(kept);
-      this.tokenUse.delete(id);
     }
   }
 
@@ -504,7 +506,7 @@ export class PassageIndex {
     if (!doc.tokens) return;
     this.keptTokens -= doc.tokens.length;
     doc.tokens = null;
-    this.tokenUse.delete(doc.id);
+    this.withTokens.delete(doc);
   }
 
   private outletOf(doc: IndexedDocument): OutletInfo {
