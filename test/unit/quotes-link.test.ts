@@ -1,7 +1,10 @@
 // The same quote printed by several outlets: linking, word differences, speakers from other copies.
 
 import * as assert from 'assert';
-import { copiesFor, findQuotes, linkQuoteCopies, wordKey, type QuoteDoc, type QuoteGroup } from '../../src/core/quotes';
+import { diffArrays } from 'diff';
+import fc from 'fast-check';
+import { copiesFor, findQuotes, linkQuoteCopies, wordKey, type Quote, type QuoteDoc, type QuoteGroup } from '../../src/core/quotes';
+import { prepareQuoteWords } from '../../src/core/quotes/link';
 import { readSeeds } from './sharedFiles';
 
 function seedDocs(): QuoteDoc[] {
@@ -113,5 +116,88 @@ describe('quotes: copies across outlets', () => {
     const { groups, quotes } = linkQuoteCopies([a, b, c].map((t, i) => ({ path: String(i), quotes: findQuotes(t) })));
     assert.strictEqual(groups[0].conflict, true);
     assert.strictEqual(quotes[2][0].speaker, null);
+  });
+
+  it('gives the same groups when linked again, after preparing the words, and re-splits a quote given other words', () => {
+    const first = linkQuoteCopies(seedDocs());
+    const docs = seedDocs();
+    for (const d of docs) prepareQuoteWords(d.quotes);
+    assert.deepStrictEqual(linkQuoteCopies(docs), first);
+    assert.deepStrictEqual(linkQuoteCopies(docs), first, 'linked twice with the words kept from the first time');
+    // The words are kept per quote object; one whose text is replaced is split again.
+    const a = findQuotes('“Prices will keep falling all through the summer,” Weber said.');
+    const b = findQuotes('“Rents will go on rising in every city this winter,” Duval said.');
+    const pair = [{ path: 'a', quotes: a }, { path: 'b', quotes: b }];
+    assert.strictEqual(linkQuoteCopies(pair).groups.length, 0);
+    (b[0] as { text: string }).text = a[0].text;
+    assert.strictEqual(linkQuoteCopies(pair).groups.length, 1);
+  });
+
+  it('compares only quotes sharing a shingle, yet groups exactly as comparing every pair would', () => {
+    // The rule, pair by pair: the same folded words; or, for quotes of 4 words or more, sharing at
+    // least half the three-word shingles of the shorter (a shingle in more than 60 quotes does not
+    // count), and then one inside the other or most words shared in order.
+    const folded = (q: Quote) => (q.text.match(/[\p{L}\p{N}]+/gu) ?? []).map(wordKey);
+    const shingles = (k: string[]) => new Set(k.slice(0, Math.max(0, k.length - 2)).map((_, i) => k.slice(i, i + 3).join(' ')));
+    const reference = (docs: QuoteDoc[]): string[][] => {
+      const items = docs.flatMap((d, di) => d.quotes.map((q, qi) => ({ id: `${di}:${qi}`, q, k: folded(q) }))).filter((it) => it.q.kind === 'speech' && it.k.length >= 2);
+      const sh = items.map((it) => (it.k.length >= 4 ? shingles(it.k) : new Set<string>()));
+      const uses = new Map<string, number>();
+      for (const set of sh) for (const s of set) uses.set(s, (uses.get(s) ?? 0) + 1);
+      const parent = items.map((_, i) => i);
+      const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+      for (let a = 0; a < items.length; a++) {
+        for (let b = a + 1; b < items.length; b++) {
+          const [ka, kb] = [items[a].k, items[b].k];
+          let linked = ka.join(' ') === kb.join(' ');
+          const shared = [...sh[a]].filter((s) => sh[b].has(s) && uses.get(s)! <= 60).length;
+          if (!linked && shared > 0 && shared >= 0.5 * Math.min(ka.length - 2, kb.length - 2)) {
+            const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+            const inside = ` ${long.join(' ')} `.includes(` ${short.join(' ')} `);
+            let common = 0;
+            for (const c of diffArrays(ka, kb)) if (!c.added && !c.removed) common += c.count ?? c.value.length;
+            linked = inside || common / short.length >= 0.8 || (2 * common) / (ka.length + kb.length) >= 0.6;
+          }
+          if (linked) parent[find(b)] = find(a);
+        }
+      }
+      const groups = new Map<number, string[]>();
+      items.forEach((it, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), it.id]));
+      return [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort()).sort();
+    };
+    // Quotes made from a few base quotes by a few edits (words dropped, added or replaced, copies
+    // trimmed), so that many pairs sit near the thresholds, and some made of other words.
+    const vocabulary = ['the', 'bridge', 'will', 'reopen', 'in', 'May', 'June', 'not', 'April', 'as', 'we', 'promised', 'rates', 'rise', 'colour', 'color', 'council', 'said', 'vote', 'plan'];
+    const word = fc.constantFrom(...vocabulary);
+    const edit = fc.record({ op: fc.constantFrom('drop', 'add', 'replace', 'trim'), at: fc.nat(20), word });
+    const derived = fc.record({ base: fc.nat(3), edits: fc.array(edit, { maxLength: 5 }) });
+    const make = (base: string[], edits: { op: string; at: number; word: string }[]): string => {
+      let w = base.slice();
+      for (const e of edits) {
+        const at = e.at % (w.length + 1);
+        if (e.op === 'drop') w.splice(at, 1);
+        else if (e.op === 'add') w.splice(at, 0, e.word);
+        else if (e.op === 'replace') w[Math.min(at, w.length - 1)] = e.word;
+        else w = at % 2 ? w.slice(1) : w.slice(0, -1);
+      }
+      return w.length ? w.join(' ') : 'plan';
+    };
+    const toQuote = (text: string, i: number): Quote =>
+      ({ start: i * 100, end: i * 100 + text.length, text, kind: 'speech', speaker: null, open: i * 100 - 1, close: i * 100 + text.length, family: 'double', paragraph: i, continues: -1, unclosed: false });
+    const input = fc.record({
+      bases: fc.array(fc.array(word, { minLength: 4, maxLength: 12 }), { minLength: 4, maxLength: 4 }),
+      docs: fc.array(fc.array(fc.oneof(derived, fc.array(word, { minLength: 1, maxLength: 8 })), { maxLength: 6 }), { minLength: 1, maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(input, ({ bases, docs: specs }) => {
+        const docs = specs.map((list, d) => ({
+          path: String(d),
+          quotes: list.map((q, i) => toQuote(Array.isArray(q) ? q.join(' ') : make(bases[q.base], q.edits), i)),
+        }));
+        const got = linkQuoteCopies(docs).groups.map((g) => g.copies.map((c) => `${c.doc}:${c.quote}`).sort()).sort();
+        assert.deepStrictEqual(got, reference(docs));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -80,8 +80,25 @@ const WORD_VARIANTS: Record<string, string> = {
   us: 'us', uk: 'uk', judgement: 'judgment', ageing: 'aging', storey: 'story', sceptical: 'skeptical',
 };
 
+/**
+ * Keys already made, by word as written: a corpus repeats its vocabulary endlessly, and the folding
+ * below (Unicode normalisation and a chain of regular expressions) is the costliest part of linking.
+ * Emptied when it grows large, so a long-lived extension never holds an unbounded vocabulary.
+ */
+const wordKeys = new Map<string, string>();
+const MAX_WORD_KEYS = 200_000;
+
 /** A word's spelling-neutral key: British/American variants, diacritics, apostrophes and dots folded. */
 export function wordKey(word: string): string {
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    if (wordKeys.size >= MAX_WORD_KEYS) wordKeys.clear();
+    wordKeys.set(word, (key = foldWord(word)));
+  }
+  return key;
+}
+
+function foldWord(word: string): string {
   let w = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’'.]/g, '');
   const v = WORD_VARIANTS[w];
   if (v) return v;
@@ -93,20 +110,48 @@ export function wordKey(word: string): string {
 }
 
 interface Words {
+  /** The text they were split from. */
+  text: string;
   /** Original words with their offsets in the quote text. */
   words: { w: string; start: number; end: number }[];
   keys: string[];
+  /** `keys` joined by spaces: equal for copies alike but for spelling and punctuation. */
+  key: string;
+  /** Its distinct three-word shingles, in order of first occurrence (made when first asked for). */
+  shingles?: string[];
+}
+
+/**
+ * The words of each quote, kept while the quote object lives: a corpus links its quotes after every
+ * change and lists each quote's copies word by word, so the same quotes are split again and again.
+ * Checked against the quote's text all the same, in case a caller reuses a quote object for other words.
+ */
+const wordsOfQuote = new WeakMap<Quote, Words>();
+
+function quoteWords(q: Quote): Words {
+  let w = wordsOfQuote.get(q);
+  if (!w || w.text !== q.text) {
+    w = words(q.text);
+    wordsOfQuote.set(q, w);
+  }
+  return w;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*/gu;
 
 function words(text: string): Words {
-  const out: Words = { words: [], keys: [] };
+  const out: Words = { text, words: [], keys: [], key: '' };
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = m[0];
+    if (!word.includes('-')) {
+      out.words.push({ w: word, start: m.index, end: m.index + word.length });
+      out.keys.push(wordKey(word));
+      continue;
+    }
     // `per cent` and `percent`, `7.2-per-cent`: split hyphenated compounds into their words
     let off = m.index;
-    for (const part of m[0].split('-')) {
+    for (const part of word.split('-')) {
       if (part) {
         out.words.push({ w: part, start: off, end: off + part.length });
         out.keys.push(wordKey(part));
@@ -121,7 +166,27 @@ function words(text: string): Words {
       out.words.splice(i, 2, { w: 'per cent', start: out.words[i].start, end: out.words[i + 1].end });
     }
   }
+  out.key = out.keys.join(' ');
   return out;
+}
+
+const SHINGLE = 3;
+
+/**
+ * Splits a document's speech quotes into words and shingles now, for the linking that will follow (a
+ * caller with time to spare, such as the CLI while worker threads analyse other articles). Changes no result.
+ */
+export function prepareQuoteWords(quotes: readonly Quote[]): void {
+  for (const q of quotes) if (q.kind === 'speech') shinglesOf(quoteWords(q));
+}
+
+/** The distinct three-word shingles of a quote's keys (what finds candidate copies). */
+function shinglesOf(w: Words): string[] {
+  if (w.shingles) return w.shingles;
+  const k = w.keys;
+  const seen = new Set<string>();
+  for (let i = 0; i + SHINGLE <= k.length; i++) seen.add(k[i] + ' ' + k[i + 1] + ' ' + k[i + 2]);
+  return (w.shingles = [...seen]);
 }
 
 // ---- grouping -----------------------------------------------------------------------------------------
@@ -169,9 +234,9 @@ export function linkQuoteCopies(docs: readonly QuoteDoc[], options: LinkOptions 
   docs.forEach((d, di) =>
     d.quotes.forEach((q, qi) => {
       if (q.kind !== 'speech') return;
-      const w = words(q.text);
+      const w = quoteWords(q);
       if (w.keys.length < 2) return;
-      items.push({ doc: di, quote: qi, q, w, key: w.keys.join(' ') });
+      items.push({ doc: di, quote: qi, q, w, key: w.key });
     }),
   );
   const parent = items.map((_, i) => i);
@@ -188,32 +253,34 @@ export function linkQuoteCopies(docs: readonly QuoteDoc[], options: LinkOptions 
     else union(seen, i);
   });
   // candidates sharing a three-word shingle, verified by containment or in-order overlap
-  const SH = 3;
   const bySh = new Map<string, number[]>();
   items.forEach((it, i) => {
     if (it.w.keys.length < minWords) return;
-    const seen = new Set<string>();
-    for (let k = 0; k + SH <= it.w.keys.length; k++) {
-      const sh = it.w.keys.slice(k, k + SH).join(' ');
-      if (seen.has(sh)) continue;
-      seen.add(sh);
+    for (const sh of shinglesOf(it.w)) {
       const list = bySh.get(sh);
       if (list) list.push(i);
       else bySh.set(sh, [i]);
     }
   });
-  // For each quote, the quotes sharing enough of its shingles to be worth a word-level comparison.
-  const shingleCount = items.map((it) => Math.max(0, it.w.keys.length - SH + 1));
-  const itemShingles: string[][] = items.map(() => []);
-  for (const [sh, list] of bySh) {
+  // For each quote, the quotes sharing enough of its shingles to be worth a word-level comparison:
+  // only quotes in a common shingle bucket are ever compared, so the work follows the copies, not
+  // the square of the quotes. Counted in a typed array (touched entries reset), not a map per quote.
+  const shingleCount = items.map((it) => Math.max(0, it.w.keys.length - SHINGLE + 1));
+  const buckets: number[][][] = items.map(() => []);
+  for (const list of bySh.values()) {
     if (list.length > 60) continue; // a stock phrase shared by many quotes links nothing by itself
-    for (const i of list) itemShingles[i].push(sh);
+    for (const i of list) buckets[i].push(list);
   }
-  const counts = new Map<number, number>();
+  const counts = new Int32Array(items.length);
+  const touched: number[] = [];
   for (let a = 0; a < items.length; a++) {
-    counts.clear();
-    for (const sh of itemShingles[a]) for (const b of bySh.get(sh) as number[]) if (b > a) counts.set(b, (counts.get(b) ?? 0) + 1);
-    for (const [b, shared] of counts) {
+    touched.length = 0;
+    for (const list of buckets[a]) {
+      for (const b of list) if (b > a && counts[b]++ === 0) touched.push(b);
+    }
+    for (const b of touched) {
+      const shared = counts[b];
+      counts[b] = 0;
       if (find(parent, a) === find(parent, b)) continue;
       if (shared < 0.5 * Math.min(shingleCount[a], shingleCount[b])) continue;
       const ka = items[a].w.keys;
@@ -325,7 +392,7 @@ function hash(s: string): string {
 function compare(canon: Item, copy: Item): { relation: CopyRelation; differences: WordDifference[] } {
   const a = canon.w;
   const b = copy.w;
-  if (a.keys.join(' ') === b.keys.join(' ')) {
+  if (a.key === b.key) {
     return { relation: canon.q.text === copy.q.text ? 'identical' : 'spelling', differences: [] };
   }
   const diffs: WordDifference[] = [];
@@ -396,8 +463,8 @@ export function copiesFor(docs: readonly QuoteDoc[], result: LinkResult, doc: nu
   if (!group) return [];
   const item = (d: number, q: number): Item => {
     const qq = docs[d].quotes[q];
-    const w = words(qq.text);
-    return { doc: d, quote: q, q: qq, w, key: w.keys.join(' ') };
+    const w = quoteWords(qq);
+    return { doc: d, quote: q, q: qq, w, key: w.key };
   };
   const base = item(doc, quote);
   return group.copies
