@@ -12,6 +12,7 @@ import { SCAN_SCHEMA, type QuoteCopy, type ReportDocument, type ReportShared, ty
 import { parseManifest, type NewsSourcesManifest, type OutletInfo } from './outlets';
 import { PassageIndex, type PassageIndexOptions, type PreparedPassages } from './passages/passageIndex';
 import { copiesFor, findQuotes, linkQuoteCopies, toReportQuotes, type LinkResult, type Quote, type QuoteDoc, type QuoteGroup } from './quotes';
+import { prepareQuoteWords } from './quotes/link';
 
 export interface DocumentAnalysis {
   path: string;
@@ -118,6 +119,19 @@ export class Corpus {
     this.identities = undefined;
     this.quoteLinks = undefined;
     return analysis;
+  }
+
+  /**
+   * Computes now what the corpus-wide steps will ask of this document (its outlet, its entity summary,
+   * its quotes' words), so that a caller with time to spare pays for it early: the CLI does it while
+   * worker threads analyse the other articles. Changes no result.
+   */
+  prepareForReport(path: string): void {
+    const analysis = this.documents.get(path);
+    if (!analysis) return;
+    const outlet = this.outletOf(path)?.outlet ?? null;
+    if (!this.identitiesElsewhere && this.staleEntities.delete(path)) this.resolver.setDocument(path, outlet, analysis.mentions);
+    prepareQuoteWords(analysis.quotes);
   }
 
   remove(path: string): boolean {

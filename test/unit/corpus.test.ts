@@ -78,4 +78,21 @@ describe('corpus: the layers together over the seeds', () => {
       assert.ok(in001 && in001.differences.length > 0, 'seed 001 prints the quote with other words');
     }
   });
+
+  it('gives the same report when each document is prepared for it ahead (as the CLI does while workers analyse)', () => {
+    const plain = seedCorpus().corpus.report();
+    const corpus = new Corpus();
+    for (const { name, text } of readSeeds().values()) {
+      corpus.upsert(name, text);
+      corpus.prepareForReport(name);
+    }
+    assert.deepStrictEqual(corpus.report(), plain);
+    // Prepared, then changed: the change wins.
+    const [first] = corpus.paths();
+    corpus.prepareForReport(first);
+    corpus.upsert(first, 'Nothing in common\n\n“This quote is new and is printed nowhere else at all,” Jane Doe said.\n');
+    const after = corpus.report();
+    assert.ok(after.entities.some((e) => e.name === 'Jane Doe'), 'the new text’s speaker is resolved');
+    assert.ok(!after.documents[0].quotes.some((q) => q.copies?.length));
+  });
 });
