@@ -1,5 +1,8 @@
 // Command-line parsing for `news-annotator`. Small enough that a parser library would cost more than it saves.
 
+/** Threads analysing the articles: a number (1: no worker threads), or `auto` (by the folder's size and the cores). */
+export type Jobs = number | 'auto';
+
 export interface ScanArgs {
   command: 'scan';
   folder: string;
@@ -7,20 +10,22 @@ export interface ScanArgs {
   out?: string;
   /** passim output (JSON lines) whose clusters are added to the shared passages. */
   passim?: string;
+  jobs: Jobs;
 }
 
 export interface ExportPassimArgs {
   command: 'export-passim';
   folder: string;
   out?: string;
+  jobs: Jobs;
 }
 
 export type CliArgs = ScanArgs | ExportPassimArgs | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: news-annotator scan <folder> [--format json|text] [--out FILE] [--passim OUTPUT]
-       news-annotator export-passim <folder> [--out FILE]
+export const USAGE = `Usage: news-annotator scan <folder> [--format json|text] [--out FILE] [--passim OUTPUT] [--jobs N|auto]
+       news-annotator export-passim <folder> [--out FILE] [--jobs N|auto]
 
 Reads every .txt, .md and .news file under <folder> (hidden folders and node_modules skipped)
 and reports each article's paragraphs, quotes, entities and shared passages.
@@ -30,6 +35,8 @@ and reports each article's paragraphs, quotes, entities and shared passages.
   --out FILE      write the report to FILE instead of standard output
   --passim OUTPUT add the shared passages of passim's output (its out.json part files, JSON lines,
                   or a folder of them) to the report, marked "source": "passim"
+  --jobs N|auto   threads analysing the articles (1: this thread only); auto (default) uses the
+                  cores (up to 4) when the folder holds 1 MB of text or more. The report is the same.
 
 export-passim writes the articles as passim input: JSON lines {"id", "series", "text"}, id = the
 article's path, series = its outlet (else its top folder).
@@ -47,9 +54,15 @@ export function parseArgs(argv: string[]): CliArgs {
   let format: ScanArgs['format'] = 'text';
   let out: string | undefined;
   let passim: string | undefined;
+  let jobs: Jobs = 'auto';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (command === 'scan' && (arg === '--passim' || arg.startsWith('--passim='))) {
+    if (arg === '--jobs' || arg.startsWith('--jobs=') || arg === '-j') {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (value === 'auto') jobs = 'auto';
+      else if (value !== undefined && /^[1-9][0-9]{0,2}$/.test(value)) jobs = Number(value);
+      else throw new UsageError(`--jobs takes a number of threads (1 or more) or auto, not "${value ?? ''}"`);
+    } else if (command === 'scan' && (arg === '--passim' || arg.startsWith('--passim='))) {
       passim = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
       if (!passim) throw new UsageError('--passim needs a file name');
     } else if (command === 'scan' && (arg === '--format' || arg.startsWith('--format='))) {
@@ -68,6 +81,6 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (folder === undefined) throw new UsageError(`${command} needs a folder`);
-  if (command === 'export-passim') return { command, folder, out };
-  return { command: 'scan', folder, format, out, ...(passim !== undefined ? { passim } : {}) };
+  if (command === 'export-passim') return { command, folder, out, jobs };
+  return { command: 'scan', folder, format, out, ...(passim !== undefined ? { passim } : {}), jobs };
 }

@@ -2,10 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/cli';
+import { analyzeForCorpus, analyzeOnWorkers } from '../../src/cli/analysisPool';
+import { main, run as runCommand } from '../../src/cli/cli';
+import type { DocumentParts } from '../../src/core/corpus';
 import { ANNOTATION_FILE_NAME, serializeAnnotationFile, targetAt, type HandAnnotation } from '../../src/core/annotations';
 import { SCAN_SCHEMA, type ScanReport } from '../../src/core/model';
-import { seedsDir } from './sharedFiles';
+import { seedsDir, sharedDir } from './sharedFiles';
 
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
@@ -15,6 +17,18 @@ function run(argv: string[]): { code: number; stdout: string; stderr: string } {
     stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream,
   };
   const code = main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** The command as the executable runs it (`run`: worker threads when asked or when the folder is large). */
+async function runAsync(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: { write: (s: string) => ((stdout += s), true) } as unknown as NodeJS.WritableStream,
+    stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream,
+  };
+  const code = await runCommand(argv, io);
   return { code, stdout, stderr };
 }
 
@@ -118,5 +132,62 @@ describe('CLI: news-annotator scan', () => {
     const after = JSON.parse(stdout) as ScanReport;
     assert.ok(!after.documents[0].quotes.some((q) => q.start === start), 'Not a Quote removed it');
     assert.match(stderr, /1 correction\(s\) .* no longer match/);
+  });
+});
+
+describe('CLI: the analysis on worker threads', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'news-cli-jobs-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('gives the seeds the same report and summary with --jobs 2 as on one thread', async () => {
+    for (const format of ['json', 'text']) {
+      const one = run(['scan', seedsDir(), '--format', format]);
+      const two = await runAsync(['scan', seedsDir(), '--format', format, '--jobs', '2']);
+      assert.strictEqual(two.code, one.code, two.stderr);
+      assert.strictEqual(two.stdout, one.stdout, format);
+      assert.strictEqual(two.stderr, one.stderr);
+    }
+  });
+
+  it('gives 150 BBC articles (and one in Latin-1) the same report, messages and exit code with 2 or 3 workers', async function () {
+    this.timeout(120000);
+    // Linked, not copied: the corpus stays in ../shared. Three sections, so shared passages and
+    // quotes cross the batches the workers are given.
+    const bbc = path.join(sharedDir(), 'corpora', 'bbc');
+    for (const section of ['business', 'sport', 'tech']) {
+      fs.mkdirSync(path.join(tmp, section));
+      const names = fs.readdirSync(path.join(bbc, section)).sort().slice(0, 50);
+      if (section === 'sport' && fs.existsSync(path.join(bbc, section, '199.txt'))) names.push('199.txt');
+      for (const name of names) fs.symlinkSync(path.join(bbc, section, name), path.join(tmp, section, name));
+    }
+    const one = run(['scan', tmp, '--format', 'json']);
+    assert.ok((JSON.parse(one.stdout) as ScanReport).documents.length >= 150);
+    for (const jobs of ['2', '3']) {
+      const many = await runAsync(['scan', tmp, '--format', 'json', `--jobs=${jobs}`]);
+      assert.strictEqual(many.code, one.code);
+      assert.strictEqual(many.stderr, one.stderr);
+      assert.ok(many.stdout === one.stdout, `--jobs ${jobs}: the report differs from the single-thread one`);
+    }
+  });
+
+  it('hands back each article’s analysis in order, as this thread would make it, even when the workers fail', async function () {
+    this.timeout(60000);
+    const texts = [...fs.readdirSync(seedsDir()).sort().map((n) => fs.readFileSync(path.join(seedsDir(), n), 'utf8')), '', 'One line.'];
+    const expected = texts.map(analyzeForCorpus);
+    for (const script of [undefined, path.join(tmp, 'missing-worker.js')]) {
+      const got: [number, DocumentParts][] = [];
+      await analyzeOnWorkers(texts, 2, (i, parts) => got.push([i, parts]), { script });
+      assert.deepStrictEqual(got.map(([i]) => i), texts.map((_, i) => i), 'in input order');
+      assert.deepStrictEqual(got.map(([, parts]) => parts), expected, script ? 'analysed here when the workers cannot start' : 'on workers');
+    }
+  });
+
+  it('takes --jobs as a number of threads or auto, and refuses anything else', () => {
+    for (const bad of ['0', 'x', '-1', '']) assert.strictEqual(run(['scan', seedsDir(), '--jobs', bad]).code, 2, bad);
+    assert.match(run(['scan', seedsDir(), '--jobs']).stderr, /--jobs takes a number/);
+    assert.strictEqual(run(['scan', seedsDir(), '--jobs', 'auto', '--format', 'json']).code, 0);
   });
 });
