@@ -128,6 +128,21 @@ describe('quotes: detection', () => {
     validate(big, qs.slice(0, 200));
   });
 
+  it('handles 1 MB sentences of quotes without a cue, and of plural possessives (one pass each, not a scan back per quote)', function () {
+    this.timeout(60000);
+    let a = '';
+    while (a.length < 1 << 20) a += 'and a "strong rebound" in exports and ';
+    a += ', the bank said.';
+    const qa = findQuotes(a);
+    assert.ok(qa.length > 20000);
+    validate(a, qa.slice(-200));
+    let b = '';
+    while (b.length < 1 << 20) b += "the players' coach and the fans' choice, \"we go\" said the clubs' boss and ";
+    const qb = findQuotes(b);
+    assert.ok(qb.length > 10000);
+    validate(b, qb.slice(0, 200));
+  });
+
   it('property: never throws and returns well-formed, ordered spans', function () {
     this.timeout(60000);
     const alphabet = fc.constantFrom(...'ab Xy.,!?\n“”"‘’\'—:'.split(''), ' said ', ' Smith ', ' he ', ' according to ', '\n\n');

@@ -202,6 +202,8 @@ export class Attributor {
   private readonly notPersonTails = new Set<string>();
   /** Speakers already found, by the start of their phrase (pronoun chains). */
   private readonly speakerAt = new Map<number, QuoteSpeaker>();
+  /** Per sentence (its token array): the nearest reporting cue before each token, -1 when none. */
+  private readonly cueBefore = new WeakMap<Token[], Int32Array>();
   readonly quotes: Quote[] = [];
 
   constructor(
@@ -290,13 +292,13 @@ export class Attributor {
             }
             // A plural possessive (`athletics' ruling body`) is the word's apostrophe, not a quote mark:
             // it must not stop the phrase scans (`Nick Davies, spokesman for athletics' ruling body …, said`).
+            let cj = first; // quotes are sorted and disjoint: one pointer keeps this linear
             for (let k = 1; k < tokens.length; k++) {
               const t = tokens[k];
               const w = tokens[k - 1];
               if (t.t !== 'mark' || (t.w !== "'" && t.w !== '’') || w.t !== 'word' || w.end !== t.start || !/s$/i.test(w.w)) continue;
-              let isClose = false;
-              for (let j = first; j < qs.length && raw[qs[j]].open < t.start; j++) if (raw[qs[j]].close === t.start) isClose = true;
-              if (!isClose) t.t = 'punct';
+              while (cj < qs.length && (raw[qs[cj]].close >= 0 ? raw[qs[cj]].close : raw[qs[cj]].end) < t.start) cj++;
+              if (!(cj < qs.length && raw[qs[cj]].close === t.start)) t.t = 'punct';
             }
             cached = tokens;
             return tokens;
@@ -330,8 +332,9 @@ export class Attributor {
     const q = this.quotes[qi];
     const { s } = this.sentenceOf(q.paragraph, q.open);
     const toks = s.tokens;
-    const openIdx = toks.findIndex((t) => t.start === q.open);
-    let closeIdx = q.close >= 0 ? toks.findIndex((t) => t.start === q.close) : toks.length;
+    // binary searches, not scans: a megabyte sentence of quotes stays linear
+    const openIdx = this.tokenAt(toks, q.open);
+    let closeIdx = q.close >= 0 ? this.tokenAt(toks, q.close) : toks.length;
     if (closeIdx < 0) closeIdx = toks.length;
     if (openIdx < 0) return;
 
@@ -444,7 +447,7 @@ export class Attributor {
     if (pre !== null) {
       let between = 0;
       let broken = false;
-      for (let k = pre + 1; k < openIdx; k++) {
+      for (let k = pre + 1; k < openIdx && !broken && between <= 2; k++) {
         const t = toks[k];
         if (t.t === 'mark' || t.q >= 0) broken = true;
         else if (t.t === 'word') between++;
@@ -473,8 +476,8 @@ export class Attributor {
     for (let k = pre + 1; k < openIdx; k++) {
       const t = toks[k];
       if (t.t === 'mark' || t.q >= 0) return Infinity;
-      if (t.t === 'word') between++;
-      else if (k < openIdx - 1) return Infinity;
+      if (t.t === 'word' && ++between > 2) return between; // callers ask about one or two words
+      else if (t.t !== 'word' && k < openIdx - 1) return Infinity;
     }
     return between;
   }
@@ -517,21 +520,47 @@ export class Attributor {
     return (b.lw === 'a' || b.lw === 'the') && (c.lw === 'term' || c.lw === 'phrase' || c.lw === 'word' || c.lw === 'slogan' || c.lw === 'label' || c.lw === 'euphemism');
   }
 
+  /** Index of the token starting at `pos`, or -1. */
+  private tokenAt(toks: Token[], pos: number): number {
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < toks.length && toks[lo].start === pos ? lo : -1;
+  }
+
   /** Index of the nearest reporting cue before the open mark in the sentence (skipping other quotes), or null. */
   private preCue(toks: Token[], openIdx: number): number | null {
-    for (let k = openIdx - 1; k >= 0; k--) {
-      const t = toks[k];
-      if (t.q >= 0 || t.t !== 'word' || (t.cap && k > 0)) continue; // `Said Williams: “…”` opens a sentence
-      const form = CUE_FORMS.get(t.lw);
-      if (form) {
-        const prev = toks[k - 1];
-        if (prev && isWord(prev) && NP_DETERMINERS.has(prev.lw)) continue; // `the warning`, `his remarks`
-        if (CALL_FORMS.has(t.lw) && this.isNamingCall(toks, k)) continue;
-        return k;
+    // One pass per sentence records the nearest cue before each token (a scan back per quote was
+    // quadratic in a long sentence of quotes).
+    let before = this.cueBefore.get(toks);
+    if (!before) {
+      before = new Int32Array(toks.length + 1);
+      let last = -1;
+      for (let k = 0; k < toks.length; k++) {
+        before[k] = last;
+        if (this.isCueAt(toks, k)) last = k;
       }
-      if (this.sourcePrepAt(toks, k) >= 0) return k;
+      before[toks.length] = last;
+      this.cueBefore.set(toks, before);
     }
-    return null;
+    const k = before[Math.min(openIdx, toks.length)];
+    return k >= 0 ? k : null;
+  }
+
+  private isCueAt(toks: Token[], k: number): boolean {
+    const t = toks[k];
+    if (t.q >= 0 || t.t !== 'word' || (t.cap && k > 0)) return false; // `Said Williams: “…”` opens a sentence
+    if (CUE_FORMS.has(t.lw)) {
+      const prev = toks[k - 1];
+      if (prev && isWord(prev) && NP_DETERMINERS.has(prev.lw)) return false; // `the warning`, `his remarks`
+      if (CALL_FORMS.has(t.lw) && this.isNamingCall(toks, k)) return false;
+      return true;
+    }
+    return this.sourcePrepAt(toks, k) >= 0;
   }
 
   private isNamingCall(toks: Token[], k: number): boolean {
