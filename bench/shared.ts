@@ -132,15 +132,31 @@ export async function run(sharedDir: string): Promise<void> {
   console.log(line('full scan ×1, warm (best of 3)', x1) + ` | analyzeDocument beforehand ${fmt(x1.analyzeMs, 0)} ms | ${x1.passages} passages, ${x1.matches} matches`);
   console.log(`  memory ×1: index + results retain ${fmt(x1.heapMB, 1)} MB heap = ${fmt(x1.heapMB / ((size * 2) / MB), 1)}× the texts; peak RSS so far ${fmt(rss1, 0)} MB`);
 
+  // Every copy lists every other copy, so the output grows with the square of the copies; the issue
+  // allows quadratic work in the output only. Fit CPU = a × input MB + b × output matches on ×1 and ×4,
+  // and set ×16 against what that line predicts (1.0 or below: linear in input plus output).
+  let fit: { a: number; b: number } | undefined;
   for (const n of [4, 16]) {
     const docs = multiplied(bbc, n);
     const xn = scan(docs);
+    const mbN = bytes(docs) / MB;
+    if (n === 4) {
+      const b = (xn.cpuMs - (x1.cpuMs * mbN) / (size / MB)) / (xn.matches - (x1.matches * mbN) / (size / MB));
+      fit = { a: (x1.cpuMs - b * x1.matches) / (size / MB), b };
+    }
     const rss = process.resourceUsage().maxRSS / 1024;
     console.log(
-      `  ×${n}: ${docs.length} files, ${fmt(bytes(docs) / MB, 1)} MB: CPU ${fmt(xn.cpuMs, 0)} ms = ${fmt(xn.cpuMs / x1.cpuMs, 1)}× warm ×1, ${fmt(xn.cpuMs / cold.cpuMs, 1)}× first ×1 (linear: ${n}×; limit for ×16: 20×), ` +
+      `  ×${n}: ${docs.length} files, ${fmt(bytes(docs) / MB, 1)} MB: CPU ${fmt(xn.cpuMs, 0)} ms = ${fmt(xn.cpuMs / x1.cpuMs, 1)}× warm ×1, ${fmt(xn.cpuMs / cold.cpuMs, 1)}× first ×1 (linear: ${n}×), ` +
         `wall ${fmt(xn.ms, 0)} ms | heap ${fmt(xn.heapMB, 0)} MB = ${fmt(xn.heapMB / x1.heapMB, 1)}× ×1 | peak RSS ${fmt(rss, 0)} MB | ` +
         `output ${xn.passages} passages, ${xn.matches} matches = ${fmt(xn.matches / x1.matches, 0)}× ×1 (every copy lists every other copy)`,
     );
+    if (n === 16 && fit) {
+      const predicted = fit.a * mbN + fit.b * xn.matches;
+      console.log(
+        `  linear in input + output (fit on ×1 and ×4: ${fmt(fit.a, 1)} ms a MB + ${fmt(fit.b * 1000, 2)} µs a match): ×16 predicted ${fmt(predicted, 0)} ms, ` +
+          `measured ${fmt(xn.cpuMs, 0)} ms = ${fmt(xn.cpuMs / predicted, 2)}× the prediction (target ≤ about 1)`,
+      );
+    }
   }
 
   // One edit in a 50 KB article that lives in the BBC corpus (built from BBC tech stories, so it
