@@ -534,8 +534,12 @@ export class Attributor {
 
   /** Index of the nearest reporting cue before the open mark in the sentence (skipping other quotes), or null. */
   private preCue(toks: Token[], openIdx: number): number | null {
-    // One pass per sentence records the nearest cue before each token (a scan back per quote was
-    // quadratic in a long sentence of quotes).
+    // In a long sentence one pass records the nearest cue before each token (a scan back per quote
+    // was quadratic in a long sentence of quotes); a short one is scanned back directly.
+    if (toks.length <= 64) {
+      for (let k = openIdx - 1; k >= 0; k--) if (this.isCueAt(toks, k)) return k;
+      return null;
+    }
     let before = this.cueBefore.get(toks);
     if (!before) {
       before = new Int32Array(toks.length + 1);
