@@ -317,6 +317,31 @@ describe('quotes: attribution', () => {
     assert.strictEqual(qs[0].speaker?.via, 'pronoun');
   });
 
+  it('an unnamed spokesperson speaks for the principal the phrase names or the text has just named', () => {
+    assert.deepStrictEqual(names(one('A Department of Health spokesperson said the government was "investing record sums" in the NHS.')), ['Department of Health']);
+    assert.deepStrictEqual(names(one('A spokesman for Manchester\'s Trafford Centre said it was "the biggest Christmas to date".')), ['Trafford Centre']);
+    // `she` resolves to the spokeswoman, whose principal is the centre
+    assert.deepStrictEqual(names(one('The Trafford Centre spokeswoman said cars arrived early. "We predict the same trend," she added.')), ['Trafford Centre']);
+    // a describing noun: the organisation named just before whose name ends in it
+    assert.deepStrictEqual(names(one('According to the Environment Agency, the river rose. An agency spokeswoman said the wall was "a significant step".')), ['Environment Agency']);
+    // a named spokesperson is the person; no principal in the text: the phrase
+    assert.deepStrictEqual(names(one('"We are busy," spokesman Alan Jones said.')), ['Alan Jones']);
+    assert.deepStrictEqual(names(one('"We are busy," a spokeswoman said.')), ['a spokeswoman']);
+  });
+
+  it('with mentions, a spokesperson takes the ORG mention of its principal, or the organisation just named', () => {
+    const text = 'Rail operator Kyushu Railways suspended all services. A company spokesman said trains would not run "until the tracks have been inspected".';
+    const at = (s: string, type: string): MentionLike => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type, key: s, surface: s });
+    const [q] = findQuotes(text, null, [at('Kyushu Railways', 'ORG')]);
+    assert.strictEqual(q.speaker?.name, 'Kyushu Railways');
+    assert.strictEqual(q.speaker?.key, 'Kyushu Railways');
+    assert.strictEqual(q.speaker?.role, 'A company spokesman');
+    // a person mentioned in between is not the principal of `a company spokesman`
+    const t2 = 'Kyushu Railways closed. Jo Ito said it was sad. "Trains will not run," a company spokesman said.';
+    const at2 = (s: string, type: string): MentionLike => ({ start: t2.indexOf(s), end: t2.indexOf(s) + s.length, type, key: s, surface: s });
+    assert.strictEqual(findQuotes(t2, null, [at2('Kyushu Railways', 'ORG'), at2('Jo Ito', 'PERSON')])[0].speaker?.name, 'Kyushu Railways');
+  });
+
   it('partial quotes inside reported speech are speech, labels and names stay terms', () => {
     const qs = one('The association said shops were expecting the "best summer ever". It said its "red line" was crossed. Leaders vowed to keep a "free and open Baltic".');
     assert.deepStrictEqual(qs.map((q) => [q.text, q.kind]), [

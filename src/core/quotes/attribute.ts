@@ -8,6 +8,7 @@ import type { EntityType, QuoteKind, Span } from '../model';
 import {
   ABBREVIATIONS,
   DESCRIPTORS,
+  GENERIC_ORG_NOUNS,
   GROUP_HEADS,
   HEARERS,
   HONORIFICS,
@@ -18,6 +19,7 @@ import {
   REPORTING_VERBS,
   SOURCE_PREPOSITIONS,
   SPEAKER_PRONOUNS,
+  SPOKESPERSON_NOUNS,
   STANCE_WORDS,
   TITLE_WORDS,
 } from './cues';
@@ -94,6 +96,10 @@ const GROUP_HEAD = new Set(GROUP_HEADS);
 /** Lower-case heads that make a description without a name a person (`the Trafford Centre spokeswoman`). */
 const PERSON_HEAD = new Set([...PERSON_NOUNS, ...DESCRIPTORS, ...TITLE_WORDS.filter((w) => !w.includes(' '))]);
 const STANCE = new Set(STANCE_WORDS);
+const SPOKES = new Set(SPOKESPERSON_NOUNS);
+const GENERIC_ORG = new Set(GENERIC_ORG_NOUNS);
+/** Words before `spokesman` that say what kind of spokesperson, not whose (`a senior official spokesman`). */
+const SPOKES_MODIFIERS = new Set(['official', 'chief', 'senior', 'deputy', 'press', 'former', 'another', 'second', 'one', 'acting', 'unnamed', 'female', 'male']);
 /** Words that open a relative clause or an aside between commas (`Nick Davies, …, which handed out the bans, said`). */
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
 /** Verbs that take the reporting verb as an infinitive (`Others … continued to warn that …`). */
@@ -1035,6 +1041,127 @@ export class Attributor {
     if (this.personLike(toks, np, speaker)) {
       if (run.length >= 2 || (speaker.role && run.length >= 1)) this.personTails.add(run[run.length - 1].lw);
     }
+    if (speaker.type !== 'PERSON') this.principal(speaker, toks, np);
+  }
+
+  /**
+   * An unnamed spokesperson speaks for a principal, and the principal is the speaker (the entity a
+   * fact-checker follows): the one the phrase names (`a Department of Health spokesperson`, `a
+   * spokesman for Manchester's Trafford Centre`), else the organisation the text has just named
+   * when the phrase describes it (`an agency spokeswoman` after `the Environment Agency`, `a company
+   * spokesman`) or says nothing (`“…,” a spokesperson said` after `Southern Water said …`; only with
+   * the entities layer's ORG mentions). A named spokesperson (`spokesman Zhang Xiaogang`) is a person.
+   */
+  private principal(speaker: QuoteSpeaker, toks: Token[], np: NP): void {
+    let s = -1;
+    for (let k = np.a; k <= np.b; k++) if (isWord(toks[k]) && SPOKES.has(toks[k].lw)) s = k;
+    if (s < 0) return;
+    let pa: number;
+    let pb: number;
+    if (s === np.b) {
+      pa = np.a;
+      pb = s - 1;
+    } else if (toks[s + 1].lw === 'for') {
+      pa = s + 2;
+      pb = np.b;
+    } else return; // `spokesman Alan Jones`: named
+    while (pa <= pb && (NP_DETERMINERS.has(toks[pa].lw) || toks[pa].t !== 'word')) pa++;
+    // the principal named: a mention in it, else its run of capitalised words
+    let name: string | null = null;
+    let mention = -1;
+    if (pa <= pb) {
+      if (this.mentions.length > 0) {
+        const m = this.mentionFor(toks[pa].start, toks[pb].end, toks[pb]);
+        if (m >= 0) mention = m;
+      }
+      if (mention < 0) name = this.capitalisedName(toks, pa, pb);
+    }
+    // else a describing noun (`company`, `agency`) or nothing: the organisation just named
+    let noun: string | null = null;
+    if (mention < 0 && name === null) {
+      for (let k = pb; k >= pa; k--) {
+        const t = toks[k];
+        if (isWord(t) && !t.cap && !SPOKES_MODIFIERS.has(t.lw) && !isPossessive(t)) {
+          noun = t.lw;
+          break;
+        }
+      }
+      if (pa <= pb && noun === null) return; // `the prime minister's spokesman`, `Labour's spokesman`: not an organisation named here
+      if (this.mentions.length > 0) mention = this.organisationBefore(speaker.start, noun);
+      else if (noun && !GENERIC_ORG.has(noun)) name = this.namedWithNounBefore(speaker.start, noun);
+    }
+    if (mention >= 0) {
+      const men = this.mentions[mention];
+      speaker.mention = mention;
+      speaker.key = men.key;
+      speaker.type = (men.type as EntityType) ?? null;
+      speaker.name = men.surface ?? this.text.slice(men.start, men.end);
+    } else if (name !== null) {
+      speaker.name = name;
+    } else return;
+    if (!speaker.role) speaker.role = speaker.text;
+  }
+
+  /** Capitalised words in toks[a..b] joined by `of`/`and`/`for` (`Department of Health`), after any possessor (`Manchester's`). */
+  private capitalisedName(toks: Token[], a: number, b: number): string | null {
+    let first = -1;
+    let last = -1;
+    for (let k = a; k <= b; k++) {
+      const t = toks[k];
+      if (!isWord(t)) continue;
+      if (t.cap && (first >= 0 || (!TITLES.has(t.lw) && !HONORIFIC.has(t.lw)))) {
+        if (isPossessive(t) && k < b) {
+          first = -1; // `Manchester's Trafford Centre`: the possessor places it
+          continue;
+        }
+        if (first < 0) first = k;
+        last = k;
+      } else if (first >= 0 && !['of', 'and', 'for', '&'].includes(t.lw)) break;
+    }
+    if (first < 0) return null;
+    return this.text.slice(toks[first].start, toks[last].end).replace(/[’']s$/, '');
+  }
+
+  /** The nearest ORG mention before `pos` in its sentence or the two before (`noun`: its name ends in that word, unless generic; then three before). */
+  private organisationBefore(pos: number, noun: string | null): number {
+    const para = this.paragraphOf(pos);
+    if (para < 0) return -1;
+    const specific = noun !== null && !GENERIC_ORG.has(noun);
+    // the window: the phrase's sentence and two before (a specific noun: three before)
+    let p = para;
+    let si = this.sentenceOf(para, pos).index;
+    let from = this.para(p).sentences[si].start;
+    for (let n = specific ? 3 : 2; n > 0; n--) {
+      si--;
+      while (si < 0 && p > 0) si = this.para(--p).sentences.length - 1;
+      if (si < 0) break;
+      from = this.para(p).sentences[si].start;
+    }
+    for (let i = this.firstMentionAt(pos) - 1; i >= 0 && this.mentions[i].start >= from; i--) {
+      const m = this.mentions[i];
+      if (m.type !== 'ORG') continue;
+      if (specific) {
+        const words = (m.surface ?? this.text.slice(m.start, m.end)).toLowerCase().split(/\s+/);
+        if (words[words.length - 1] !== noun) continue;
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** Without mentions: the nearest `… Agency` before `pos` (within 600 characters) for `an agency spokeswoman`. */
+  private namedWithNounBefore(pos: number, noun: string): string | null {
+    const lo = Math.max(0, pos - 600);
+    const window = this.text.slice(lo, pos);
+    const cap = noun[0].toUpperCase() + noun.slice(1);
+    const re = new RegExp(`((?:\\p{Lu}[\\p{L}&’'-]*\\s+){1,4})${cap}\\b`, 'gu');
+    let found: string | null = null;
+    for (let m = re.exec(window); m; m = re.exec(window)) {
+      const words = m[1].trim().split(/\s+/);
+      while (words.length > 0 && (CAP_STOP.has(words[0]) || NP_DETERMINERS.has(words[0].toLowerCase()))) words.shift();
+      if (words.length > 0) found = `${words.join(' ')} ${cap}`;
+    }
+    return found;
   }
 
   /** The name inside a phrase: its last run of capitalised words, or the one before `of`/`at`/`from` (`Lucia Ferraro of the Bruegel think tank`). */

@@ -222,3 +222,19 @@ export const GROUP_HEADS: string[] = [
   'ministers', 'leaders', 'presidents', 'premiers', 'secretaries', 'chiefs', 'counterparts', 'envoys', 'diplomats',
   'men', 'women', 'pair', 'duo', 'trio', 'couple', 'brothers', 'sisters', 'founders', 'candidates', 'rivals',
 ];
+
+/**
+ * An unnamed spokesperson speaks for a principal, and the principal is the speaker (fixtures
+ * README): `a Department of Health spokesperson` -> the Department of Health.
+ */
+export const SPOKESPERSON_NOUNS: string[] = ['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'spokespersons'];
+
+/**
+ * Nouns that describe the organisation just named without naming it (`A company spokesman` after
+ * `Rail operator JR Kyushu …`): any organisation fits. Other describing nouns (`an agency
+ * spokeswoman`) must be the last word of the organisation's name (`Environment Agency`).
+ */
+export const GENERIC_ORG_NOUNS: string[] = [
+  'company', 'firm', 'group', 'operator', 'business', 'corporation', 'organisation', 'organization', 'retailer',
+  'manufacturer', 'carrier', 'airline', 'bank', 'insurer', 'charity', 'club', 'team', 'party', 'government', 'ministry',
+];
