@@ -54,6 +54,8 @@ interface Cand {
   shape?: boolean;
   /** `the Bank`: an organisation's head word standing for the one organisation the text names so. */
   shortOf?: boolean;
+  /** A common noun that is also a surname (`Bridge`, `King`): kept only when the document names such a person. */
+  onlyNamed?: boolean;
   e?: number;
 }
 
@@ -71,7 +73,26 @@ const ADJECTIVE_ENDING = /(?:ly|ed|ing|less|ful|ous)$/;
 /** A capitalised compound whose tail is lower case: `Anti-corruption`, `Fly-half`, `TV-on-demand`. */
 const COMMON_COMPOUND = /^[A-Z][A-Za-z]*-[a-z]/;
 /** Lower-case words between a name and an organisation noun: `the Nationwide building society`. */
-const ORG_NOUN_MODIFIERS = new Set('building investment mobile software research telecoms telecom media oil drinks food retail energy water mining chemicals insurance phone internet car steel utility construction engineering record film music games chip news'.split(' '));
+const ORG_NOUN_MODIFIERS = new Set('share stock building investment mobile software research telecoms telecom media oil drinks food retail energy water mining chemicals insurance phone internet car steel utility construction engineering record film music games chip news'.split(' '));
+
+/** Head words of companies' names: `Texas Instruments` may be shortened to `Texas` (not clubs, whose
+ * town alone stays the town, nor commands and ministries: `Indo-Pacific Command`). */
+const COMPANY_HEADS = new Set('Instruments Industries Holdings Airlines Airways Motors Systems Technologies Electronics Pharmaceuticals Energy Petroleum Oil Telecom Communications Insurance Securities Steel Mining Chemicals Semiconductor Software Foods Brewery Breweries Bancorp Capital Investments Partners Corporation Corp Inc Group'.split(' '));
+/** `the Newcastle game`: nouns after a city's name that make it a club, as CLUB_NOUNS_AFTER do. */
+const CLUB_MATCH_NOUNS = new Set(['game', 'games', 'match', 'matches', 'tie', 'fixture', 'clash']);
+const JOIN_VERBS = new Set(['join', 'joins', 'joined', 'joining', 'rejoin', 'rejoined']);
+/** Playing positions: `Middlesbrough winger Stewart Downing`, `Crystal Palace striker` name a club
+ * (a country before them is its national team, a place). */
+const PLAYING_POSITIONS = new Set('striker strikers winger wingers midfielder midfielders defender defenders goalkeeper goalkeepers keeper forward full-back left-back right-back centre-back centre-half wing-back fly-half scrum-half flanker hooker prop'.split(' '));
+/** Compass letters that headlines put before a place: `S Korea` is South Korea. */
+const COMPASS_LETTERS = new Map([
+  ['N', 'North'],
+  ['S', 'South'],
+  ['E', 'East'],
+  ['W', 'West'],
+]);
+/** Units and ordinal endings after digits: `3rd`, `10km`, `1990s`, `5bn` are not names. */
+const DIGIT_UNITS = new Set('st nd rd th am pm km kg mm cm ml mg mb gb kb tb mph kph bn mn ft lb lbs oz mw kw gw hz khz mhz ghz yd yds hrs mins secs sec min kmh'.split(' '));
 
 function isConnector(t: Token): boolean {
   return CONNECTORS.has(t.text);
@@ -154,6 +175,33 @@ class Doc {
     return this.lowerWords.has(w.toLowerCase());
   }
 
+  /** `Jan Egeland`, `June Carter`: a month that is also a given name, right before a surname-like word
+   * and not after a preposition or a number (`in May Bush said`, `5 June Brown`). */
+  monthAsGiven(t: Token): boolean {
+    const lx = this.lx;
+    if (!lx.givenNames.has(t.text) || t.dot || t.poss) return false;
+    const k = this.indexOf(t);
+    const next = this.toks[k + 1];
+    const prev = this.toks[k - 1];
+    if (!next || !next.word || !next.cap || next.digit || !next.joined || next.allCaps) return false;
+    if (lx.monthsDays.has(next.text) || lx.common.has(next.text) || lx.gazetteer.has(next.text) || lx.titleHeads.has(next.text)) return false;
+    if (prev && (prev.digit || (prev.word && !prev.cap && prev.joined && /^(?:in|on|of|since|until|till|by|from|last|next|early|late|mid|this|that|to|through|during|before|after)$/.test(prev.text)))) return false;
+    return true;
+  }
+
+  private indexOf(t: Token): number {
+    // tokens are sorted by start: binary search
+    const toks = this.toks;
+    let lo = 0;
+    let hi = toks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].start < t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   capLike(t: Token | undefined): boolean {
     return !!t && t.word && t.cap && !t.digit;
   }
@@ -164,7 +212,7 @@ class Doc {
     if (!t.word || !t.cap || t.digit) return false;
     const w = t.text;
     if (t.allCaps && w.length > 3 && !this.lx.gazetteer.has(w)) return false;
-    if (lx.common.has(w) || lx.monthsDays.has(w) || lx.demonyms.has(w)) return false;
+    if (lx.common.has(w) || (lx.monthsDays.has(w) && !this.monthAsGiven(t)) || lx.demonyms.has(w)) return false;
     if (lx.givenNames.has(w)) return true; // `Bill`, `Mark`, `Grace` are also common nouns
     if (lx.orgHeads.has(w) || lx.miscHeads.has(w) || lx.honorifics.has(w)) return false;
     if (!allowTitle && (lx.titleHeads.has(w) || lx.titleModifiers.has(w))) return false;
@@ -176,12 +224,14 @@ class Doc {
   run(): EntityMention[] {
     const toks = this.toks;
     const headlineSegs: [number, number][] = [];
+    const digitOrgs = this.digitLedOrgs();
     let i = 0;
     while (i < toks.length) {
       const t = toks[i];
       if (!this.capLike(t)) {
         // `BBC1`, `O2`, `G7`: a name with a digit is read only when the lexicon knows it
         if (t.digit && t.cap && t.word && this.lx.gazetteer.get(t.text)?.type === 'ORG') this.lexiconCand(i, i + 1);
+        else if (digitOrgs && t.word && digitOrgs.has(t.text)) this.add({ a: i, b: i + 1, type: 'ORG', weak: false, key: t.text });
         i++;
         continue;
       }
@@ -196,6 +246,25 @@ class Doc {
     for (const [a, b] of headlineSegs) this.headline(a, b, persons);
     this.resolveWeak(persons);
     return this.emit(persons);
+  }
+
+  /**
+   * `security firm 3ami`, `the company 7digital`: a word of digits then lower-case letters (not a unit
+   * or an ordinal: `3rd`, `10km`, `1990s`) right after an organisation noun is a company's name, and
+   * so is every other use of that word in the document.
+   */
+  private digitLedOrgs(): Set<string> | undefined {
+    const toks = this.toks;
+    let found: Set<string> | undefined;
+    for (let k = 1; k < toks.length; k++) {
+      const t = toks[k];
+      if (!t.digit || !t.word || t.cap) continue;
+      const m = /^\d+([a-z]{2,})$/.exec(t.text);
+      if (!m || DIGIT_UNITS.has(m[1])) continue;
+      const prev = toks[k - 1];
+      if (prev.word && !prev.cap && this.lx.orgCuesBefore.has(prev.text)) (found ??= new Set()).add(t.text);
+    }
+    return found;
   }
 
   /**
@@ -272,7 +341,16 @@ class Doc {
       // no name runs longer than this; a longer run (a list, a shouted line) is read in pieces
       if (b - a >= MAX_RUN) break;
       const prev = toks[b - 1];
-      if (prev.poss && !this.lx.possessiveInName.has(prev.text)) break;
+      if (prev.poss && !this.lx.possessiveInName.has(prev.text)) {
+        // `St James' Park`, `Queen's Park`: a possessive inside a place's name, right before its head
+        // word (not a known place's or organisation's possessive: `Sydney's Harbour Bridge`)
+        const t = toks[b];
+        if (this.capLike(t) && this.lx.placeHeads.has(t.text) && t.start - prev.end <= 3 && !this.lx.gazetteer.has(prev.text)) {
+          b++;
+          continue;
+        }
+        break;
+      }
       if (prev.dot && !this.lx.honorifics.has(prev.text) && !SUFFIXES.has(prev.text) && prev.text.length !== 1 && !NAME_PREFIXES.has(prev.text)) break;
       const t = toks[b];
       if (!t || !t.joined && !(t.text === '&' && toks[b + 1]?.joined)) {
@@ -339,6 +417,8 @@ class Doc {
         const beforeKnown = before.length === 1 && lx.gazetteer.has(before[0].text);
         const beforeWords = before.every((x, xi) => !lx.monthsDays.has(x.text) && !(lx.common.has(x.text) && xi > 0));
         keep = (headAfter && !headBefore && !beforeKnown && beforeWords) || ofBefore;
+        // `World Travel and Tourism Council (WTTC)`: the acronym after the run spells the whole name
+        if (!keep && headAfter && m === b) keep = this.acronymSpells(s, b);
       }
       if (!keep) {
         if (k > s) this.piece(s, k);
@@ -346,6 +426,17 @@ class Doc {
       }
     }
     if (s < b) this.piece(s, b);
+  }
+
+  /** Whether `(ACR)` right after tokens [a, b) abbreviates all of them: `… Council (WTTC)`. */
+  private acronymSpells(a: number, b: number): boolean {
+    const toks = this.toks;
+    const open = toks[b];
+    const acr = toks[b + 1];
+    if (!open || open.text !== '(' || !acr || !acr.allCaps || toks[b + 2]?.text !== ')') return false;
+    const words: string[] = [];
+    for (let k = a; k < b; k++) if (!(toks[k].word && isConnector(toks[k]))) words.push(toks[k].text);
+    return words.length === acr.text.length && words.every((w, i) => w[0] === acr.text[i]);
   }
 
   /** Longest lexicon phrase starting at token `a` within [a, b): its end index, or `a`. */
@@ -411,6 +502,19 @@ class Doc {
     const first = toks[a];
     const n = b - a;
 
+    // 0. `S Asia`, `N Korea` (headline style): a compass letter before a place is part of its name.
+    const compass = COMPASS_LETTERS.get(first.text);
+    if (compass && n > 1 && !first.dot && toks[a + 1].joined) {
+      const g = this.gazetteerSpan(a + 1, b);
+      const entry = g > a + 1 ? this.lx.gazetteer.get(this.lookupForm(toks[a + 1]) + (g > a + 2 ? ' ' + toks.slice(a + 2, g).map((t) => t.text).join(' ') : '')) : undefined;
+      if (entry && entry.type === 'PLACE') {
+        const full = compass + ' ' + entry.canonical;
+        this.add({ a, b: g, type: 'PLACE', weak: false, key: this.lx.gazetteer.get(full)?.canonical ?? full });
+        if (g < b) this.piece(g, b);
+        return;
+      }
+    }
+
     // 1. A whole lexicon phrase.
     const g = this.gazetteerSpan(a, b);
     if (g === b) {
@@ -461,7 +565,9 @@ class Doc {
     // 6. Place head or lead word: `Taiwan Strait`, `Yokota Air Base`, `Gulf of Aden`.
     const givenPair = n === 2 && lx.givenNames.has(first.text) && !lx.placeLeads.has(first.text);
     if (n > 1 && !givenPair && (lx.placeHeads.has(headTok.text) || (lx.placeLeads.has(first.text) && !lx.titleHeads.has(toks[a + 1].text)))) {
-      this.add({ a, b, type: 'PLACE', weak: false });
+      const after = toks[b];
+      const club = after && after.word && !after.cap && PLAYING_POSITIONS.has(after.text) && !lastTok.poss;
+      this.add({ a, b, type: club ? 'ORG' : 'PLACE', weak: false });
       return;
     }
 
@@ -472,7 +578,7 @@ class Doc {
       const e = this.gazetteerSpan(k, b);
       const t = toks[k];
       const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonyms.has(t.text + ' ' + toks[k + 1].text));
-      const isBreak = e > k || isDem || lx.monthsDays.has(t.text) || lx.common.has(t.text) || (lx.titleHeads.has(t.text) && k + 1 === b);
+      const isBreak = e > k || isDem || (lx.monthsDays.has(t.text) && !this.monthAsGiven(t)) || lx.common.has(t.text) || (lx.titleHeads.has(t.text) && k + 1 === b);
       // A given name before a lexicon word is a person: `Jordan Henderson`, `Kim Collins`.
       const softPlace = e === k + 1 && !this.lx.gazetteer.get(this.lookupForm(t))!.country && this.lx.gazetteer.get(this.lookupForm(t))!.type === 'PLACE';
       if (
@@ -489,7 +595,10 @@ class Doc {
         continue;
       }
       if (isBreak) {
-        if (k > runStart) this.unknownRun(runStart, k);
+        // `the EU's Humanitarian Aid Commissioner, Louis Michel`: words before a title that ends the
+        // run, with no given name to start them, are its portfolio, not a person
+        const portfolio = lx.titleHeads.has(t.text) && k + 1 === b && e === k && !lx.givenNames.has(toks[runStart].text) && k - runStart <= 3;
+        if (k > runStart && !portfolio) this.unknownRun(runStart, k);
         if (e > k) {
           this.lexiconCand(k, e);
           k = e;
@@ -677,6 +786,12 @@ class Doc {
         this.add({ a, b, type: 'ORG', weak: true, shortOf: true });
         return;
       }
+      // `Bridge`, `King`: a place head or title that is also a surname names a person only when the
+      // document gives that person in full (`Wayne Bridge`); `the Bridge` never does
+      if ((lx.placeHeads.has(first.text) || lx.titleHeads.has(first.text)) && !(prev && prev.word && (prev.text === 'the' || prev.text === 'The'))) {
+        this.add({ a, b, type: 'PERSON', weak: true, onlyNamed: true });
+        return;
+      }
       if (lx.titleHeads.has(first.text) || lx.titleModifiers.has(first.text) || lx.orgHeads.has(first.text) || lx.placeHeads.has(first.text)) return;
       this.add({ a, b, type: 'PERSON', weak: true });
       return;
@@ -695,7 +810,10 @@ class Doc {
     if (allName && n <= 4) {
       const prev = toks[a - 1];
       const prev2 = toks[a - 2];
-      if (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) {
+      // `NTT DoCoMo`, `Deutsche BridgeHead`: a word with a capital inside is a brand, not a person's name
+      let camel = false;
+      for (let k = a; k < b; k++) if (isCamel(toks[k].text)) camel = true;
+      if (camel || (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text))) {
         this.add({ a, b, type: 'ORG', weak: false });
         return;
       }
@@ -839,7 +957,7 @@ class Doc {
     for (const c of strong) {
       if (c.b - c.a === 1) {
         const w = this.toks[c.a].text;
-        if (!idx.byToken.has(w)) idx.addSingle(w);
+        if (!idx.byToken.has(w) && !idx.misspeltSurname(w)) idx.addSingle(w);
       }
     }
     return idx;
@@ -857,6 +975,15 @@ class Doc {
         if (!lx.orgHeads.has(w) && !lx.gazetteer.has(w) && !lx.common.has(w)) orgByWord.set(w, c);
       }
     }
+    // `Texas Instruments` … `said Texas`: a company named by a city or state and a company head word,
+    // shortened to the place's name (not a club: `Manchester United` … `Manchester` stays the city)
+    const orgByPlaceWord = new Map<string, Cand>();
+    for (const c of this.cands) {
+      if (c.weak || c.type !== 'ORG' || c.b - c.a !== 2) continue;
+      const g = lx.gazetteer.get(toks[c.a].text);
+      const head = toks[c.a + 1].text;
+      if (g && g.type === 'PLACE' && !g.country && COMPANY_HEADS.has(head)) orgByPlaceWord.set(toks[c.a].text, c);
+    }
     // a city that the document uses as a sports club (`Liverpool manager`, `Leeds beat …`,
     // `… v Newcastle`) is the club everywhere in it except after a place preposition
     // (unless the document puts it after a place preposition as often: `Davos fans` in a story set
@@ -868,8 +995,9 @@ class Doc {
       const next = toks[c.b];
       const prev = toks[c.a - 1];
       const w = toks[c.a].text;
-      const after = next && next.word && !next.cap && lx.clubAfter.has(next.text) && !toks[c.a].poss;
-      const before = prev && prev.word && (prev.text === 'v' || prev.text === 'vs' || prev.text === 'beat' || prev.text === 'against' || prev.text === 'host' || prev.text === 'hosts');
+      const after = next && next.word && !next.cap && (lx.clubAfter.has(next.text) || CLUB_MATCH_NOUNS.has(next.text)) && !toks[c.a].poss;
+      // `to join Newcastle`: players join clubs, not cities
+      const before = prev && prev.word && (prev.text === 'v' || prev.text === 'vs' || prev.text === 'beat' || prev.text === 'against' || prev.text === 'host' || prev.text === 'hosts' || JOIN_VERBS.has(prev.text));
       if (after || before) clubVotes.set(w, (clubVotes.get(w) ?? 0) + 1);
       else if (prev && prev.word && lx.placePrepositions.has(prev.text)) clubVotes.set(w, (clubVotes.get(w) ?? 0) - 1);
     }
@@ -909,6 +1037,16 @@ class Doc {
           continue;
         }
       }
+      if (c.soft && c.type === 'PLACE' && c.b - c.a === 1 && orgByPlaceWord.size) {
+        const org = orgByPlaceWord.get(t.text);
+        const prev = toks[c.a - 1];
+        const next = toks[c.b];
+        const placeUse = (prev && prev.word && lx.placePrepositions.has(prev.text)) || (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text));
+        if (org && !placeUse) {
+          keep.push({ ...c, type: 'ORG', key: this.candKey(org), soft: false, weak: false });
+          continue;
+        }
+      }
       if (!c.weak) {
         keep.push(c);
         continue;
@@ -937,6 +1075,7 @@ class Doc {
         keep.push({ ...c, type: 'PERSON', weak: false });
         continue;
       }
+      if (c.onlyNamed) continue;
       // the same word confirmed elsewhere in the document: `Cagayan` after `Cagayan and Isabela provinces`
       const known = confirmed.get(w);
       if (known) {
@@ -1123,6 +1262,7 @@ class Doc {
     if (!t.sentStart && prev && prev.text === 'at' && prev2 && prev2.word && lx.orgAffiliates.has(prev2.text.toLowerCase())) return 'ORG';
     if (next && next.word && !next.cap && lx.reportingVerbs.has(next.text) && !t.poss) return 'PERSON';
     if (next && next.word && !next.cap && CLUB_VERBS.has(next.text)) return 'ORG';
+    if (next && next.word && !next.cap && PLAYING_POSITIONS.has(next.text) && !t.poss) return 'ORG';
     if (next && next.text === ',' && toks[k + 2]?.word && lx.reportingVerbs.has(toks[k + 2].text)) return 'PERSON';
     // the noun after outweighs `said` before: `said Nationwide economist Alex Bannister`
     if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) return 'PLACE';
@@ -1166,6 +1306,9 @@ class Doc {
         orgList.push({ norm: nk, key: k, text: k });
       }
     }
+    // organisations named in words (not by an acronym), for acronyms the lexicon also knows
+    let written: { norm: string; key: string; text: string }[] | undefined;
+    const writtenOrgs = () => (written ??= orgCands.filter((c) => c.b - c.a > 1).map((c) => ({ norm: '', key: orgKeys.get(normName(this.candKey(c)))!, text: this.candKey(c) })));
     let lastEnd = -1;
     for (const c of cands) {
       const start = c.s ?? toks[c.a].start;
@@ -1188,6 +1331,14 @@ class Doc {
         key = c.key ?? orgKeys.get(normName(this.candKey(c))) ?? this.candKey(c);
         const g = lx.gazetteer.get(key);
         if (g) key = g.canonical;
+        // `the World Tourism Organisation … the WTO said`: an acronym the lexicon knows for another body
+        // (World Trade Organization) stands for the one the document names, when it does not name that one
+        const t0 = toks[c.a];
+        if (c.b - c.a === 1 && t0.allCaps && c.s === undefined && !this.acronymOf.has(t0.text)) {
+          const orgs = writtenOrgs();
+          const own = lookupAcronym(t0.text, orgs);
+          if (own && normName(own) !== normName(key) && !orgs.some((o) => normName(o.text) === normName(key))) key = own;
+        }
         // `China’s Ministry of Foreign Affairs`, `the Chinese Foreign Ministry`: a generic body
         // belongs to the country named right before it
         else if (isGenericOrg(key)) {
@@ -1332,6 +1483,20 @@ class PersonIndex {
     return [...out].sort((x, y) => x - y);
   }
 
+  /** `Mr Barrioneuvo` after `Jose Barrionuevo`: a long surname with two adjacent letters swapped is
+   * a slip for the one full name that has it; the slip is indexed to that person. */
+  misspeltSurname(w: string): boolean {
+    if (w.length < 6) return false;
+    let found = -1;
+    this.clusters.forEach((c, i) => {
+      if (c.length < 2 || found === -2) return;
+      if (isTransposition(w, c[c.length - 1])) found = found === -1 ? i : -2;
+    });
+    if (found < 0) return false;
+    this.byToken.set(w, [found]);
+    return true;
+  }
+
   addSingle(w: string): void {
     // a person known only by one name in this document (`Austin` after `Defence Secretary`)
     this.clusters.push([w]);
@@ -1435,6 +1600,14 @@ export function sameGiven(a: string, b: string, lx: Lexicon): boolean {
   const va = lx.givenVariant.get(a.toLowerCase());
   if (va !== undefined && va === lx.givenVariant.get(b.toLowerCase())) return true;
   return a.length >= 5 && b.length >= 5 && editDistanceAtMostOne(a.toLowerCase(), b.toLowerCase());
+}
+
+/** `Barrioneuvo` / `Barrionuevo`: equal but for two adjacent letters swapped. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 export function editDistanceAtMostOne(a: string, b: string): boolean {
