@@ -376,6 +376,11 @@ describe('entities: recognition rules', () => {
     assert.strictEqual(rec('The WTO said talks failed.')[0].key, 'World Trade Organization');
   });
 
+  it('a continent is no given name; a sentence-initial description before a given name is left out', () => {
+    assert.deepStrictEqual(surfaces(rec("The network's Africa Relief concert is in Lagos.")), ['PLACE:Africa', 'PLACE:Lagos']);
+    assert.deepStrictEqual(surfaces(rec('Teenagers Tom Hale and Sam Ward could play.')), ['PERSON:Tom Hale', 'PERSON:Sam Ward']);
+  });
+
   it('a long surname with two letters swapped is the person named in full', () => {
     const ms = rec('"It is bad," says Pedro Castellanos, an economist. Mr Castellanso says it may last.');
     assert.deepStrictEqual(ms.map((m) => m.key), ['Pedro Castellanos', 'Pedro Castellanos']);

@@ -84,6 +84,7 @@ const JOIN_VERBS = new Set(['join', 'joins', 'joined', 'joining', 'rejoin', 'rej
 /** Playing positions: `Middlesbrough winger Stewart Downing`, `Crystal Palace striker` name a club
  * (a country before them is its national team, a place). */
 const PLAYING_POSITIONS = new Set('striker strikers winger wingers midfielder midfielders defender defenders goalkeeper goalkeepers keeper forward full-back left-back right-back centre-back centre-half wing-back fly-half scrum-half flanker hooker prop'.split(' '));
+const CONTINENTS = new Set(['Europe', 'Asia', 'Africa', 'America', 'Oceania', 'Antarctica', 'Eurasia', 'Arctic', 'Antarctic']);
 /** Compass letters that headlines put before a place: `S Korea` is South Korea. */
 const COMPASS_LETTERS = new Map([
   ['N', 'North'],
@@ -580,7 +581,8 @@ class Doc {
       const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonyms.has(t.text + ' ' + toks[k + 1].text));
       const isBreak = e > k || isDem || (lx.monthsDays.has(t.text) && !this.monthAsGiven(t)) || lx.common.has(t.text) || (lx.titleHeads.has(t.text) && k + 1 === b);
       // A given name before a lexicon word is a person: `Jordan Henderson`, `Kim Collins`.
-      const softPlace = e === k + 1 && !this.lx.gazetteer.get(this.lookupForm(t))!.country && this.lx.gazetteer.get(this.lookupForm(t))!.type === 'PLACE';
+      // (a city can be a given name, `Austin Harris`; a continent cannot: `MTV's Asia Aid`)
+      const softPlace = e === k + 1 && !this.lx.gazetteer.get(this.lookupForm(t))!.country && this.lx.gazetteer.get(this.lookupForm(t))!.type === 'PLACE' && !CONTINENTS.has(t.text);
       if (
         e > k &&
         k === runStart &&
@@ -768,6 +770,8 @@ class Doc {
       if (this.personWord(w) !== w) break;
       // `Faultless Federer`: adjectives and adverbs by their ending; `Fly-half`, `TV-on-demand` compounds
       if (this.isLowerWordInDoc(w) || ADJECTIVE_ENDING.test(w) || COMMON_COMPOUND.test(w) || lx.titleModifiers.has(w) || lx.titleHeads.has(w)) a++;
+      // `Youngsters Ben Hudell, …`: a sentence's first word before a given name and a surname describes them
+      else if (b - a >= 3 && !lx.givenNames.has(w) && lx.givenNames.has(toks[a + 1].text) && !lx.gazetteer.has(w)) a++;
       else break;
     }
     if (a >= b) return;
