@@ -111,10 +111,14 @@ export class Corpus {
   upsertAnalyzed(path: string, text: string, parts: DocumentParts): DocumentAnalysis {
     const existing = this.documents.get(path);
     if (existing && existing.text === text) return existing;
-    const { structure, mentions, quotes } = parts;
-    const analysis: DocumentAnalysis = { path, text, version: this.nextVersion++, structure, mentions, quotes };
+    // Read through: parts restored from a cache may parse themselves only when first used.
+    const analysis = Object.defineProperties({ path, text, version: this.nextVersion++ } as DocumentAnalysis, {
+      structure: { get: () => parts.structure, enumerable: true },
+      mentions: { get: () => parts.mentions, enumerable: true },
+      quotes: { get: () => parts.quotes, enumerable: true },
+    });
     this.documents.set(path, analysis);
-    this.passages.upsert(path, text, structure.paragraphs, parts.passages);
+    this.passages.upsert(path, text, () => parts.structure.paragraphs, parts.passages);
     this.staleEntities.add(path);
     this.identities = undefined;
     this.quoteLinks = undefined;
@@ -303,7 +307,10 @@ export class Corpus {
   identityInput(): { path: string; version: number; outlet: string | null; mentions: EntityMention[] }[] {
     return this.paths().map((path) => {
       const analysis = this.documents.get(path)!;
-      return { path, version: analysis.version, outlet: this.outletOf(path)?.outlet ?? null, mentions: analysis.mentions };
+      // Mentions are read when asked: a worker resolving identities holds most of them already, and
+      // an analysis restored from the cache would otherwise be parsed for nothing.
+      const input = { path, version: analysis.version, outlet: this.outletOf(path)?.outlet ?? null } as { path: string; version: number; outlet: string | null; mentions: EntityMention[] };
+      return Object.defineProperty(input, 'mentions', { get: () => analysis.mentions, enumerable: true });
     });
   }
 

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { analyzeText, Corpus, type DocumentParts } from '../../src/core/corpus';
 import { DEFAULT_PASSAGE_OPTIONS, preparePassages } from '../../src/core/passages/passageIndex';
-import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, type AnalyzeReply, type ResolveReply } from '../../src/extension/worker/analysisService';
+import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, lazyParts, type AnalyzeReply, type ResolveReply } from '../../src/extension/worker/analysisService';
 import { AnalysisClient, sameThreadPort, type AnalysisPort, type ReplyMessage } from '../../src/extension/worker/protocol';
 import { readSeeds } from './sharedFiles';
 
@@ -202,6 +202,20 @@ describe('analysis worker: identities resolved elsewhere', () => {
   });
 });
 
+describe('analysis worker: parts restored lazily', () => {
+  it('parse on first read, and damaged JSON is analysed again from the text', () => {
+    const text = seeds[0].text;
+    const fresh = analyzeText(text);
+    let reanalysed = 0;
+    const good = lazyParts(JSON.stringify(fresh), undefined, () => (reanalysed++, analyzeText(text)));
+    assert.deepStrictEqual(good.quotes, JSON.parse(JSON.stringify(fresh.quotes)));
+    assert.strictEqual(good.mentions, good.mentions, 'parsed once');
+    const damaged = lazyParts(JSON.stringify(fresh).slice(0, -40), undefined, () => (reanalysed++, analyzeText(text)));
+    assert.deepStrictEqual(damaged.structure, fresh.structure);
+    assert.strictEqual(reanalysed, 1);
+  });
+});
+
 describe('analysis worker: transports', () => {
   async function roundTrip(port: AnalysisPort) {
     const client = new AnalysisClient(port);
@@ -209,6 +223,21 @@ describe('analysis worker: transports', () => {
       const reply = await client.request<AnalyzeReply>({ kind: 'analyze', docs: seeds.map((s) => ({ path: s.name, text: s.text })) });
       assert.deepStrictEqual(
         reply.results.map((r) => core(r.parts)),
+        seeds.map((s) => JSON.parse(JSON.stringify(analyzeText(s.text)))),
+      );
+      // The same texts again: answered from the cache, as JSON made into parts that parse when read.
+      const again = await client.request<AnalyzeReply>({ kind: 'analyze', docs: seeds.map((s) => ({ path: `again/${s.name}`, text: s.text })) });
+      assert.ok(again.results.every((r) => r.cached));
+      assert.ok(again.results.every((r) => !('partsJson' in r) && r.parts.passages!.fingerprints.length > 0));
+      const own = new Corpus();
+      const fed = new Corpus();
+      again.results.forEach((r, i) => {
+        own.upsert(r.path, seeds[i].text);
+        fed.upsertAnalyzed(r.path, seeds[i].text, r.parts);
+      });
+      assert.deepStrictEqual(fed.report(), own.report());
+      assert.deepStrictEqual(
+        again.results.map((r) => core(r.parts)),
         seeds.map((s) => JSON.parse(JSON.stringify(analyzeText(s.text)))),
       );
       await assert.rejects(client.request({ kind: 'nonsense' } as never), /./);

@@ -70,7 +70,8 @@ interface IndexedDocument {
   /** When the stream was last used (a clock of the index). */
   tokensUsed: number;
   fingerprints: Fingerprints;
-  paragraphs?: readonly Paragraph[];
+  /** Or how to get them: a document restored from a cache parses its analysis only when used. */
+  paragraphs?: readonly Paragraph[] | (() => readonly Paragraph[]);
   /** What the text says of its outlet (made in a worker with the fingerprints, or on first use). */
   textOutlet: OutletInfo | null;
   outlet: OutletInfo | null;
@@ -171,17 +172,18 @@ export class PassageIndex {
 
   /**
    * Adds or replaces a document. `paragraphs` (from analyzeDocument) keeps boilerplate out of passages.
+   * `paragraphs` may be a function giving them, called only if tokens or outlet evidence are made here.
    * `prepared` (preparePassages of the same text and paragraphs, made elsewhere, e.g. in a worker)
    * saves tokenising and fingerprinting here; it is ignored when made with other shingle/window sizes.
    */
-  upsert(path: string, text: string, paragraphs?: readonly Paragraph[], prepared?: PreparedPassages): void {
+  upsert(path: string, text: string, paragraphs?: readonly Paragraph[] | (() => readonly Paragraph[]), prepared?: PreparedPassages): void {
     const existing = this.byPath.get(path);
-    if (existing && existing.text === text && sameBoilerplate(existing.paragraphs, paragraphs)) return;
+    if (existing && existing.text === text && sameBoilerplate(paragraphsOf(existing), typeof paragraphs === 'function' ? paragraphs() : paragraphs)) return;
     // Lists the old text was in were handled when it left: the new text need not walk them again.
     const handled = existing && this.cache.size > 0 ? new Set(existing.fingerprints.hashes) : undefined;
     if (existing) this.unindex(existing);
     const usable = prepared && prepared.shingle === this.options.shingle && prepared.window === this.options.window && prepared.textLength === text.length;
-    const tokens = usable ? prepared.tokens ?? null : tokenize(text, paragraphs);
+    const tokens = usable ? prepared.tokens ?? null : tokenize(text, typeof paragraphs === 'function' ? paragraphs() : paragraphs);
     const doc: IndexedDocument = {
       id: existing ? existing.id : this.nextId++,
       path,
@@ -484,7 +486,7 @@ export class PassageIndex {
     // Called for every anchor: a stamp, not a reordered list, records the use.
     doc.tokensUsed = ++this.tokenClock;
     if (doc.tokens) return doc.tokens;
-    doc.tokens = tokenize(doc.text, doc.paragraphs);
+    doc.tokens = tokenize(doc.text, paragraphsOf(doc));
     this.keepTokens(doc);
     return doc.tokens;
   }
@@ -512,7 +514,7 @@ export class PassageIndex {
   private outletOf(doc: IndexedDocument): OutletInfo {
     if (!doc.outlet) {
       const relative = this.manifestRoot && doc.path.startsWith(this.manifestRoot + '/') ? doc.path.slice(this.manifestRoot.length + 1) : doc.path;
-      doc.textOutlet ??= inferOutletFromText(doc.text, doc.paragraphs);
+      doc.textOutlet ??= inferOutletFromText(doc.text, paragraphsOf(doc));
       doc.outlet = applyManifest(withPathFallback(doc.textOutlet, doc.path), this.manifest, relative);
     }
     return doc.outlet;
@@ -728,6 +730,11 @@ function widenStart(text: string, start: number): number {
   const limit = Math.max(0, start - 3);
   while (start > limit && OPENING.has(text.charCodeAt(start - 1))) start--;
   return start;
+}
+
+function paragraphsOf(doc: IndexedDocument): readonly Paragraph[] | undefined {
+  if (typeof doc.paragraphs === 'function') doc.paragraphs = doc.paragraphs();
+  return doc.paragraphs;
 }
 
 /** Whether two paragraph lists exclude the same spans (analyzeDocument returns new arrays each call). */

@@ -16,7 +16,7 @@
 //    analysis carries its tokens and fingerprints as typed arrays, transferred without a copy, and
 //    the host only inserts postings.
 import { analyzeText, type DocumentParts, type IdentitySnapshot } from '../../core/corpus';
-import { DEFAULT_PASSAGE_OPTIONS, preparePassages } from '../../core/passages/passageIndex';
+import { DEFAULT_PASSAGE_OPTIONS, preparePassages, type PreparedPassages } from '../../core/passages/passageIndex';
 import { decodeFingerprints, encodeFingerprints } from '../../core/passages/fingerprints';
 import type { OutletInfo } from '../../core/outlets';
 import { decodeArticleBytes } from '../../core/textDecoding';
@@ -27,7 +27,7 @@ declare const NEWS_ANALYZER_VERSION: string | undefined;
 /** Changes whenever the analysers' code changes (esbuild defines it from a hash of src/core). */
 export const ANALYZER_VERSION: string = typeof NEWS_ANALYZER_VERSION === 'string' ? NEWS_ANALYZER_VERSION : 'dev';
 
-export const CACHE_FORMAT = 'news-annotator-analysis-cache/2';
+export const CACHE_FORMAT = 'news-annotator-analysis-cache/3';
 /** The cache line holding the last identity resolution (not a content hash). */
 const IDENTITIES = '#identities';
 
@@ -41,12 +41,47 @@ export interface AnalyzedDocument {
   cached: boolean;
 }
 
+/**
+ * An analysis as it crosses threads for a `lazy` request: one found in the cache travels as the JSON
+ * the cache holds (a string is copied in one move; thousands of small objects are not), with its
+ * passage fingerprints beside it. AnalysisClient turns it back into parts that parse on first use.
+ */
+export interface WireAnalyzedDocument extends Omit<AnalyzedDocument, 'parts'> {
+  parts?: DocumentParts;
+  partsJson?: string;
+  passages?: PreparedPassages;
+}
+
+/**
+ * Parts that parse their JSON when first read. A warm start of a large workspace restores every
+ * analysis, but a session looks at few of them: the rest stay compact strings, never parsed. JSON
+ * that turns out damaged is analysed again from the text (`reanalyse`).
+ */
+export function lazyParts(json: string, passages: PreparedPassages | undefined, reanalyse: () => DocumentParts): DocumentParts {
+  let parsed: DocumentParts | undefined;
+  let source: string | undefined = json;
+  const get = (): DocumentParts => {
+    if (!parsed) {
+      parsed = parseParts(source!) ?? reanalyse();
+      source = undefined; // the string is not kept beside its objects
+    }
+    return parsed;
+  };
+  return Object.defineProperties({ passages } as DocumentParts, {
+    structure: { get: () => get().structure, enumerable: true },
+    mentions: { get: () => get().mentions, enumerable: true },
+    quotes: { get: () => get().quotes, enumerable: true },
+  });
+}
+
 export type AnalysisRequest =
   | {
       kind: 'analyze';
       /** `file`: the worker reads it (only where it can read files: AnalysisService's `files` option). */
       docs: ({ path: string; text: string } | { path: string; file: string })[];
       maxBytes?: number;
+      /** Cached analyses may come back as JSON (WireAnalyzedDocument; AnalysisClient asks for this). */
+      lazy?: boolean;
     }
   | { kind: 'loadCache'; bytes: Uint8Array | undefined }
   | { kind: 'saveCache' }
@@ -60,6 +95,7 @@ export type AnalysisRequest =
     };
 
 export interface AnalyzeReply {
+  /** WireAnalyzedDocument for a `lazy` request (AnalysisClient hands AnalyzedDocument on). */
   results: AnalyzedDocument[];
   /** Files the worker read and refused (too big, binary, unreadable), with the reason. */
   skipped?: { path: string; message: string }[];
@@ -134,23 +170,42 @@ function looksLikeParts(value: unknown): value is DocumentParts {
   return !!v && typeof v === 'object' && !!v.structure && Array.isArray(v.structure.paragraphs) && Array.isArray(v.mentions) && Array.isArray(v.quotes);
 }
 
+function parseParts(json: string): DocumentParts | undefined {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return looksLikeParts(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * One cache entry: the per-document analysis, and what the passage index needs of the text (its
- * fingerprints, encoded, and what the text says of its outlet), so a warm start tokenises nothing.
+ * One cache entry is `meta<TAB>parts`: the per-document analysis as JSON, kept unparsed until used,
+ * and before it what the passage index needs of the text (its fingerprints, encoded, and what the
+ * text says of its outlet), so a warm start neither tokenises nor parses.
  */
-interface CacheEntry {
-  parts: DocumentParts;
+interface EntryMeta {
   fingerprints?: string;
   outlet?: OutletInfo;
 }
 
-function readEntry(json: string): CacheEntry | undefined {
+/** An entry's meta and parts JSON; undefined when the entry is damaged. */
+function splitEntry(stored: string): { meta: EntryMeta; partsJson: string } | undefined {
+  const tab = stored.indexOf('\t');
+  if (tab < 0 || stored.charCodeAt(tab + 1) !== 123 /* { */ || stored.charCodeAt(stored.length - 1) !== 125 /* } */) return undefined;
   try {
-    const parsed = JSON.parse(json) as CacheEntry | null;
-    return parsed && typeof parsed === 'object' && looksLikeParts(parsed.parts) ? parsed : undefined;
+    const meta = JSON.parse(stored.slice(0, tab)) as EntryMeta | null;
+    return meta && typeof meta === 'object' ? { meta, partsJson: stored.slice(tab + 1) } : undefined;
   } catch {
     return undefined;
   }
+}
+
+function passagesFromMeta(meta: EntryMeta, textLength: number): PreparedPassages | undefined {
+  const fingerprints = typeof meta.fingerprints === 'string' ? decodeFingerprints(meta.fingerprints) : null;
+  if (!fingerprints || !meta.outlet || typeof meta.outlet !== 'object') return undefined;
+  const { shingle, window } = DEFAULT_PASSAGE_OPTIONS;
+  return { shingle, window, textLength, fingerprints, outlet: meta.outlet };
 }
 
 /**
@@ -181,7 +236,7 @@ export class AnalysisService {
   handle(request: AnalysisRequest): AnalyzeReply | LoadCacheReply | SaveCacheReply | ResolveReply | Record<string, never> {
     switch (request.kind) {
       case 'analyze':
-        return this.analyzeBatch(request.docs, request.maxBytes);
+        return this.analyzeBatch(request.docs, request.maxBytes, request.lazy);
       case 'loadCache':
         return this.loadCache(request.bytes);
       case 'saveCache':
@@ -210,12 +265,12 @@ export class AnalysisService {
 
   constructor(private readonly files?: FileReader) {}
 
-  private analyzeBatch(docs: ({ path: string; text: string } | { path: string; file: string })[], maxBytes = 5 * 1024 * 1024): AnalyzeReply {
-    const results: AnalyzedDocument[] = [];
+  private analyzeBatch(docs: ({ path: string; text: string } | { path: string; file: string })[], maxBytes = 5 * 1024 * 1024, lazy = false): AnalyzeReply {
+    const results: WireAnalyzedDocument[] = [];
     const skipped: { path: string; message: string }[] = [];
     for (const d of docs) {
       if ('text' in d) {
-        results.push(this.analyze(d.path, d.text));
+        results.push(this.analyze(d.path, d.text, lazy));
         continue;
       }
       if (!this.files) throw new Error('this worker cannot read files');
@@ -225,7 +280,7 @@ export class AnalysisService {
         if (bytes instanceof Uint8Array) {
           const decoded = decodeArticleBytes(bytes, { maxBytes });
           if (decoded.ok) {
-            results.push({ ...this.analyze(d.path, decoded.text), text: decoded.text });
+            results.push({ ...this.analyze(d.path, decoded.text, lazy), text: decoded.text });
             continue;
           }
           message = decoded.message;
@@ -235,38 +290,46 @@ export class AnalysisService {
       }
       skipped.push({ path: d.path, message });
     }
-    return skipped.length ? { results, skipped } : { results };
+    // WireAnalyzedDocument only when lazy (the caller's AnalysisClient turns them into AnalyzedDocument).
+    const reply = { results: results as AnalyzedDocument[] };
+    return skipped.length ? { ...reply, skipped } : reply;
   }
 
-  analyze(path: string, text: string): AnalyzedDocument {
+  /**
+   * One text's analysis, from the cache when its content was seen before. `lazy`: a cached one comes
+   * back as its JSON (WireAnalyzedDocument) instead of parsed.
+   */
+  analyze(path: string, text: string): AnalyzedDocument;
+  analyze(path: string, text: string, lazy: boolean): WireAnalyzedDocument;
+  analyze(path: string, text: string, lazy = false): WireAnalyzedDocument {
     const hash = contentHash(text);
-    const stored = this.cache.get(hash);
-    // A damaged entry is analysed again and replaced.
-    let entry = stored === undefined ? undefined : readEntry(stored);
-    const cached = entry !== undefined;
-    let changed = !entry;
-    entry ??= { parts: analyzeText(text) };
-    const parts = entry.parts;
-    // Not kept as objects: resolve() parses them again from the cache's string (memory over time).
+    // Not kept as objects: resolve() parses the mentions again from the cache's string (memory over time).
     this.mentionsByPath.delete(path);
     this.hashByPath.set(path, hash);
-    if (this.preparePassages) {
-      // Fingerprints (typed arrays, moved to the host without a copy) and the text's outlet: the
-      // host's passage index then only inserts postings; it tokenises a text when it aligns it.
-      const fingerprints = entry.fingerprints !== undefined ? decodeFingerprints(entry.fingerprints) : null;
-      if (fingerprints && entry.outlet) {
-        const { shingle, window } = DEFAULT_PASSAGE_OPTIONS;
-        parts.passages = { shingle, window, textLength: text.length, fingerprints, outlet: entry.outlet };
-      } else {
-        parts.passages = preparePassages(text, parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { outlet: true });
-        entry = { parts: { ...parts, passages: undefined }, fingerprints: encodeFingerprints(parts.passages.fingerprints), outlet: parts.passages.outlet };
-        changed = true;
-      }
+    const stored = this.cache.get(hash);
+    // A damaged entry is analysed again and replaced.
+    const entry = stored === undefined ? undefined : splitEntry(stored);
+    // Fingerprints (typed arrays, moved to the host without a copy) and the text's outlet: the host's
+    // passage index then only inserts postings; it tokenises a text when it aligns it.
+    let passages = entry && this.preparePassages ? passagesFromMeta(entry.meta, text.length) : undefined;
+    if (entry && lazy && (passages || !this.preparePassages)) return { path, hash, partsJson: entry.partsJson, passages, cached: true };
+    let parts = entry ? parseParts(entry.partsJson) : undefined;
+    const cached = parts !== undefined;
+    let changed = false;
+    if (!parts) {
+      parts = analyzeText(text);
+      changed = true;
+    }
+    if (this.preparePassages && !passages) {
+      passages = preparePassages(text, parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { outlet: true });
+      changed = true;
     }
     if (changed) {
-      this.cache.set(hash, JSON.stringify(entry));
+      const meta: EntryMeta = passages ? { fingerprints: encodeFingerprints(passages.fingerprints), outlet: passages.outlet } : {};
+      this.cache.set(hash, `${JSON.stringify(meta)}\t${JSON.stringify(parts)}`);
       this.dirty = true;
     }
+    if (passages) parts.passages = passages;
     return { path, hash, parts, cached };
   }
 
@@ -372,8 +435,8 @@ export class AnalysisService {
     if (given) return given;
     const hash = this.hashByPath.get(path);
     const json = hash === undefined ? undefined : this.cache.get(hash);
-    if (json === undefined) return [];
-    return readEntry(json)?.parts.mentions ?? [];
+    const entry = json === undefined ? undefined : splitEntry(json);
+    return (entry && parseParts(entry.partsJson)?.mentions) ?? [];
   }
 
   private resolveNow(docs: { path: string; outlet: string | null }[], knowledge?: string): ResolveReply {

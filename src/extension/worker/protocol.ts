@@ -1,6 +1,7 @@
 // Messages between the extension host and the analysis worker, and the host's client for them. The
 // transport (`AnalysisPort`) is a Node worker_threads Worker, a browser Web Worker, or the same thread.
-import { AnalysisService, type AnalysisRequest, type AnalyzedDocument } from './analysisService';
+import { analyzeText } from '../../core/corpus';
+import { AnalysisService, lazyParts, type AnalysisRequest, type AnalyzeReply, type WireAnalyzedDocument } from './analysisService';
 
 export interface RequestMessage {
   id: number;
@@ -33,10 +34,10 @@ function transferables(reply: unknown): ArrayBuffer[] | undefined {
   const add = (array: ArrayBufferView | undefined) => {
     if (array && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   };
-  const r = reply as { bytes?: Uint8Array; results?: AnalyzedDocument[] };
+  const r = reply as { bytes?: Uint8Array; results?: WireAnalyzedDocument[] };
   add(r.bytes);
   for (const result of r.results ?? []) {
-    const p = result.parts.passages;
+    const p = result.parts?.passages ?? result.passages;
     if (!p) continue;
     add(p.tokens?.ids);
     add(p.tokens?.starts);
@@ -69,6 +70,25 @@ export function sameThreadPort(): AnalysisPort {
   };
 }
 
+/** Gives each cached analysis that came as JSON its parts, parsed on first use (lazyParts). */
+function withLazyParts(reply: AnalyzeReply, request: AnalysisRequest & { kind: 'analyze' }): AnalyzeReply {
+  let sent: Map<string, string> | undefined;
+  for (const result of reply.results as WireAnalyzedDocument[]) {
+    const json = result.partsJson;
+    if (json === undefined) continue;
+    // Damaged JSON is analysed again here, from the text the worker read or was sent.
+    const textOf = () => {
+      if (result.text !== undefined) return result.text;
+      sent ??= new Map(request.docs.flatMap((d) => ('text' in d ? [[d.path, d.text] as [string, string]] : [])));
+      return sent.get(result.path) ?? '';
+    };
+    result.parts = lazyParts(json, result.passages, () => analyzeText(textOf()));
+    delete result.partsJson;
+    delete result.passages;
+  }
+  return reply;
+}
+
 export class AnalysisClient {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -85,10 +105,12 @@ export class AnalysisClient {
 
   request<T>(request: AnalysisRequest): Promise<T> {
     const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
+    if (request.kind === 'analyze') request = { ...request, lazy: true };
+    const reply = new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.port.post({ id, request });
     });
+    return request.kind === 'analyze' ? reply.then((r) => withLazyParts(r as AnalyzeReply, request) as T) : reply;
   }
 
   dispose(): void {
