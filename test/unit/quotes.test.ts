@@ -342,6 +342,22 @@ describe('quotes: attribution', () => {
     assert.strictEqual(findQuotes(t2, null, [at2('Kyushu Railways', 'ORG'), at2('Jo Ito', 'PERSON')])[0].speaker?.name, 'Kyushu Railways');
   });
 
+  it('an emphatic reflexive after the subject (`Henson himself says`) leaves the subject as the antecedent', () => {
+    const qs = one('Gavin Henson kicked the winner. Coach Mike Ruddock praised him. Henson himself says he is relishing the hype. "I thrive on it," he said.');
+    assert.deepStrictEqual(names(qs), ['Henson']);
+  });
+
+  it('an introductory phrase (`In a statement Google said`) is not part of the speaker', () => {
+    const qs = one('Critics said the tool was a mistake. In a statement Google said the feature was a trial. It said: "Users can turn it off."');
+    assert.deepStrictEqual(names(qs), ['Google']);
+  });
+
+  it('a quantity in words inside reported speech is speech, not a label', () => {
+    const qs = one('Reid said the board had promised funds for "two or three" new signings.');
+    assert.deepStrictEqual(qs.map((q) => q.kind), ['speech']);
+    assert.deepStrictEqual(one('Officials praised the "2+2" talks.').map((q) => q.kind), ['term']);
+  });
+
   it('partial quotes inside reported speech are speech, labels and names stay terms', () => {
     const qs = one('The association said shops were expecting the "best summer ever". It said its "red line" was crossed. Leaders vowed to keep a "free and open Baltic".');
     assert.deepStrictEqual(qs.map((q) => [q.text, q.kind]), [

@@ -97,6 +97,15 @@ const GROUP_HEAD = new Set(GROUP_HEADS);
 const PERSON_HEAD = new Set([...PERSON_NOUNS, ...DESCRIPTORS, ...TITLE_WORDS.filter((w) => !w.includes(' '))]);
 const STANCE = new Set(STANCE_WORDS);
 const SPOKES = new Set(SPOKESPERSON_NOUNS);
+const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
+/** Prepositions that open an introductory phrase (`In a statement Google said`). */
+const INTRO_PREPS = new Set(['in', 'on', 'at', 'with', 'after', 'before', 'during', 'under', 'over', 'from', 'following', 'despite', 'amid', 'through', 'via']);
+const NUMBER_WORDS = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty',
+  'thirty', 'forty', 'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'dozen',
+  'dozens', 'few', 'several', 'couple', 'half', 'handful',
+]);
+const QUANTITY_GLUE = new Set(['or', 'and', 'to', 'a', 'an', 'of', 'the']);
 const GENERIC_ORG = new Set(GENERIC_ORG_NOUNS);
 /** Words before `spokesman` that say what kind of spokesperson, not whose (`a senior official spokesman`). */
 const SPOKES_MODIFIERS = new Set(['official', 'chief', 'senior', 'deputy', 'press', 'former', 'another', 'second', 'one', 'acting', 'unnamed', 'female', 'male']);
@@ -409,6 +418,9 @@ export class Attributor {
     const after = closeIdx + 1 < toks.length ? toks[closeIdx + 1] : undefined;
 
     if (this.namingBefore(before) || this.namingAfter(toks, closeIdx)) return n >= 8 ? 'speech' : 'term';
+    // `According to Reid, the board promised funds for “two or three” new signings`: a quantity in
+    // words inside reported speech is the source's figure, not a label.
+    if (pre !== null && n > 0 && n <= 5 && lower.some((w) => NUMBER_WORDS.has(w)) && lower.every((w) => NUMBER_WORDS.has(w) || QUANTITY_GLUE.has(w))) return 'speech';
     // A headline that ends in a quote: the UK headline convention for a claim (`Soaring oil 'hits
     // world economy'`, `Manufacturing recovery 'slowing'`), not a label.
     if (this.isHeadline(q.paragraph) && q.open > para.start && (q.close < 0 || q.close >= para.end - 1)) return 'speech';
@@ -688,6 +700,11 @@ export class Attributor {
       while (k >= lo && isWord(toks[k]) && !toks[k].cap && (ADVERBS.has(toks[k].lw) || AUX.has(toks[k].lw) || (toks[k].lw.endsWith('ly') && toks[k].lw.length > 4))) k--;
     };
     skipAdverbs();
+    // `Henson himself says`: an emphatic reflexive after the subject is not the subject.
+    if (k - 1 >= lo && isWord(toks[k]) && REFLEXIVES.has(toks[k].lw) && isWord(toks[k - 1])) {
+      k--;
+      skipAdverbs();
+    }
     // `continued to warn`, `went on to say`: the reporting verb is the infinitive of another verb.
     if (k - 1 >= lo && toks[k].lw === 'to' && isWord(toks[k - 1])) {
       let v = k - 1;
@@ -786,6 +803,13 @@ export class Attributor {
       if (!ownName && nameToks.length > 0 && nameToks.length <= 4 && nameToks.every((t) => t.cap && !CAP_STOP.has(t.w))) {
         return { a: k0role, b: b0role, role: this.slice(toks, a, b), left: a };
       }
+    }
+    // `In a statement Google said`: the introductory phrase (a preposition, then a common noun) is not
+    // part of the speaker; the name after it is.
+    if (a - 1 >= lo && NP_DETERMINERS.has(toks[a].lw) && INTRO_PREPS.has(toks[a - 1].lw)) {
+      let name = b;
+      while (name > a && (toks[name].cap || toks[name].w === '.')) name--;
+      if (name > a && name < b && isWord(toks[name]) && !toks[name].cap) a = name + 1;
     }
     let end = b;
     while (a <= end && (['and', 'of', 'for', 'at', 'from'].includes(toks[a].lw) || toks[a].w === ',')) a++;
