@@ -10,7 +10,7 @@
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { analyzeText, type DocumentParts } from '../core/corpus';
-import { preparePassages } from '../core/passages/passageIndex';
+import { DEFAULT_PASSAGE_OPTIONS, preparePassages } from '../core/passages/passageIndex';
 
 const WORKER_MARK = 'news-annotator/cli-analysis@1';
 
@@ -26,10 +26,13 @@ interface BatchRequest {
 
 type BatchReply = { id: number; parts: DocumentParts[] } | { id: number; error: string };
 
-/** What the corpus would compute for the text (analyzeText), plus the passage index's fingerprints. */
+/**
+ * What the corpus would compute for the text (analyzeText), plus what the passage index would: tokens,
+ * fingerprints, and what the text says of its outlet.
+ */
 export function analyzeForCorpus(text: string): DocumentParts {
   const parts = analyzeText(text);
-  parts.passages = preparePassages(text, parts.structure.paragraphs);
+  parts.passages = preparePassages(text, parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { tokens: true, outlet: true });
   return parts;
 }
 

@@ -117,8 +117,13 @@ interface Words {
   keys: string[];
   /** `keys` joined by spaces: equal for copies alike but for spelling and punctuation. */
   key: string;
-  /** Its distinct three-word shingles, in order of first occurrence (made when first asked for). */
-  shingles?: string[];
+  /** Its distinct three-word shingles, in order of first occurrence, and their hashes (made when first asked for). */
+  shingles?: Shingles;
+}
+
+interface Shingles {
+  texts: string[];
+  hashes: Int32Array;
 }
 
 /**
@@ -181,12 +186,72 @@ export function prepareQuoteWords(quotes: readonly Quote[]): void {
 }
 
 /** The distinct three-word shingles of a quote's keys (what finds candidate copies). */
-function shinglesOf(w: Words): string[] {
+function shinglesOf(w: Words): Shingles {
   if (w.shingles) return w.shingles;
   const k = w.keys;
   const seen = new Set<string>();
   for (let i = 0; i + SHINGLE <= k.length; i++) seen.add(k[i] + ' ' + k[i + 1] + ' ' + k[i + 2]);
-  return (w.shingles = [...seen]);
+  const texts = [...seen];
+  const hashes = new Int32Array(texts.length);
+  texts.forEach((t, i) => (hashes[i] = hash32(t)));
+  return (w.shingles = { texts, hashes });
+}
+
+/** FNV-1a over UTF-16 code units, with a final mix so that the low bits index a table well. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/** A shingle in more quotes than this is a stock phrase: it links nothing by itself. */
+const STOCK_PHRASE_QUOTES = 60;
+
+/**
+ * The quotes in each shingle's bucket. Shingles are placed by hash in an open-addressing table and
+ * checked against their text, so a bucket holds exactly the quotes sharing those three words; each
+ * bucket's quotes (in item order) sit in one flat array. `entries` lists every (item, shingle) in item
+ * order; `bucketOf[e]` is the bucket of entry e, and item i's entries are `first[i]` to `first[i + 1]`.
+ */
+function shingleBuckets(shingles: (Shingles | null)[]): { first: Int32Array; bucketOf: Int32Array; start: Int32Array; members: Int32Array } {
+  const first = new Int32Array(shingles.length + 1);
+  shingles.forEach((sh, i) => (first[i + 1] = first[i] + (sh ? sh.texts.length : 0)));
+  const entries = first[shingles.length];
+  let size = 2;
+  while (size < 2 * entries) size *= 2;
+  const slots = new Int32Array(size); // bucket + 1; 0 is empty
+  const bucketText: string[] = [];
+  const bucketSize: number[] = [];
+  const bucketOf = new Int32Array(entries);
+  let e = 0;
+  for (const sh of shingles) {
+    if (!sh) continue;
+    for (let j = 0; j < sh.texts.length; j++, e++) {
+      const text = sh.texts[j];
+      for (let slot = sh.hashes[j] & (size - 1); ; slot = (slot + 1) & (size - 1)) {
+        const b = slots[slot] - 1;
+        if (b < 0) {
+          slots[slot] = bucketText.push(text);
+          bucketSize.push(1);
+          bucketOf[e] = bucketText.length - 1;
+          break;
+        }
+        if (bucketText[b] === text) {
+          bucketSize[b]++;
+          bucketOf[e] = b;
+          break;
+        }
+      }
+    }
+  }
+  const start = new Int32Array(bucketSize.length + 1);
+  bucketSize.forEach((n, b) => (start[b + 1] = start[b] + n));
+  const fill = start.slice(0, bucketSize.length);
+  const members = new Int32Array(entries);
+  for (let i = 0; i < shingles.length; i++) for (let x = first[i]; x < first[i + 1]; x++) members[fill[bucketOf[x]]++] = i;
+  return { first, bucketOf, start, members };
 }
 
 // ---- grouping -----------------------------------------------------------------------------------------
@@ -253,30 +318,23 @@ export function linkQuoteCopies(docs: readonly QuoteDoc[], options: LinkOptions 
     else union(seen, i);
   });
   // candidates sharing a three-word shingle, verified by containment or in-order overlap
-  const bySh = new Map<string, number[]>();
-  items.forEach((it, i) => {
-    if (it.w.keys.length < minWords) return;
-    for (const sh of shinglesOf(it.w)) {
-      const list = bySh.get(sh);
-      if (list) list.push(i);
-      else bySh.set(sh, [i]);
-    }
-  });
+  const buckets = shingleBuckets(items.map((it) => (it.w.keys.length >= minWords ? shinglesOf(it.w) : null)));
   // For each quote, the quotes sharing enough of its shingles to be worth a word-level comparison:
   // only quotes in a common shingle bucket are ever compared, so the work follows the copies, not
   // the square of the quotes. Counted in a typed array (touched entries reset), not a map per quote.
   const shingleCount = items.map((it) => Math.max(0, it.w.keys.length - SHINGLE + 1));
-  const buckets: number[][][] = items.map(() => []);
-  for (const list of bySh.values()) {
-    if (list.length > 60) continue; // a stock phrase shared by many quotes links nothing by itself
-    for (const i of list) buckets[i].push(list);
-  }
   const counts = new Int32Array(items.length);
   const touched: number[] = [];
   for (let a = 0; a < items.length; a++) {
     touched.length = 0;
-    for (const list of buckets[a]) {
-      for (const b of list) if (b > a && counts[b]++ === 0) touched.push(b);
+    for (let x = buckets.first[a]; x < buckets.first[a + 1]; x++) {
+      const b0 = buckets.start[buckets.bucketOf[x]];
+      const b1 = buckets.start[buckets.bucketOf[x] + 1];
+      if (b1 - b0 > STOCK_PHRASE_QUOTES) continue;
+      for (let m = b0; m < b1; m++) {
+        const b = buckets.members[m];
+        if (b > a && counts[b]++ === 0) touched.push(b);
+      }
     }
     for (const b of touched) {
       const shared = counts[b];
