@@ -1,6 +1,7 @@
 // Evaluation on news text the project had never seen: sixteen short articles written and annotated
-// by hand (test/fixtures/entities, see its README) before the recogniser was run on them, and ten
-// real BBC articles (bbc-gold.json: offsets, types and keys; the text is read from ../shared).
+// by hand (test/fixtures/entities, see its README) before the recogniser was run on them, and two
+// held-out sets of ten real BBC articles each (bbc-gold.json, bbc-gold-2.json: offsets, types and
+// keys; the text is read from ../shared). Each describe title keeps its set's first-run figures.
 // Mention F1 counts a mention right when its span and type are exactly the gold ones.
 // Grouping: an entity seen under several names (case-insensitively different surfaces) is grouped
 // right when every one of its recognised mentions gets one corpus id, used by no other gold entity,
