@@ -118,6 +118,14 @@ describe('analysis worker: per-document analysis and its cache', () => {
       assert.strictEqual(result.cached, false);
       assert.deepStrictEqual(core(result.parts), JSON.parse(JSON.stringify(analyzeText(seeds[0].text))));
     }
+    // Bytes that are not UTF-8 inside one entry: that entry alone is analysed again.
+    const broken = encode(`${header}\n${line}\n`);
+    broken[header.length + 1 + line.indexOf('{') + 5] = 0xff;
+    const s = fresh();
+    assert.strictEqual(s.loadCache(broken).entries, 1);
+    const again = s.analyze('a', seeds[0].text);
+    assert.strictEqual(again.cached, false);
+    assert.deepStrictEqual(core(again.parts), JSON.parse(JSON.stringify(analyzeText(seeds[0].text))));
     assert.ok(header.includes(CACHE_FORMAT));
   });
 

@@ -213,13 +213,25 @@ function passagesFromMeta(meta: EntryMeta, textLength: number): PreparedPassages
  * string whose slices are its entries: a single curly quote anywhere would make that string two
  * bytes a character, doubling the largest thing the worker keeps.
  */
+const NEWLINE = new Uint8Array([10]);
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes of the cache file as text, or undefined when they are not UTF-8 (a damaged entry). */
+function decodeEntry(bytes: Uint8Array): string | undefined {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 function asciiJson(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 export class AnalysisService {
-  /** hash -> the JSON of its parts (strings are compact; parsed only on a hit). */
-  private cache = new Map<string, string>();
+  /** hash -> its entry (`meta<TAB>parts` JSON): text made this session, or ASCII bytes of the loaded file. */
+  private cache = new Map<string, string | Uint8Array>();
   /** Whether the cache changed since it was loaded or saved. */
   private dirty = false;
   /** Mentions of documents analysed elsewhere (the host's live edits); others are read from the cache. */
@@ -306,7 +318,7 @@ export class AnalysisService {
     // Not kept as objects: resolve() parses the mentions again from the cache's string (memory over time).
     this.mentionsByPath.delete(path);
     this.hashByPath.set(path, hash);
-    const stored = this.cache.get(hash);
+    const stored = this.entry(hash);
     // A damaged entry is analysed again and replaced.
     const entry = stored === undefined ? undefined : splitEntry(stored);
     // Fingerprints (typed arrays, moved to the host without a copy) and the text's outlet: the host's
@@ -339,21 +351,17 @@ export class AnalysisService {
     this.identities = undefined;
     this.dirty = false;
     if (!bytes || bytes.length === 0) return { entries: 0 };
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      this.dirty = true;
-      return { entries: 0, discarded: 'not UTF-8' };
-    }
-    const firstBreak = text.indexOf('\n');
+    // The file is ASCII (saveCache escapes the rest): entries stay byte ranges of it, decoded one at a
+    // time when asked, instead of one 100 MB string beside the bytes at the largest moment of a warm start.
+    let firstBreak = bytes.indexOf(10);
+    if (firstBreak < 0) firstBreak = bytes.length;
     let header: { format?: unknown; analyzer?: unknown } | undefined;
     try {
-      header = JSON.parse(firstBreak < 0 ? text : text.slice(0, firstBreak));
+      header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, firstBreak)));
     } catch {
       header = undefined;
     }
-    if (!header || header.format !== CACHE_FORMAT) {
+    if (!header || typeof header !== 'object' || header.format !== CACHE_FORMAT) {
       this.dirty = true;
       return { entries: 0, discarded: 'unknown format' };
     }
@@ -362,42 +370,58 @@ export class AnalysisService {
       return { entries: 0, discarded: `analyser version ${String(header.analyzer)}, not ${ANALYZER_VERSION}` };
     }
     let at = firstBreak + 1;
-    while (at > 0 && at < text.length) {
-      let end = text.indexOf('\n', at);
-      if (end < 0) end = text.length;
-      const tab = text.indexOf('\t', at);
-      // Lines are `hash<TAB>json`; a damaged line is skipped (its entry will be analysed again).
-      if (tab > at && tab < end && text.charCodeAt(end - 1) === 125 /* } */) {
-        const hash = text.slice(at, tab);
+    while (at < bytes.length) {
+      let end = bytes.indexOf(10, at);
+      if (end < 0) end = bytes.length;
+      const tab = bytes.indexOf(9, at);
+      // Lines are `hash<TAB>entry`; a damaged line is skipped (its entry will be analysed again).
+      if (tab > at && tab < end && bytes[end - 1] === 125 /* } */) {
+        const hash = decodeEntry(bytes.subarray(at, tab));
         if (hash === IDENTITIES) {
-          const json = text.slice(tab + 1, end);
-          const keyEnd = json.indexOf('\t');
-          if (keyEnd > 0) this.identities = { key: json.slice(0, keyEnd), json: json.slice(keyEnd + 1) };
-        } else this.cache.set(hash, text.slice(tab + 1, end));
-      }
-      else this.dirty = true;
+          const json = decodeEntry(bytes.subarray(tab + 1, end));
+          const keyEnd = json === undefined ? -1 : json.indexOf('\t');
+          if (json !== undefined && keyEnd > 0) this.identities = { key: json.slice(0, keyEnd), json: json.slice(keyEnd + 1) };
+        } else if (hash !== undefined) this.cache.set(hash, bytes.subarray(tab + 1, end));
+      } else this.dirty = true;
       at = end + 1;
     }
     return { entries: this.cache.size };
   }
 
+  /** A cache entry as text (undefined if absent or damaged). */
+  private entry(hash: string): string | undefined {
+    const stored = this.cache.get(hash);
+    return stored === undefined || typeof stored === 'string' ? stored : decodeEntry(stored);
+  }
+
   /** The cache file: the entries of the documents currently known (older ones are dropped). */
   saveCache(): SaveCacheReply {
     const live = new Set(this.hashByPath.values());
-    const lines = [JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION })];
+    const encoder = new TextEncoder();
+    const chunks: Uint8Array[] = [encoder.encode(JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION }) + '\n')];
+    let entries = 0;
     for (const hash of live) {
-      const json = this.cache.get(hash);
-      if (json !== undefined) lines.push(`${hash}\t${asciiJson(json)}`);
+      const stored = this.cache.get(hash);
+      if (stored === undefined) continue;
+      chunks.push(encoder.encode(hash + '\t'), typeof stored === 'string' ? encoder.encode(asciiJson(stored)) : stored, NEWLINE);
+      entries++;
     }
     for (const hash of [...this.cache.keys()]) if (!live.has(hash)) this.cache.delete(hash);
-    const entries = lines.length - 1;
     const identities = this.identities;
     if (identities && (identities.json || identities.reply)) {
       identities.json ??= JSON.stringify(identities.reply, (_, v) => (v instanceof Int32Array ? { i32: Array.from(v) } : v));
-      lines.push(`${IDENTITIES}\t${identities.key}\t${asciiJson(identities.json)}`);
+      chunks.push(encoder.encode(`${IDENTITIES}\t${identities.key}\t${asciiJson(identities.json)}\n`));
     }
     this.dirty = false;
-    return { bytes: new TextEncoder().encode(lines.join('\n') + '\n'), entries };
+    let size = 0;
+    for (const c of chunks) size += c.length;
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    return { bytes, entries };
   }
 
   get needsSaving(): boolean {
@@ -434,7 +458,7 @@ export class AnalysisService {
     const given = this.mentionsByPath.get(path);
     if (given) return given;
     const hash = this.hashByPath.get(path);
-    const json = hash === undefined ? undefined : this.cache.get(hash);
+    const json = hash === undefined ? undefined : this.entry(hash);
     const entry = json === undefined ? undefined : splitEntry(json);
     return (entry && parseParts(entry.partsJson)?.mentions) ?? [];
   }
