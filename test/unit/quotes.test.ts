@@ -340,6 +340,15 @@ describe('quotes: attribution', () => {
     const t2 = 'Kyushu Railways closed. Jo Ito said it was sad. "Trains will not run," a company spokesman said.';
     const at2 = (s: string, type: string): MentionLike => ({ start: t2.indexOf(s), end: t2.indexOf(s) + s.length, type, key: s, surface: s });
     assert.strictEqual(findQuotes(t2, null, [at2('Kyushu Railways', 'ORG'), at2('Jo Ito', 'PERSON')])[0].speaker?.name, 'Kyushu Railways');
+    // an organisation named inside a quote is not the one that speaks
+    const t3 = 'But the SFA would not give details. "Once Rangers receive our letter we will comment," added the spokesman.';
+    const at3 = (s: string, type: string): MentionLike => ({ start: t3.indexOf(s), end: t3.indexOf(s) + s.length, type, key: s, surface: s });
+    assert.strictEqual(findQuotes(t3, null, [at3('SFA', 'ORG'), at3('Rangers', 'ORG')])[0].speaker?.name, 'SFA');
+    // `her spokesman` speaks for her, not for the organisation named last
+    const t4 = 'Kim Clijsters missed the list. Open chief Paul McNamee was worried. But her spokesman said she had "simply delayed" her entry to the Australian Open.';
+    const at4 = (s: string, type: string): MentionLike => ({ start: t4.indexOf(s), end: t4.indexOf(s) + s.length, type, key: s, surface: s });
+    const ms4 = [at4('Kim Clijsters', 'PERSON'), at4('Paul McNamee', 'PERSON'), at4('Australian Open', 'ORG')];
+    assert.notStrictEqual(findQuotes(t4, null, ms4)[0].speaker?.type, 'ORG');
   });
 
   it('an emphatic reflexive after the subject (`Henson himself says`) leaves the subject as the antecedent', () => {

@@ -97,6 +97,8 @@ const GROUP_HEAD = new Set(GROUP_HEADS);
 const PERSON_HEAD = new Set([...PERSON_NOUNS, ...DESCRIPTORS, ...TITLE_WORDS.filter((w) => !w.includes(' '))]);
 const STANCE = new Set(STANCE_WORDS);
 const SPOKES = new Set(SPOKESPERSON_NOUNS);
+/** Possessive determiners before `spokesman`, and the class of whom they stand for. */
+const POSSESSIVE_PRONOUNS: Record<string, 'person' | 'thing' | 'group'> = { his: 'person', her: 'person', its: 'thing', their: 'group' };
 const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
 /** Prepositions that open an introductory phrase (`In a statement Google said`). */
 const INTRO_PREPS = new Set(['in', 'on', 'at', 'with', 'after', 'before', 'during', 'under', 'over', 'from', 'following', 'despite', 'amid', 'through', 'via']);
@@ -1089,6 +1091,19 @@ export class Attributor {
       pa = s + 2;
       pb = np.b;
     } else return; // `spokesman Alan Jones`: named
+    // `her spokesman`, `their spokeswoman`: the principal is whom the possessive stands for
+    const owner = POSSESSIVE_PRONOUNS[toks[np.a].lw];
+    if (owner && s === np.b) {
+      const ante = this.resolvePronoun(speaker.start, owner);
+      if (!ante) return;
+      speaker.antecedent = { start: ante.start, end: ante.end, text: ante.text };
+      speaker.name = ante.name;
+      speaker.mention = ante.mention;
+      speaker.key = ante.key;
+      speaker.type = ante.type;
+      if (!speaker.role) speaker.role = speaker.text;
+      return;
+    }
     while (pa <= pb && (NP_DETERMINERS.has(toks[pa].lw) || toks[pa].t !== 'word')) pa++;
     // the principal named: a mention in it, else its run of capitalised words
     let name: string | null = null;
@@ -1163,7 +1178,7 @@ export class Attributor {
     }
     for (let i = this.firstMentionAt(pos) - 1; i >= 0 && this.mentions[i].start >= from; i--) {
       const m = this.mentions[i];
-      if (m.type !== 'ORG') continue;
+      if (m.type !== 'ORG' || this.insideQuote(m.start)) continue; // a name inside a quote is not who speaks
       if (specific) {
         const words = (m.surface ?? this.text.slice(m.start, m.end)).toLowerCase().split(/\s+/);
         if (words[words.length - 1] !== noun) continue;
@@ -1171,6 +1186,19 @@ export class Attributor {
       return i;
     }
     return -1;
+  }
+
+  /** Whether `pos` lies between the marks of a quote. */
+  private insideQuote(pos: number): boolean {
+    const raw = this.raw;
+    let lo = 0;
+    let hi = raw.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (raw[mid].open < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && pos < raw[lo - 1].end;
   }
 
   /** Without mentions: the nearest `… Agency` before `pos` (within 600 characters) for `an agency spokeswoman`. */
