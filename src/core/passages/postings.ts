@@ -173,7 +173,8 @@ export class PostingTable {
     if (node !== NONE) this.freeNode = this.next[node];
     else {
       if (this.nodeTop === this.docs.length) {
-        const size = this.docs.length * 2;
+        // Half again, not double: at millions of postings the unused tail is most of the slack.
+        const size = Math.ceil(this.docs.length * 1.5);
         this.docs = grow(this.docs, size);
         this.positions = grow(this.positions, size);
         this.next = grow(this.next, size);
