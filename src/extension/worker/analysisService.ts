@@ -12,9 +12,12 @@
 //  - the shared-passage index: in the extension host, with the documents. Views ask it synchronously
 //    for one document at a time (a few ms each), an edit re-indexes one document there without a
 //    round trip, and keeping a second copy here would double one of the largest structures in memory.
-//    Its expensive half (tokenising and fingerprinting every text) is done here, though: each
-//    analysis carries its tokens and fingerprints as typed arrays, transferred without a copy, and
-//    the host only inserts postings.
+//    Its expensive half is done here, though: each analysis carries its fingerprints (typed arrays,
+//    moved to the host without a copy) and what its text says of its outlet; the host only inserts
+//    postings, and tokenises a text only when it aligns it.
+//  - the cache: each entry keeps the analysis as JSON and the fingerprints beside it, so a warm start
+//    neither analyses, tokenises nor parses: a cached analysis crosses to the host as its JSON string
+//    and is parsed there when first read (most never are in a session).
 import { analyzeText, type DocumentParts, type IdentitySnapshot } from '../../core/corpus';
 import { DEFAULT_PASSAGE_OPTIONS, preparePassages, type PreparedPassages } from '../../core/passages/passageIndex';
 import { decodeFingerprints, encodeFingerprints } from '../../core/passages/fingerprints';
