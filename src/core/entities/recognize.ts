@@ -1312,6 +1312,7 @@ class Doc {
     }
     // organisations named in words (not by an acronym), for acronyms the lexicon also knows
     let written: { norm: string; key: string; text: string }[] | undefined;
+    const ownAcronym = new Map<string, string>();
     const writtenOrgs = () => (written ??= orgCands.filter((c) => c.b - c.a > 1).map((c) => ({ norm: '', key: orgKeys.get(normName(this.candKey(c)))!, text: this.candKey(c) })));
     let lastEnd = -1;
     for (const c of cands) {
@@ -1339,9 +1340,16 @@ class Doc {
         // (World Trade Organization) stands for the one the document names, when it does not name that one
         const t0 = toks[c.a];
         if (c.b - c.a === 1 && t0.allCaps && c.s === undefined && !this.acronymOf.has(t0.text)) {
-          const orgs = writtenOrgs();
-          const own = lookupAcronym(t0.text, orgs);
-          if (own && normName(own) !== normName(key) && !orgs.some((o) => normName(o.text) === normName(key))) key = own;
+          // once per acronym and lexicon key: a text repeating `UN` stays linear
+          const memo = t0.text + '\u0000' + key;
+          let own = ownAcronym.get(memo);
+          if (own === undefined) {
+            const orgs = writtenOrgs();
+            const found = lookupAcronym(t0.text, orgs);
+            own = found && normName(found) !== normName(key) && !orgs.some((o) => normName(o.text) === normName(key)) ? found : '';
+            ownAcronym.set(memo, own);
+          }
+          if (own) key = own;
         }
         // `China’s Ministry of Foreign Affairs`, `the Chinese Foreign Ministry`: a generic body
         // belongs to the country named right before it
@@ -1491,15 +1499,29 @@ class PersonIndex {
    * a slip for the one full name that has it; the slip is indexed to that person. */
   misspeltSurname(w: string): boolean {
     if (w.length < 6) return false;
+    // full names by the sorted letters of their surname (a swap keeps them): built once, after the
+    // full names and before the single ones, so each lookup is one map read
+    if (!this.bySurnameLetters) {
+      this.bySurnameLetters = new Map();
+      this.clusters.forEach((c, i) => {
+        if (c.length < 2) return;
+        const k = [...c[c.length - 1]].sort().join('');
+        const l = this.bySurnameLetters!.get(k);
+        if (l) l.push(i);
+        else this.bySurnameLetters!.set(k, [i]);
+      });
+    }
     let found = -1;
-    this.clusters.forEach((c, i) => {
-      if (c.length < 2 || found === -2) return;
+    for (const i of this.bySurnameLetters.get([...w].sort().join('')) ?? []) {
+      const c = this.clusters[i];
       if (isTransposition(w, c[c.length - 1])) found = found === -1 ? i : -2;
-    });
+    }
     if (found < 0) return false;
     this.byToken.set(w, [found]);
     return true;
   }
+
+  private bySurnameLetters: Map<string, number[]> | undefined;
 
   addSingle(w: string): void {
     // a person known only by one name in this document (`Austin` after `Defence Secretary`)
