@@ -121,8 +121,10 @@ interface Words {
   shingles?: Shingles;
 }
 
+/** A quote's distinct shingles: each is three consecutive `keys` from `at[j]`, with its hash. */
 interface Shingles {
-  texts: string[];
+  keys: readonly string[];
+  at: Int32Array;
   hashes: Int32Array;
 }
 
@@ -189,18 +191,42 @@ export function prepareQuoteWords(quotes: readonly Quote[]): void {
 function shinglesOf(w: Words): Shingles {
   if (w.shingles) return w.shingles;
   const k = w.keys;
-  const seen = new Set<string>();
-  for (let i = 0; i + SHINGLE <= k.length; i++) seen.add(k[i] + ' ' + k[i + 1] + ' ' + k[i + 2]);
-  const texts = [...seen];
-  const hashes = new Int32Array(texts.length);
-  texts.forEach((t, i) => (hashes[i] = hash32(t)));
-  return (w.shingles = { texts, hashes });
+  const n = Math.max(0, k.length - SHINGLE + 1);
+  // Distinct by a small hash table of their own, without making the three words into one string.
+  let size = 2;
+  while (size < 2 * n) size *= 2;
+  const slots = new Int32Array(size); // shingle number + 1; 0 is empty
+  const at = new Int32Array(n);
+  const hashes = new Int32Array(n);
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    const h = shingleHash(k, i);
+    for (let slot = h & (size - 1); ; slot = (slot + 1) & (size - 1)) {
+      const j = slots[slot] - 1;
+      if (j < 0) {
+        slots[slot] = distinct + 1;
+        at[distinct] = i;
+        hashes[distinct++] = h;
+        break;
+      }
+      if (hashes[j] === h && sameShingle(k, at[j], k, i)) break;
+    }
+  }
+  return (w.shingles = { keys: k, at: at.slice(0, distinct), hashes: hashes.slice(0, distinct) });
 }
 
-/** FNV-1a over UTF-16 code units, with a final mix so that the low bits index a table well. */
-function hash32(s: string): number {
+function sameShingle(a: readonly string[], i: number, b: readonly string[], j: number): boolean {
+  return a[i] === b[j] && a[i + 1] === b[j + 1] && a[i + 2] === b[j + 2];
+}
+
+/** FNV-1a over the three words' UTF-16 code units and a separator, mixed so the low bits index a table well. */
+function shingleHash(keys: readonly string[], i: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let w = i; w < i + SHINGLE; w++) {
+    const word = keys[w];
+    for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
+    h = Math.imul(h ^ 32, 0x01000193);
+  }
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   return h ^ (h >>> 13);
@@ -211,34 +237,38 @@ const STOCK_PHRASE_QUOTES = 60;
 
 /**
  * The quotes in each shingle's bucket. Shingles are placed by hash in an open-addressing table and
- * checked against their text, so a bucket holds exactly the quotes sharing those three words; each
+ * checked word by word, so a bucket holds exactly the quotes sharing those three words; each
  * bucket's quotes (in item order) sit in one flat array. `entries` lists every (item, shingle) in item
  * order; `bucketOf[e]` is the bucket of entry e, and item i's entries are `first[i]` to `first[i + 1]`.
  */
 function shingleBuckets(shingles: (Shingles | null)[]): { first: Int32Array; bucketOf: Int32Array; start: Int32Array; members: Int32Array } {
   const first = new Int32Array(shingles.length + 1);
-  shingles.forEach((sh, i) => (first[i + 1] = first[i] + (sh ? sh.texts.length : 0)));
+  shingles.forEach((sh, i) => (first[i + 1] = first[i] + (sh ? sh.at.length : 0)));
   const entries = first[shingles.length];
   let size = 2;
   while (size < 2 * entries) size *= 2;
   const slots = new Int32Array(size); // bucket + 1; 0 is empty
-  const bucketText: string[] = [];
+  // Each bucket's first shingle (its quote's keys and position), to check a hash match against.
+  const bucketKeys: (readonly string[])[] = [];
+  const bucketAt: number[] = [];
+  const bucketHash: number[] = [];
   const bucketSize: number[] = [];
   const bucketOf = new Int32Array(entries);
   let e = 0;
   for (const sh of shingles) {
     if (!sh) continue;
-    for (let j = 0; j < sh.texts.length; j++, e++) {
-      const text = sh.texts[j];
+    for (let j = 0; j < sh.at.length; j++, e++) {
       for (let slot = sh.hashes[j] & (size - 1); ; slot = (slot + 1) & (size - 1)) {
         const b = slots[slot] - 1;
         if (b < 0) {
-          slots[slot] = bucketText.push(text);
+          slots[slot] = bucketKeys.push(sh.keys);
+          bucketAt.push(sh.at[j]);
+          bucketHash.push(sh.hashes[j]);
           bucketSize.push(1);
-          bucketOf[e] = bucketText.length - 1;
+          bucketOf[e] = bucketKeys.length - 1;
           break;
         }
-        if (bucketText[b] === text) {
+        if (bucketHash[b] === sh.hashes[j] && sameShingle(bucketKeys[b], bucketAt[b], sh.keys, sh.at[j])) {
           bucketSize[b]++;
           bucketOf[e] = b;
           break;
