@@ -11,6 +11,42 @@ import {
 } from '../../src/core/annotations';
 import { readSeed } from './sharedFiles';
 
+/**
+ * Runs one property. Locally every run draws new cases: that exploration is how the counterexamples
+ * below were found, so it stays. In CI (`CI` set, as .ci/run does) each property runs with a fixed
+ * seed derived from its title, so a red CI run means the code changed, never the dice, and re-running
+ * it gives the same answer; a per-property seed keeps one property's cases from moving when another
+ * is added. A failure prints its seed and path; `FC_SEED=<seed> FC_PATH=<path>` replays exactly that
+ * case (in CI too), `FC_RUNS=<factor>` multiplies the runs for a longer local search. A counterexample
+ * found that way is fixed and kept as a regression case, as below. (Same helper in
+ * annotations.merge.test.ts.) Returns the number of runs asked for.
+ */
+function assertProperty<Ts>(ctx: Mocha.Context, property: fc.IRawProperty<Ts>, numRuns: number): number {
+  const title = ctx.test?.fullTitle() ?? '';
+  const runs = Math.max(1, Math.round(numRuns * (Number(process.env.FC_RUNS) || 1)));
+  const params: fc.Parameters<Ts> = { numRuns: runs };
+  if (process.env.FC_SEED) {
+    params.seed = Number(process.env.FC_SEED);
+    if (process.env.FC_PATH) params.path = process.env.FC_PATH;
+  } else if (process.env.CI) {
+    params.seed = seedOf(title);
+  }
+  params.reporter = (out) => {
+    if (!out.failed) return;
+    const replay = `Replay: FC_SEED=${out.seed} FC_PATH=${out.counterexamplePath} npx mocha <file> --grep ${JSON.stringify(title)}`;
+    throw new Error(`${fc.defaultReportMessage(out)}\n${replay}`, { cause: out.errorInstance });
+  };
+  fc.assert(property, params);
+  return runs;
+}
+
+/** FNV-1a of a property's title: its fixed seed in CI. */
+function seedOf(title: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < title.length; i++) h = Math.imul(h ^ title.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
 /** 1 - Levenshtein distance / length of the longer string. */
 function similarity(a: string, b: string): number {
   const n = b.length;
@@ -72,8 +108,9 @@ describe('annotations: moving through edits', () => {
   // edges typing stays outside). After any edits it must span exactly its characters, or be null when
   // none survives.
   const editArb = fc.record({ at: fc.nat(), len: fc.nat({ max: 12 }), text: fc.string({ maxLength: 6 }) });
-  it('property: after random edit sequences each annotation covers exactly its words or is an orphan', () => {
-    fc.assert(
+  it('property: after random edit sequences each annotation covers exactly its words or is an orphan', function () {
+    assertProperty(
+      this,
       fc.property(
         fc.string({ minLength: 1, maxLength: 80 }),
         fc.nat(),
@@ -110,7 +147,7 @@ describe('annotations: moving through edits', () => {
           }
         },
       ),
-      { numRuns: 2000 },
+      2000,
     );
   });
 });
@@ -190,6 +227,17 @@ describe('annotations: re-anchoring after outside changes', () => {
   const wordArb = fc.stringMatching(/^[a-z]{3,8}$/);
   const outsideEdit = fc.record({ at: fc.nat(), len: fc.nat({ max: 25 }), text: fc.stringMatching(/^[A-Z0-9 .]{0,15}$/) });
 
+  /** Applies outside edits one after the other, each character keeping its original index (-1: typed). */
+  function edited(text: string, edits: readonly { at: number; len: number; text: string }[]) {
+    let chars = Array.from(text, (ch, id) => ({ ch, id }));
+    for (const e of edits) {
+      const s = e.at % (chars.length + 1);
+      const t = Math.min(chars.length, s + e.len);
+      chars = [...chars.slice(0, s), ...Array.from(e.text, (ch) => ({ ch, id: -1 })), ...chars.slice(t)];
+    }
+    return { chars, changed: chars.map((c) => c.ch).join('') };
+  }
+
   function scenario() {
     return fc
       .record({
@@ -204,18 +252,13 @@ describe('annotations: re-anchoring after outside changes', () => {
         const wj = Math.min(words.length, wi + n);
         const start = words.slice(0, wi).join(' ').length + (wi > 0 ? 1 : 0);
         const end = start + words.slice(wi, wj).join(' ').length;
-        let chars = Array.from(text, (ch, id) => ({ ch, id }));
-        for (const e of edits) {
-          const s = e.at % (chars.length + 1);
-          const t = Math.min(chars.length, s + e.len);
-          chars = [...chars.slice(0, s), ...Array.from(e.text, (ch) => ({ ch, id: -1 })), ...chars.slice(t)];
-        }
-        return { text, start, end, chars, changed: chars.map((c) => c.ch).join('') };
+        return { text, start, end, ...edited(text, edits) };
       });
   }
 
-  it('property: re-anchoring never attaches to other words', () => {
-    fc.assert(
+  it('property: re-anchoring never attaches to other words', function () {
+    assertProperty(
+      this,
       fc.property(scenario(), ({ text, start, end, chars, changed }) => {
         const target = targetAt(text, 'f.txt', { start, end });
         const r = anchorTarget(changed, target);
@@ -226,11 +269,34 @@ describe('annotations: re-anchoring after outside changes', () => {
         assert.ok(own > 0, `attached to ${JSON.stringify(changed.slice(r.start, r.end))}, none of ${JSON.stringify(target.exact)}`);
         assert.ok(foreign <= own, `attached to ${JSON.stringify(changed.slice(r.start, r.end))} for ${JSON.stringify(target.exact)}`);
       }),
-      { numRuns: 1500 },
+      1500,
     );
   });
 
-  it('property: with the same words repeated elsewhere, a deleted or rewritten quote is not moved to another copy', () => {
+  /**
+   * Re-anchors the words [start, end) of `text` after `edits` and checks that the annotation was not
+   * moved to another copy of its words. Edits can make another copy look exactly like the annotated
+   * place (deleting one "the" of "the the"); only there may it attach: the text around must match the
+   * stored context as the documented rule says (one side >= 90 % alike, or both >= 75 %, each side
+   * compared with as many characters beside the match as it holds), checked independently here.
+   */
+  function notMovedToAnotherCopy(text: string, start: number, end: number, edits: readonly { at: number; len: number; text: string }[]) {
+    const { chars, changed } = edited(text, edits);
+    const target = targetAt(text, 'f.txt', { start, end });
+    const r = anchorTarget(changed, target);
+    if (!r) return { r, lookalike: false };
+    const own = chars.slice(r.start, r.end).filter((c) => c.id >= start && c.id < end).length;
+    if (own > 0) return { r, lookalike: false };
+    const before = similarity(target.prefix, changed.slice(Math.max(0, r.start - target.prefix.length), r.start));
+    const after = similarity(target.suffix, changed.slice(r.end, r.end + target.suffix.length));
+    assert.ok(
+      Math.max(before, after) >= 0.9 || Math.min(before, after) >= 0.75,
+      `attached to ${JSON.stringify(changed.slice(r.start - 10, r.end + 10))} (at ${r.start}), none of ${JSON.stringify(target.exact)} at ${start}; context ${before.toFixed(2)}/${after.toFixed(2)}`,
+    );
+    return { r, lookalike: true };
+  }
+
+  it('property: with the same words repeated elsewhere, a deleted or rewritten quote is not moved to another copy', function () {
     // Words drawn from a small vocabulary, so the quote occurs several times; its context makes it
     // unique. Edits only insert text the vocabulary cannot produce.
     const vocab = ['the', 'minister', 'said', 'talks', 'in', 'tokyo', 'on', 'defence', 'of', 'a', 'new', 'command', 'china', 'threat', 'us', 'japan', 'and', 'allies', 'will', 'meet'];
@@ -248,46 +314,88 @@ describe('annotations: re-anchoring after outside changes', () => {
         const wj = Math.min(words.length, wi + n);
         const start = words.slice(0, wi).join(' ').length + (wi > 0 ? 1 : 0);
         const end = start + words.slice(wi, wj).join(' ').length;
-        let chars = Array.from(text, (ch, id) => ({ ch, id }));
-        for (const e of edits) {
-          const s = e.at % (chars.length + 1);
-          const t = Math.min(chars.length, s + e.len);
-          chars = [...chars.slice(0, s), ...Array.from(e.text.toUpperCase(), (ch) => ({ ch, id: -1 })), ...chars.slice(t)];
-        }
-        return { text, start, end, chars, changed: chars.map((c) => c.ch).join('') };
+        return { text, start, end, edits: edits.map((e) => ({ ...e, text: e.text.toUpperCase() })) };
       });
     let copiesElsewhere = 0;
     let lookalikes = 0;
-    fc.assert(
-      fc.property(arb, ({ text, start, end, chars, changed }) => {
+    const runs = assertProperty(
+      this,
+      fc.property(arb, ({ text, start, end, edits }) => {
         const target = targetAt(text, 'f.txt', { start, end });
         const whole = target.prefix + target.exact + target.suffix;
         fc.pre(text.indexOf(whole) === text.lastIndexOf(whole));
-        if (changed.includes(target.exact)) copiesElsewhere++;
-        const r = anchorTarget(changed, target);
-        if (!r) return;
-        const inside = chars.slice(r.start, r.end);
-        const own = inside.filter((c) => c.id >= start && c.id < end).length;
-        if (own > 0) return;
-        // Edits can make another copy look exactly like the annotated place (deleting one "the" of
-        // "the the"); only there may it attach: the text around must match the stored context as
-        // the documented rule says (one side >= 90 % alike, or both >= 75 %), checked independently here.
-        const before = similarity(target.prefix, changed.slice(Math.max(0, r.start - target.prefix.length), r.start));
-        const after = similarity(target.suffix, changed.slice(r.end, r.end + target.suffix.length));
-        lookalikes++;
-        assert.ok(
-          Math.max(before, after) >= 0.9 || Math.min(before, after) >= 0.75,
-          `attached to ${JSON.stringify(changed.slice(r.start - 10, r.end + 10))} (at ${r.start}), none of ${JSON.stringify(target.exact)} at ${start}; context ${before.toFixed(2)}/${after.toFixed(2)}`,
-        );
+        if (edited(text, edits).changed.includes(target.exact)) copiesElsewhere++;
+        if (notMovedToAnotherCopy(text, start, end, edits).lookalike) lookalikes++;
       }),
-      { numRuns: 1500 },
+      1500,
     );
-    assert.ok(copiesElsewhere > 300, 'the scenario does put copies of the quote elsewhere');
-    assert.ok(lookalikes < 150, `lookalike places are the exception (${lookalikes})`);
+    assert.ok(copiesElsewhere > runs / 5, `the scenario does put copies of the quote elsewhere (${copiesElsewhere})`);
+    assert.ok(lookalikes < runs / 10, `lookalike places are the exception (${lookalikes})`);
   });
 
-  it('property: an annotation whose words and context were untouched is found exactly where they went', () => {
-    fc.assert(
+  // Counterexamples the property above found (fast-check's shrunk cases, seeds -713950534, 713489571,
+  // 738967844, 1529138273, 121388571, -1369857201). All had a context cut short by the start of the
+  // document, which was compared more leniently than any other context (see scoreCandidate).
+  it('regression: a quote deleted near the start of a document is not moved to the next copy of its words', () => {
+    const cases: { text: string; quote: [number, number]; edits: { at: number; len: number; text: string }[]; changed: string }[] = [
+      {
+        // "minister" deleted with " a m": it went to "0inister", what was left of the next one.
+        text: 'defence in on defence on minister a minister the minister defence threat the us china said',
+        quote: [25, 33],
+        edits: [{ at: 24, len: 13, text: '000' }],
+        changed: 'defence in on defence on000inister the minister defence threat the us china said',
+      },
+      {
+        // The first "threat" deleted: it went to the second.
+        text: 'the china the china china threat the the threat the talks talks china talks in the',
+        quote: [26, 32],
+        edits: [{ at: 25, len: 13, text: '' }],
+        changed: 'the china the china chinahe threat the talks talks china talks in the',
+      },
+      {
+        // The word "a" deleted: it went to the "a" inside "threat".
+        text: 'the talks us talks china the a talks in us threat talks the the us talks talks talks said talks defence the talks',
+        quote: [29, 30],
+        edits: [{ at: 24, len: 18, text: 'A' }],
+        changed: 'the talks us talks chinaA threat talks the the us talks talks talks said talks defence the talks',
+      },
+      {
+        text: 'us said on in china on in said the minister',
+        quote: [11, 13],
+        edits: [
+          { at: 7, len: 0, text: '.' },
+          { at: 12, len: 12, text: '' },
+          { at: 14, len: 1, text: '' },
+        ],
+        changed: 'us said. on insaid the minister',
+      },
+      {
+        text: 'the said japan and threat command command and the the the the in minister china china of the the minister will',
+        quote: [15, 18],
+        edits: [
+          { at: 12, len: 26, text: '' },
+          { at: 19, len: 7, text: 'AA' },
+        ],
+        changed: 'the said japand andAAe the the in minister china china of the the minister will',
+      },
+    ];
+    for (const { text, quote, edits, changed } of cases) {
+      assert.strictEqual(edited(text, edits).changed, changed);
+      // Every character of the quote is gone and only one side of its context is left, and that not
+      // even 90 % alike: an orphan.
+      assert.strictEqual(notMovedToAnotherCopy(text, quote[0], quote[1], edits).r, null, JSON.stringify(changed));
+    }
+    // Both contexts cut short (a ten-word document of one word): one "the" may stand for another only
+    // where the context says so.
+    notMovedToAnotherCopy('the the the the the the the the the the', 24, 27, [
+      { at: 0, len: 4, text: '.' },
+      { at: 20, len: 3, text: '' },
+    ]);
+  });
+
+  it('property: an annotation whose words and context were untouched is found exactly where they went', function () {
+    assertProperty(
+      this,
       fc.property(scenario(), ({ text, start, end, chars, changed }) => {
         const target = targetAt(text, 'f.txt', { start, end });
         const lo = target.start - target.prefix.length;
@@ -300,7 +408,7 @@ describe('annotations: re-anchoring after outside changes', () => {
         assert.ok(r, 'found');
         assert.deepStrictEqual({ start: r.start, end: r.end }, { start: at + (start - lo), end: at + (end - lo) });
       }),
-      { numRuns: 1000 },
+      1000,
     );
   });
 });
