@@ -2,6 +2,32 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { mergeAnnotations, type HandAnnotation } from '../../src/core/annotations';
 
+/**
+ * Runs one property: new cases on every local run; in CI (`CI` set) a fixed seed derived from the
+ * property's title, so CI fails only when the code changes and a re-run gives the same answer.
+ * `FC_SEED=<seed> FC_PATH=<path>` replays a printed failure, `FC_RUNS=<factor>` searches longer. The
+ * reasons are in annotations.anchor.test.ts, which has the same helper (test files do not share
+ * helpers here: loading one spec from another would register its tests twice).
+ */
+function assertProperty<Ts>(ctx: Mocha.Context, property: fc.IRawProperty<Ts>, numRuns: number): void {
+  const title = ctx.test?.fullTitle() ?? '';
+  const params: fc.Parameters<Ts> = { numRuns: Math.max(1, Math.round(numRuns * (Number(process.env.FC_RUNS) || 1))) };
+  if (process.env.FC_SEED) {
+    params.seed = Number(process.env.FC_SEED);
+    if (process.env.FC_PATH) params.path = process.env.FC_PATH;
+  } else if (process.env.CI) {
+    let h = 0x811c9dc5; // FNV-1a of the title
+    for (let i = 0; i < title.length; i++) h = Math.imul(h ^ title.charCodeAt(i), 0x01000193);
+    params.seed = h | 0;
+  }
+  params.reporter = (out) => {
+    if (!out.failed) return;
+    const replay = `Replay: FC_SEED=${out.seed} FC_PATH=${out.counterexamplePath} npx mocha <file> --grep ${JSON.stringify(title)}`;
+    throw new Error(`${fc.defaultReportMessage(out)}\n${replay}`, { cause: out.errorInstance });
+  };
+  fc.assert(property, params);
+}
+
 function a(id: string, comment: string, modified = '2026-11-21T10:00:00.000Z', start = 0): HandAnnotation {
   return {
     id,
@@ -69,10 +95,11 @@ describe('annotations: merging two versions of the file', () => {
     assert.deepStrictEqual(r.removedByTheirs, [], 'an intentional removal is not reported as a loss');
   });
 
-  it('property: every annotation of either side is in the result unless the other side removed it unchanged', () => {
+  it('property: every annotation of either side is in the result unless the other side removed it unchanged', function () {
     const version = fc.constantFrom('a', 'b', 'c');
     const side = fc.dictionary(fc.constantFrom('1', '2', '3', '4', '5'), version);
-    fc.assert(
+    assertProperty(
+      this,
       fc.property(side, side, side, fc.boolean(), (b, o, t, keep) => {
         const mk = (d: Record<string, string>) => Object.entries(d).map(([id, v]) => a(id, v, `2026-11-21T1${'abc'.indexOf(v)}:00:00.000Z`));
         const r = mergeAnnotations(mk(b), mk(o), mk(t), { keepRemovedByTheirs: keep });
@@ -95,7 +122,7 @@ describe('annotations: merging two versions of the file', () => {
         const again = mergeAnnotations(r.merged, r.merged, r.merged);
         assert.deepStrictEqual(ids(again.merged), ids(r.merged));
       }),
-      { numRuns: 500 },
+      500,
     );
   });
 });
