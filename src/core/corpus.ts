@@ -221,9 +221,7 @@ export class Corpus {
     const shared = this.sharedFor(path, analysis.text);
     // Copies of its quotes: from the corpus-wide linking when it is current, else among the documents
     // this one shares passages with (where reprinted quotes are), so an edit never relinks the corpus.
-    const partners = new Set(shared.flatMap((s) => s.matches.map((m) => m.path)));
-    partners.delete(path);
-    const links = corpusLinks ?? this.linkQuotes([path, ...partners]);
+    const links = corpusLinks ?? this.linkQuotes([path, ...partnersOf(path, shared)]);
     const di = links.index.get(path)!;
     const quotes = toReportQuotes(links.result.quotes[di], (mention) => ids[mention] ?? null).map((q, qi) => {
       const copies = this.copiesInOtherDocuments(links, di, qi);
@@ -383,15 +381,38 @@ export class Corpus {
 
   private resolve(): Identities {
     if (this.identities) return this.identities;
-    if (this.identitiesElsewhere) return (this.identities = this.snapshotIdentities());
+    if (this.identitiesElsewhere) return (this.identities = keepIds(this.snapshotIdentities()));
     for (const path of this.staleEntities) {
       const analysis = this.documents.get(path);
       if (analysis) this.resolver.setDocument(path, this.outletOf(path)?.outlet ?? null, analysis.mentions);
     }
     this.staleEntities.clear();
-    this.identities = this.resolver.resolve(this.knowledge);
+    this.identities = keepIds(this.resolver.resolve(this.knowledge));
     return this.identities;
   }
+}
+
+/** The other documents a document shares passages with. */
+function partnersOf(path: string, shared: readonly ReportShared[]): Set<string> {
+  const partners = new Set<string>();
+  for (const s of shared) for (const m of s.matches) if (m.path !== path) partners.add(m.path);
+  return partners;
+}
+
+/**
+ * Each document's ids made once per resolution: a report asks for them three times per document
+ * (its mentions, its quotes' speakers, the entity list), and the views ask again on every refresh.
+ */
+function keepIds(identities: Identities): Identities {
+  const made = new Map<string, string[]>();
+  return {
+    entities: identities.entities,
+    idsFor(path: string): string[] {
+      let ids = made.get(path);
+      if (!ids) made.set(path, (ids = identities.idsFor(path)));
+      return ids;
+    },
+  };
 }
 
 /** An id for a mention nobody has resolved yet: its type and name, as the resolver spells ids. */
