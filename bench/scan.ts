@@ -1,8 +1,14 @@
 // The whole scan (paragraphs, entities, quotes, shared passages, the report) over the BBC corpus, as the
-// CLI runs it (`scanFolder`: list and read the folder, analyse every article, build the report; not the
-// JSON formatting), on one thread and with the per-document analysis on worker threads; and one
-// structure-only pass. Each figure is set against a baseline pass measured in the same run: splitting
-// every text into words and counting them.
+// CLI runs it, on one thread and with the per-document analysis on worker threads:
+//  - in this process (`scanFolder`: list and read the folder, analyse every article, build the report;
+//    not the JSON formatting), best of 3, so this thread's code is warm while each scan starts its
+//    workers afresh, as the CLI does; baseline: splitting every text into words, in this process;
+//  - as a user runs it: `node dist/cli.js scan <bbc> --format json --out /dev/null`, a new process
+//    each time (cold code everywhere), best of 3; baseline: a new Node process reading every file of
+//    the folder and splitting it into words.
+// And one structure-only pass. Runs alternate single and parallel, so that load from other work on
+// the machine falls on both alike.
+import { spawnSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { analyzeDocument } from '../src/core/article';
@@ -67,13 +73,35 @@ export async function run(sharedDir: string): Promise<void> {
     const p = await best(1, scanWith(threads));
     if (p.ms < parallel.ms) parallel = p;
   }
+  const cli = path.join(__dirname, 'cli.js');
+  const processMs = (args: string[]): number => {
+    const t0 = performance.now();
+    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = performance.now() - t0;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')}: exit ${result.status}: ${result.stderr}`);
+    return ms;
+  };
+  const readAndSplit = `const fs=require('fs'),p=require('path');let n=0;const walk=(d)=>{for(const e of fs.readdirSync(d,{withFileTypes:true})){const f=p.join(d,e.name);if(e.isDirectory())walk(f);else n+=fs.readFileSync(f,'utf8').split(/\\s+/).length}};walk(${JSON.stringify(folder)});`;
+  let processBaseline = Infinity;
+  let processSingle = Infinity;
+  let processParallel = Infinity;
+  for (let round = 0; round < 3; round++) {
+    processBaseline = Math.min(processBaseline, processMs(['-e', readAndSplit]));
+    processSingle = Math.min(processSingle, processMs([cli, 'scan', folder, '--format', 'json', '--out', os.devNull, '--jobs', '1']));
+    processParallel = Math.min(processParallel, processMs([cli, 'scan', folder, '--format', 'json', '--out', os.devNull, '--jobs', String(threads)]));
+  }
+
   const shared = report!.documents.reduce((n, d) => n + d.shared.length, 0);
   const line = (t: Timing) =>
     `${(mb / (t.ms / 1000)).toFixed(1)} MB/s  (${(baseline.ms / t.ms).toFixed(3)}x baseline speed; ${t.ms.toFixed(0)} ms, CPU ${t.cpuMs.toFixed(0)} ms)`;
+  const processLine = (ms: number) => `${(mb / (ms / 1000)).toFixed(1)} MB/s  (${(processBaseline / ms).toFixed(3)}x process baseline speed; ${ms.toFixed(0)} ms)`;
   console.log(`corpus: ${docs.length} files, ${mb.toFixed(2)} MB, ${words} words; ${cores} cores`);
   console.log(`baseline (split into words): ${(mb / (baseline.ms / 1000)).toFixed(1)} MB/s`);
   console.log(`article structure:          ${(mb / (structure.ms / 1000)).toFixed(1)} MB/s  (${(baseline.ms / structure.ms).toFixed(2)}x baseline speed)`);
-  console.log(`whole scan, CLI, 1 thread:  ${line(single)}`);
-  console.log(`whole scan, CLI, ${threads} workers: ${line(parallel)}`);
+  console.log(`whole scan, CLI path in this process, 1 thread:   ${line(single)}`);
+  console.log(`whole scan, CLI path in this process, ${threads} workers: ${line(parallel)}`);
+  console.log(`process baseline (new node, read + split):        ${(mb / (processBaseline / 1000)).toFixed(1)} MB/s  (${processBaseline.toFixed(0)} ms)`);
+  console.log(`whole scan, node dist/cli.js scan, --jobs 1:      ${processLine(processSingle)}`);
+  console.log(`whole scan, node dist/cli.js scan, --jobs ${threads}:      ${processLine(processParallel)}`);
   console.log(`  report: ${report!.entities.length} entities, ${shared} shared passages; peak RSS ${(peakRss / 1e6).toFixed(0)} MB (this thread)`);
 }
