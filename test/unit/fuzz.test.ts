@@ -218,7 +218,13 @@ function deterministic<T>(f: () => T): T {
 
 describe('fuzz: the core on arbitrary and hostile text', function () {
   this.timeout(60_000);
-  const params = { numRuns: RUNS, seed: process.env.NEWS_FUZZ_SEED ? Number(process.env.NEWS_FUZZ_SEED) : undefined };
+  // New cases on every local run (that is how they find bugs); in CI one fixed seed, so a red run
+  // means the code changed, not the draw. fast-check prints the seed and path of any failure, and
+  // NEWS_FUZZ_SEED replays it. Inputs that once failed are kept as examples, tried first every run.
+  const seed = process.env.NEWS_FUZZ_SEED ? Number(process.env.NEWS_FUZZ_SEED) : process.env.CI ? 20261122 : undefined;
+  const params = { numRuns: RUNS, seed };
+  // A quote mark closing the text after "according": the cue lookup read past the last token.
+  const closingQuote = '\n\n\u201cthe \u201cthe the \u201cthe \u201c\u201cthe \u201cthe \n\n"\ud800\u201caccording ';
 
   it('analyzeDocument: paragraphs ordered, inside the text, no split surrogate pair, deterministic', () => {
     fc.assert(fc.property(articleText, (text) => void deterministic(() => structureOf(text))), params);
@@ -229,7 +235,7 @@ describe('fuzz: the core on arbitrary and hostile text', function () {
   });
 
   it('findQuotes: quotes, marks and speakers inside the text, deterministic (with and without paragraphs)', () => {
-    fc.assert(fc.property(articleText, (text) => void deterministic(() => quotesOf(text))), params);
+    fc.assert(fc.property(articleText, (text) => void deterministic(() => quotesOf(text))), { ...params, examples: [[closingQuote]] });
   });
 
   it('astral letters, emoji and lone surrogates next to names and quote marks: no layer splits a pair', () => {
@@ -249,7 +255,10 @@ describe('fuzz: the core on arbitrary and hostile text', function () {
   });
 
   it('Corpus.report over several generated documents: every span valid, every entity listed, deterministic', () => {
-    fc.assert(fc.property(relatedDocs, articleText, (texts, extra) => void deterministic(() => reportOf([...texts, extra]))), { ...params, numRuns: Math.max(10, Math.floor(RUNS / 3)) });
+    fc.assert(
+      fc.property(relatedDocs, articleText, (texts, extra) => void deterministic(() => reportOf([...texts, extra]))),
+      { ...params, numRuns: Math.max(10, Math.floor(RUNS / 3)), examples: [[[closingQuote], closingQuote]] },
+    );
   });
 
   // Over republished-story text. (Over degenerate repetition, "the the the …", the shared passages

@@ -599,6 +599,7 @@ export class Attributor {
 
   /** If a source preposition ends at token k, the index of its first token; else -1. */
   private sourcePrepFirst(toks: Token[], k: number): number {
+    if (k >= toks.length) return -1; // a quote closing the text has nothing after it
     for (const words of SOURCE_PREPS) {
       const first = k - words.length + 1;
       if (first < 0) continue;
