@@ -92,6 +92,8 @@ const COMPASS_LETTERS = new Map([
   ['E', 'East'],
   ['W', 'West'],
 ]);
+/** A word of digits then two or more lower-case letters: `3ami`, `7digital` (or `3rd`, `10km`). */
+const DIGIT_LED = /^\d+[a-z]{2,}$/;
 /** Units and ordinal endings after digits: `3rd`, `10km`, `1990s`, `5bn` are not names. */
 const DIGIT_UNITS = new Set('st nd rd th am pm km kg mm cm ml mg mb gb kb tb mph kph bn mn ft lb lbs oz mw kw gw hz khz mhz ghz yd yds hrs mins secs sec min kmh'.split(' '));
 
@@ -225,14 +227,14 @@ class Doc {
   run(): EntityMention[] {
     const toks = this.toks;
     const headlineSegs: [number, number][] = [];
-    const digitOrgs = this.digitLedOrgs();
+    let digitLed: number[] | undefined;
     let i = 0;
     while (i < toks.length) {
       const t = toks[i];
       if (!this.capLike(t)) {
         // `BBC1`, `O2`, `G7`: a name with a digit is read only when the lexicon knows it
         if (t.digit && t.cap && t.word && this.lx.gazetteer.get(t.text)?.type === 'ORG') this.lexiconCand(i, i + 1);
-        else if (digitOrgs && t.word && digitOrgs.has(t.text)) this.add({ a: i, b: i + 1, type: 'ORG', weak: false, key: t.text });
+        else if (t.digit && t.word && !t.cap && DIGIT_LED.test(t.text)) (digitLed ??= []).push(i);
         i++;
         continue;
       }
@@ -241,6 +243,7 @@ class Doc {
       else this.segment(i, b);
       i = b;
     }
+    if (digitLed) this.digitLedOrgs(digitLed);
     this.nameLists();
     this.acronymDefinitions();
     const persons = this.personClusters();
@@ -254,18 +257,14 @@ class Doc {
    * or an ordinal: `3rd`, `10km`, `1990s`) right after an organisation noun is a company's name, and
    * so is every other use of that word in the document.
    */
-  private digitLedOrgs(): Set<string> | undefined {
+  private digitLedOrgs(at: number[]): void {
     const toks = this.toks;
-    let found: Set<string> | undefined;
-    for (let k = 1; k < toks.length; k++) {
-      const t = toks[k];
-      if (!t.digit || !t.word || t.cap) continue;
-      const m = /^\d+([a-z]{2,})$/.exec(t.text);
-      if (!m || DIGIT_UNITS.has(m[1])) continue;
+    const names = new Set<string>();
+    for (const k of at) {
       const prev = toks[k - 1];
-      if (prev.word && !prev.cap && this.lx.orgCuesBefore.has(prev.text)) (found ??= new Set()).add(t.text);
+      if (prev && prev.word && !prev.cap && this.lx.orgCuesBefore.has(prev.text) && !DIGIT_UNITS.has(toks[k].text.replace(/^\d+/, ''))) names.add(toks[k].text);
     }
-    return found;
+    if (names.size) for (const k of at) if (names.has(toks[k].text)) this.add({ a: k, b: k + 1, type: 'ORG', weak: false, key: toks[k].text });
   }
 
   /**
