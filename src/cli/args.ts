@@ -35,8 +35,8 @@ and reports each article's paragraphs, quotes, entities and shared passages.
   --out FILE      write the report to FILE instead of standard output
   --passim OUTPUT add the shared passages of passim's output (its out.json part files, JSON lines,
                   or a folder of them) to the report, marked "source": "passim"
-  --jobs N|auto   threads analysing the articles (1: this thread only); auto (default) uses the
-                  cores (up to 4) when the folder holds 1 MB of text or more. The report is the same.
+  --jobs N|auto   worker threads analysing the articles (1: this thread only); auto (default) uses
+                  them only with 4 cores or more and 1 MB of text or more. The report is the same.
 
 export-passim writes the articles as passim input: JSON lines {"id", "series", "text"}, id = the
 article's path, series = its outlet (else its top folder).

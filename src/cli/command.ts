@@ -155,6 +155,12 @@ async function loadCorpusAsync(folder: string, io: CliIo, jobs: Jobs): Promise<L
  * JIT) costs about what analysing a few hundred kilobytes does.
  */
 const PARALLEL_MIN_CHARS = 1_000_000;
+/**
+ * Fewer cores than this and workers lose (bench/scan.ts, 2 cores: 1.2-2.0x slower than one thread):
+ * each worker warms its own JIT, and V8's background compiler and GC threads already use the second
+ * core of a single-thread scan. More cores are left to the user (`--jobs`) until measured.
+ */
+const MIN_AUTO_CORES = 4;
 /** More threads than this gain little: the corpus-wide half of a scan runs on one thread anyway. */
 const MAX_AUTO_THREADS = 4;
 
@@ -165,7 +171,7 @@ export function analysisThreads(jobs: Jobs, articles: readonly { text: string }[
   for (const a of articles) chars += a.text.length;
   if (chars < PARALLEL_MIN_CHARS) return 1;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return cores >= 2 ? Math.min(cores, MAX_AUTO_THREADS) : 1;
+  return cores >= MIN_AUTO_CORES ? Math.min(cores - 1, MAX_AUTO_THREADS) : 1;
 }
 
 function withHandCorrections(read: ReadFolder, io: CliIo): LoadedCorpus {

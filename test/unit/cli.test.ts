@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { analyzeForCorpus, analyzeOnWorkers } from '../../src/cli/analysisPool';
 import { main, run as runCommand } from '../../src/cli/cli';
+import { analysisThreads } from '../../src/cli/command';
 import type { DocumentParts } from '../../src/core/corpus';
 import { ANNOTATION_FILE_NAME, serializeAnnotationFile, targetAt, type HandAnnotation } from '../../src/core/annotations';
 import { SCAN_SCHEMA, type ScanReport } from '../../src/core/model';
@@ -189,5 +190,13 @@ describe('CLI: the analysis on worker threads', () => {
     for (const bad of ['0', 'x', '-1', '']) assert.strictEqual(run(['scan', seedsDir(), '--jobs', bad]).code, 2, bad);
     assert.match(run(['scan', seedsDir(), '--jobs']).stderr, /--jobs takes a number/);
     assert.strictEqual(run(['scan', seedsDir(), '--jobs', 'auto', '--format', 'json']).code, 0);
+  });
+
+  it('auto stays on one thread for small folders and below 4 cores (where workers were measured slower)', () => {
+    assert.strictEqual(analysisThreads(3, [{ text: 'x' }]), 3);
+    assert.strictEqual(analysisThreads('auto', [{ text: 'x'.repeat(10_000) }]), 1);
+    const big = [{ text: 'x'.repeat(2_000_000) }];
+    const cores = os.availableParallelism();
+    assert.strictEqual(analysisThreads('auto', big), cores >= 4 ? Math.min(cores - 1, 4) : 1);
   });
 });
