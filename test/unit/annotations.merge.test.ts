@@ -1,32 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { mergeAnnotations, type HandAnnotation } from '../../src/core/annotations';
-
-/**
- * Runs one property: new cases on every local run; in CI (`CI` set) a fixed seed derived from the
- * property's title, so CI fails only when the code changes and a re-run gives the same answer.
- * `FC_SEED=<seed> FC_PATH=<path>` replays a printed failure, `FC_RUNS=<factor>` searches longer. The
- * reasons are in annotations.anchor.test.ts, which has the same helper (test files do not share
- * helpers here: loading one spec from another would register its tests twice).
- */
-function assertProperty<Ts>(ctx: Mocha.Context, property: fc.IRawProperty<Ts>, numRuns: number): void {
-  const title = ctx.test?.fullTitle() ?? '';
-  const params: fc.Parameters<Ts> = { numRuns: Math.max(1, Math.round(numRuns * (Number(process.env.FC_RUNS) || 1))) };
-  if (process.env.FC_SEED) {
-    params.seed = Number(process.env.FC_SEED);
-    if (process.env.FC_PATH) params.path = process.env.FC_PATH;
-  } else if (process.env.CI) {
-    let h = 0x811c9dc5; // FNV-1a of the title
-    for (let i = 0; i < title.length; i++) h = Math.imul(h ^ title.charCodeAt(i), 0x01000193);
-    params.seed = h | 0;
-  }
-  params.reporter = (out) => {
-    if (!out.failed) return;
-    const replay = `Replay: FC_SEED=${out.seed} FC_PATH=${out.counterexamplePath} npx mocha <file> --grep ${JSON.stringify(title)}`;
-    throw new Error(`${fc.defaultReportMessage(out)}\n${replay}`, { cause: out.errorInstance });
-  };
-  fc.assert(property, params);
-}
+import { assertProperty } from './property';
 
 function a(id: string, comment: string, modified = '2026-11-21T10:00:00.000Z', start = 0): HandAnnotation {
   return {
