@@ -19,6 +19,17 @@ const core = (parts: DocumentParts) => {
   return rest;
 };
 
+/** A corpus fed analyses made elsewhere reports what a corpus analysing the same texts itself reports. */
+function assertFedReportsAsOwn(docs: { path: string; text: string; parts: DocumentParts }[]): void {
+  const own = new Corpus();
+  const fed = new Corpus();
+  for (const { path: p, text, parts } of docs) {
+    own.upsert(p, text);
+    fed.upsertAnalyzed(p, text, parts);
+  }
+  assert.deepStrictEqual(fed.report(), own.report());
+}
+
 describe('analysis worker: per-document analysis and its cache', () => {
   it('analyses exactly as the corpus does', () => {
     const service = new AnalysisService();
@@ -46,13 +57,7 @@ describe('analysis worker: per-document analysis and its cache', () => {
 
   it('a corpus fed with the worker’s analyses reports what a corpus analysing itself reports', () => {
     const service = new AnalysisService();
-    const own = new Corpus();
-    const fed = new Corpus();
-    for (const { name, text } of seeds) {
-      own.upsert(name, text);
-      fed.upsertAnalyzed(name, text, service.analyze(name, text).parts);
-    }
-    assert.deepStrictEqual(fed.report(), own.report());
+    assertFedReportsAsOwn(seeds.map(({ name, text }) => ({ path: name, text, parts: service.analyze(name, text).parts })));
   });
 
   it('a saved cache answers the next session without analysing (keyed by content, not path)', () => {
@@ -74,13 +79,7 @@ describe('analysis worker: per-document analysis and its cache', () => {
     }
     assert.strictEqual(second.needsSaving, false);
     // A corpus fed from the cache reports what a corpus analysing itself reports.
-    const own = new Corpus();
-    const fed = new Corpus();
-    for (const { name, text } of seeds) {
-      own.upsert(name, text);
-      fed.upsertAnalyzed(name, text, second.analyze(name, text).parts);
-    }
-    assert.deepStrictEqual(fed.report(), own.report());
+    assertFedReportsAsOwn(seeds.map(({ name, text }) => ({ path: name, text, parts: second.analyze(name, text).parts })));
     // A changed text is a miss.
     assert.strictEqual(second.analyze('x', seeds[0].text + ' More.').cached, false);
   });
@@ -237,13 +236,7 @@ describe('analysis worker: transports', () => {
       const again = await client.request<AnalyzeReply>({ kind: 'analyze', docs: seeds.map((s) => ({ path: `again/${s.name}`, text: s.text })) });
       assert.ok(again.results.every((r) => r.cached));
       assert.ok(again.results.every((r) => !('partsJson' in r) && r.parts.passages!.fingerprints.length > 0));
-      const own = new Corpus();
-      const fed = new Corpus();
-      again.results.forEach((r, i) => {
-        own.upsert(r.path, seeds[i].text);
-        fed.upsertAnalyzed(r.path, seeds[i].text, r.parts);
-      });
-      assert.deepStrictEqual(fed.report(), own.report());
+      assertFedReportsAsOwn(again.results.map((r, i) => ({ path: r.path, text: seeds[i].text, parts: r.parts })));
       assert.deepStrictEqual(
         again.results.map((r) => core(r.parts)),
         seeds.map((s) => JSON.parse(JSON.stringify(analyzeText(s.text)))),
