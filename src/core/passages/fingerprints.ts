@@ -97,23 +97,24 @@ export function decodeFingerprints(s: string): Fingerprints | null {
   const n = s.length / 9;
   const hashes = new Int32Array(n);
   const positions = new Int32Array(n);
-  for (let i = 0, at = 0; i < n; i++) {
-    let h = 0;
-    for (let k = 0; k < 5; k++, at++) {
-      const c = s.charCodeAt(at);
-      const v = c < 128 ? BASE64_CODES[c] : -1;
-      if (v < 0) return null;
-      h = (h << 6) | v;
-    }
-    let p = 0;
-    for (let k = 0; k < 4; k++, at++) {
-      const c = s.charCodeAt(at);
-      const v = c < 128 ? BASE64_CODES[c] : -1;
-      if (v < 0) return null;
-      p = (p << 6) | v;
-    }
+  for (let i = 0; i < n; i++) {
+    const h = readDigits(s, i * 9, 5);
+    const p = readDigits(s, i * 9 + 5, 4);
+    if (h < 0 || p < 0) return null;
     hashes[i] = h;
     positions[i] = p;
   }
   return { hashes, positions, length: n };
+}
+
+/** `count` base-64 digits of `s` from `at` as a number, or -1 when one is not a digit. */
+function readDigits(s: string, at: number, count: number): number {
+  let v = 0;
+  for (let k = 0; k < count; k++) {
+    const c = s.charCodeAt(at + k);
+    const d = c < 128 ? BASE64_CODES[c] : -1;
+    if (d < 0) return -1;
+    v = (v << 6) | d;
+  }
+  return v;
 }
