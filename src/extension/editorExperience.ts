@@ -24,6 +24,7 @@ import { setOutletForFile } from './views/outletManifest';
 import { QuotesTree } from './views/quotesTree';
 import { SharedParagraphsTree } from './views/sharedParagraphsTree';
 import type { WorkspaceCorpus } from './workspaceCorpus';
+import { timed } from './trace';
 
 /** Setting keys under `newsAnnotator.layers`, by layer. */
 const LAYER_SETTING: Record<LayerName, string> = { quotes: 'quotes', entities: 'entities', shared: 'sharedPassages' };
@@ -86,11 +87,22 @@ export function createEditorExperience(context: vscode.ExtensionContext, workspa
     quotes,
     coverage,
     statusBar,
-    reports.onDidChange(() => {
-      refreshVisible();
-      updateContext();
+    // The decorations first (their message leaves for the renderer before the views rebuild) ...
+    reports.onDidChangeEarly(() => timed('layers', refreshVisible)),
+    reports.onDidChange(() => timed('context', updateContext)),
+    // ... and an opened or edited article's own layers even before the corpus has indexed it.
+    workspace.onDidAnalyzeLocally(({ document, path, text, parts }) => {
+      if (workspace.correctedPaths.has(path)) return; // hand corrections need the full report
+      const enabled = enabledLayers();
+      for (const editor of vscode.window.visibleTextEditors) {
+        if (editor.document === document && document.getText() === text) timed('localLayers', () => layers.applyLocal(editor, path, text, parts, enabled));
+      }
     }),
-    vscode.window.onDidChangeVisibleTextEditors(refreshVisible),
+    vscode.workspace.onDidChangeTextDocument((e) => layers.edited(e)),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      layers.forgetHidden(editors);
+      refreshVisible();
+    }),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('newsAnnotator.layers') || e.affectsConfiguration('newsAnnotator.passages')) refreshVisible();
@@ -233,7 +245,9 @@ function scanWhenFirstArticleOpens(context: vscode.ExtensionContext, workspace: 
     started = true;
     const cancel = new vscode.CancellationTokenSource();
     context.subscriptions.push(cancel);
-    // Let the first highlights of the opened article land before the scan takes the extension host.
+    // The opened article's own layers are drawn on its open event, before this runs; the scan (its
+    // worker's start, the file reads) then overlaps with the article's corpus pass, so that the
+    // shared passages, which need the other articles, come as early as they can.
     setTimeout(() => {
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('News: reading the workspace’s articles') },

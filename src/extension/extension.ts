@@ -9,10 +9,13 @@ import { createEditorExperience } from './editorExperience';
 import { registerPassimCommands } from './passimCommands';
 import { StructureDecorations } from './structureDecorations';
 import { WorkspaceCorpus } from './workspaceCorpus';
+import { mark, timed } from './trace';
+import { warmUpAnalysis } from './warmUp';
 // The browser build (esbuild.mjs) swaps this for ./platform/web.
 import { createAnalysisPort } from './platform/node';
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+  mark('activate');
   const settings = () => vscode.workspace.getConfiguration('newsAnnotator');
   const workspace = new WorkspaceCorpus(() => settings().get<number>('debounceMs', 250), {
     createPort: () => createAnalysisPort(context.extensionUri),
@@ -24,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const output = vscode.window.createOutputChannel('News Annotator', { log: true });
   context.subscriptions.push(workspace, structure, output);
   const { reports } = createEditorExperience(context, workspace);
+  const structureEnabled = () => settings().get<boolean>('layers.structure', true);
   registerPassimCommands(context, workspace);
   const annotations = registerAnnotations(context);
   connectAnnotations(context, workspace, reports, annotations);
@@ -31,21 +35,28 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
 
   const refresh = (editor: vscode.TextEditor) => {
     if (!workspace.filter.isArticle(editor.document)) return;
-    structure.apply(editor, workspace.corpus.get(corpusKey(editor.document.uri)), settings().get<boolean>('layers.structure', true));
+    structure.apply(editor, workspace.corpus.get(corpusKey(editor.document.uri)), structureEnabled());
   };
-  const refreshVisible = () => {
+  const refreshVisible = () => timed('structure', () => {
     for (const editor of vscode.window.visibleTextEditors) refresh(editor);
-  };
+  });
   const showEditors = (editors: readonly vscode.TextEditor[]) => {
+    structure.forgetHidden(vscode.window.visibleTextEditors);
     for (const editor of editors) {
-      if (workspace.filter.isArticle(editor.document)) workspace.analyzeNow(editor.document);
+      if (workspace.filter.isArticle(editor.document)) workspace.analyzeInSteps(editor.document);
       refresh(editor);
     }
   };
 
   context.subscriptions.push(
-    workspace.onDidChange(refreshVisible),
+    reports.onDidChangeEarly(refreshVisible),
+    workspace.onDidAnalyzeLocally(({ document, text, parts }) => {
+      for (const editor of vscode.window.visibleTextEditors) {
+        if (editor.document === document) structure.apply(editor, { text, structure: parts.structure }, structureEnabled());
+      }
+    }),
     vscode.window.onDidChangeVisibleTextEditors(showEditors),
+    vscode.workspace.onDidChangeTextDocument((e) => structure.edited(e)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('newsAnnotator')) refreshVisible();
     }),
@@ -66,14 +77,34 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   );
   // The article whose opening activated us is analysed just after activation returns, so that the
   // analysis does not count against (or delay) the activation itself.
-  const firstShow = setTimeout(() => showEditors(vscode.window.visibleTextEditors), 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(firstShow) });
+  const firstShow = setTimeout(() => timed('firstShow', () => showEditors(vscode.window.visibleTextEditors)), 0);
+  // Then, until an article has been analysed, the core is warmed up in idle time (see warmUp.ts).
+  let active = true;
+  const warmTimers = new Set<ReturnType<typeof setTimeout>>();
+  warmUpAnalysis(
+    (step) => {
+      const timer = setTimeout(() => {
+        warmTimers.delete(timer);
+        timed('warmUp', step);
+      }, 0);
+      warmTimers.add(timer);
+    },
+    () => active && !workspace.hasAnalysed && workspace.corpus.size === 0,
+  );
+  context.subscriptions.push({
+    dispose: () => {
+      active = false;
+      clearTimeout(firstShow);
+      for (const timer of warmTimers) clearTimeout(timer);
+    },
+  });
   // Outlets and known entities come from files at the folder root; read them without delaying activation.
   void workspace.loadFolderSettings().then(() => {
     for (const problem of workspace.settingsProblems) output.warn(problem);
     refreshVisible();
   });
 
+  mark('activated');
   return {
     version: 1,
     annotations,
@@ -130,6 +161,7 @@ function connectAnnotations(
       }
     }
     workspace.corpus.setCorrections(byPath);
+    workspace.correctedPaths = new Set([...byPath].filter(([, spans]) => spans.length > 0).map(([path]) => path));
   };
   workspace.beforeChange = collectCorrections;
   context.subscriptions.push(

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ArticleReports } from './layers/articleReports';
 import { visibleShared } from './layers/layerPlan';
 import { percent } from './layers/outletNames';
+import { timed } from './trace';
 import { mergeSpans, overlapLength, storySpans } from './views/coverageModel';
 
 export class ArticleStatusBar implements vscode.Disposable {
@@ -15,7 +16,7 @@ export class ArticleStatusBar implements vscode.Disposable {
     this.item.command = 'newsAnnotator.showSourcesPanel';
     this.subscriptions.push(
       this.item,
-      reports.onDidChange(() => this.update()),
+      reports.onDidChange(() => timed('statusBar', () => this.update())),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('newsAnnotator.passages') && this.update()),
     );

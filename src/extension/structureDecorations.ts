@@ -1,7 +1,8 @@
 // The article-structure layer: headline, dateline, byline and captions styled, boilerplate dimmed.
 // One decoration type per kind, created once from contributed theme colours; one setDecorations per type.
 import * as vscode from 'vscode';
-import type { ParagraphKind } from '../core/model';
+import type { ParagraphKind, Span } from '../core/model';
+import { DrawnRanges } from './layers/drawnRanges';
 import type { DocumentAnalysis } from '../core/corpus';
 
 type StyledKind = Exclude<ParagraphKind, 'body'>;
@@ -16,6 +17,7 @@ const STYLES: Record<StyledKind, vscode.DecorationRenderOptions> = {
 
 export class StructureDecorations implements vscode.Disposable {
   private readonly types = new Map<StyledKind, vscode.TextEditorDecorationType>();
+  private readonly drawn = new DrawnRanges();
 
   constructor() {
     for (const kind of Object.keys(STYLES) as StyledKind[]) {
@@ -23,16 +25,31 @@ export class StructureDecorations implements vscode.Disposable {
     }
   }
 
-  apply(editor: vscode.TextEditor, analysis: DocumentAnalysis | undefined, enabled: boolean): void {
-    const ranges = new Map<StyledKind, vscode.Range[]>();
-    for (const kind of this.types.keys()) ranges.set(kind, []);
-    if (analysis && enabled && analysis.text === editor.document.getText()) {
-      for (const p of analysis.structure.paragraphs) {
-        if (p.kind === 'body') continue;
-        ranges.get(p.kind)!.push(new vscode.Range(editor.document.positionAt(p.start), editor.document.positionAt(p.end)));
-      }
+  /**
+   * Draws the structure of an article. Without an analysis of its current text (an edit not yet
+   * analysed, an article not yet read) the decorations stay where VS Code moved them.
+   */
+  apply(editor: vscode.TextEditor, analysis: Pick<DocumentAnalysis, 'text' | 'structure'> | undefined, enabled: boolean): void {
+    const text = editor.document.getText();
+    if (enabled && (!analysis || analysis.text !== text)) return;
+    const spans = new Map<StyledKind, Span[]>();
+    for (const kind of this.types.keys()) spans.set(kind, []);
+    if (enabled && analysis) {
+      for (const p of analysis.structure.paragraphs) if (p.kind !== 'body') spans.get(p.kind)!.push({ start: p.start, end: p.end });
     }
-    for (const [kind, type] of this.types) editor.setDecorations(type, ranges.get(kind)!);
+    const document = editor.document;
+    const ranges = (list: readonly Span[]) => list.map((s) => new vscode.Range(document.positionAt(s.start), document.positionAt(s.end)));
+    for (const [kind, type] of this.types) this.drawn.set(editor, type, spans.get(kind)!, ranges);
+  }
+
+  /** Forgets what editors no longer visible showed: when shown again, they are drawn in full. */
+  forgetHidden(visible: readonly vscode.TextEditor[]): void {
+    this.drawn.keepOnly(visible);
+  }
+
+  /** Follows an edit (onDidChangeTextDocument), as VS Code moves the decorations. */
+  edited(e: vscode.TextDocumentChangeEvent): void {
+    this.drawn.edited(e.document, e.contentChanges);
   }
 
   dispose(): void {

@@ -9,7 +9,7 @@
 // the extension's storage (storageUri, else globalStorageUri) as analysis-cache.jsonl; see
 // bench/scale.ts for the figures.
 import * as vscode from 'vscode';
-import type { DocumentAnalysis } from '../core/corpus';
+import { analyzeText, type DocumentAnalysis, type DocumentParts } from '../core/corpus';
 import type { AnalysisPort } from './worker/protocol';
 import { AnalysisClient } from './worker/protocol';
 import { identitySnapshot, type AnalyzeReply, type LoadCacheReply, type ResolveReply, type SaveCacheReply } from './worker/analysisService';
@@ -17,6 +17,7 @@ import { CorrectedCorpus } from '../core/correctedCorpus';
 import { decodeArticleBytes } from '../core/textDecoding';
 import { ArticleFilter } from './articleFilter';
 import { corpusKey } from './corpusKeys';
+import { mark, timed } from './trace';
 
 export interface ScanSummary {
   files: number;
@@ -26,6 +27,14 @@ export interface ScanSummary {
   cached?: number;
   /** Why the cache file was discarded, if it was. */
   cacheDiscarded?: string;
+}
+
+/** A document's own analysis (structure, entity mentions, quotes), made before it joins the corpus. */
+export interface LocalAnalysis {
+  document: vscode.TextDocument;
+  path: string;
+  text: string;
+  parts: DocumentParts;
 }
 
 export interface WorkspaceCorpusOptions {
@@ -50,12 +59,23 @@ const READ_CONCURRENCY = 16;
 
 export class WorkspaceCorpus implements vscode.Disposable {
   readonly corpus = new CorrectedCorpus();
+  /** Paths with hand corrections (set with them): their layers are drawn from the corrected report only. */
+  correctedPaths: ReadonlySet<string> = new Set();
   /** Called before listeners hear of a change, so that they read current hand corrections. */
   beforeChange: (() => void) | undefined;
   readonly filter = new ArticleFilter();
   private readonly changed = new vscode.EventEmitter<DocumentAnalysis[]>();
   /** Fires after analyses changed (an edit settled, a scan finished). */
   readonly onDidChange = this.changed.event;
+  private readonly analyzedLocally = new vscode.EventEmitter<LocalAnalysis>();
+  /**
+   * Fires when an opened or edited document has its own analysis, a macrotask before the corpus
+   * indexes it (shared passages, identities, quote copies): the layers that depend on the document
+   * alone are drawn from it at once.
+   */
+  readonly onDidAnalyzeLocally = this.analyzedLocally.event;
+  /** Documents analysed and waiting (a macrotask) to be indexed, with the text they were analysed at. */
+  private readonly indexing = new Map<string, { text: string; cancel: () => void }>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -107,11 +127,16 @@ export class WorkspaceCorpus implements vscode.Disposable {
       settingsWatcher.onDidChange(reloadSettings),
       settingsWatcher.onDidDelete(reloadSettings),
       this.changed,
+      this.analyzedLocally,
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.filter.isArticle(e.document)) this.schedule(e.document);
+        if (e.contentChanges.length > 0 && this.filter.isArticle(e.document)) {
+          mark('change', { version: e.document.version });
+          this.schedule(e.document);
+        }
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (this.filter.isArticle(d)) this.analyzeNow(d);
+        mark('open', { path: corpusKey(d.uri) });
+        if (this.filter.isArticle(d)) this.analyzeInSteps(d);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('newsAnnotator.files')) this.filter.reload();
@@ -149,32 +174,92 @@ export class WorkspaceCorpus implements vscode.Disposable {
   /** The analysis of a document's current text, computed now if stale. */
   analyzeNow(document: vscode.TextDocument): DocumentAnalysis {
     const key = corpusKey(document.uri);
-    const timer = this.pending.get(key);
-    if (timer) {
-      clearTimeout(timer);
-      this.pending.delete(key);
-    }
+    this.cancelPending(key);
     const before = this.corpus.get(key);
-    const analysis = this.corpus.upsert(key, document.getText());
+    const analysis = timed('upsert', () => this.corpus.upsert(key, document.getText()), { path: key });
     if (analysis !== before) {
-      this.fireChanged([analysis]);
+      timed('fireChanged', () => this.fireChanged([analysis]));
       this.scheduleResolve();
     }
     return analysis;
   }
 
-  private schedule(document: vscode.TextDocument): void {
-    const key = corpusKey(document.uri);
+  private cancelPending(key: string): void {
     const timer = this.pending.get(key);
     if (timer) clearTimeout(timer);
+    this.pending.delete(key);
+    this.indexing.get(key)?.cancel();
+    this.indexing.delete(key);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = corpusKey(document.uri);
+    this.cancelPending(key);
     this.pending.set(
       key,
       setTimeout(() => {
         this.pending.delete(key);
-        if (!document.isClosed) this.analyzeNow(document);
+        mark('debounce', { version: document.version });
+        if (!document.isClosed) this.analyzeInSteps(document);
       }, this.debounceMs()),
     );
   }
+
+  /**
+   * analyzeNow in two steps, for an opened document and a settled edit: the document's own analysis
+   * (a few ms for a news article) is announced at once (onDidAnalyzeLocally: the editor draws its
+   * structure, quotes and entities), and the corpus work (passage index, identities, reports, views)
+   * follows once the renderer has taken those decorations (see afterRendererTook).
+   */
+  analyzeInSteps(document: vscode.TextDocument): void {
+    const key = corpusKey(document.uri);
+    const text = document.getText();
+    if (this.indexing.get(key)?.text === text) return; // analysed, indexed in a moment
+    this.cancelPending(key);
+    if (this.corpus.get(key)?.text === text) return;
+    this.analysedAny = true;
+    const parts = timed('analyzeText', () => analyzeText(text), { chars: text.length });
+    this.analyzedLocally.fire({ document, path: key, text, parts });
+    let cancelled = false;
+    const index = () => {
+      if (cancelled) return;
+      this.indexing.delete(key);
+      // A newer edit is on its way (its own debounce): this text is already out of date.
+      if (!document.isClosed && document.getText() !== text) return;
+      const before = this.corpus.get(key);
+      const analysis = timed('index', () => this.corpus.upsertAnalyzed(key, text, parts), { path: key });
+      if (analysis !== before) {
+        timed('fireChanged', () => this.fireChanged([analysis]));
+        this.scheduleResolve();
+      }
+    };
+    this.indexing.set(key, { text, cancel: () => (cancelled = true) });
+    const shown = vscode.window.visibleTextEditors.some((e) => e.document === document);
+    if (shown) void this.afterRendererTook().then(index);
+    else setTimeout(index, 0);
+  }
+
+  /**
+   * Resolves once the workbench has handled the messages sent so far (the decorations just set): it
+   * handles messages in order, so the answer to a no-op command comes after them. On a busy machine
+   * the corpus pass would otherwise take the CPU the renderer needs to draw them; when the renderer
+   * is idle this costs a round trip of a few ms. Never waits more than 100 ms.
+   */
+  private afterRendererTook(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 100);
+      void Promise.resolve(vscode.commands.executeCommand('setContext', 'newsAnnotator.layersDrawn', true)).then(
+        () => (clearTimeout(timer), resolve()),
+        () => (clearTimeout(timer), resolve()),
+      );
+    });
+  }
+
+  /** Whether any document was analysed on this thread yet (the warm-up stops then). */
+  get hasAnalysed(): boolean {
+    return this.analysedAny;
+  }
+  private analysedAny = false;
 
   /**
    * Reads every article file in the workspace; open documents contribute their live text. Files are
@@ -452,7 +537,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     void this.client?.then((c) => c.dispose());
     for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const indexing of this.indexing.values()) indexing.cancel();
     this.pending.clear();
+    this.indexing.clear();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -23,6 +23,12 @@ export class ArticleReports implements vscode.Disposable {
   private entityCache: { generation: number; list: ReportEntity[]; byId: Map<string, ReportEntity> } | undefined;
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changedEarly = new vscode.EventEmitter<void>();
+  /**
+   * Fires first after the corpus changed, for the editor's decorations alone: they are set (and sent
+   * to the renderer) before the views, the status bar and the lenses rebuild.
+   */
+  readonly onDidChangeEarly = this.changedEarly.event;
   /** Fires after the corpus changed (an edit settled, a scan finished); views refresh on it. */
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -30,6 +36,7 @@ export class ArticleReports implements vscode.Disposable {
   constructor(readonly workspace: WorkspaceCorpus) {
     this.subscriptions.push(
       this.changed,
+      this.changedEarly,
       workspace.onDidChange(() => this.invalidate()),
     );
   }
@@ -40,6 +47,7 @@ export class ArticleReports implements vscode.Disposable {
     // Reports of other documents can change too (a passage shared with the edited one), so all go.
     this.documentCache.clear();
     this.entityCache = undefined;
+    this.changedEarly.fire();
     this.changed.fire();
   }
 
