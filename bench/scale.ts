@@ -29,7 +29,7 @@ function workerClient(): AnalysisClient & { stop(): Promise<void> } {
   const worker = new Worker(path.join(__dirname, 'worker.js'));
   const client = new AnalysisClient({
     kind: 'worker_threads',
-    post: (m) => worker.postMessage(m),
+    post: (m, transfer) => worker.postMessage(m, transfer),
     onMessage: (l: (m: ReplyMessage) => void) => void worker.on('message', l),
     terminate: () => void worker.terminate(),
   });
@@ -39,6 +39,7 @@ function workerClient(): AnalysisClient & { stop(): Promise<void> } {
 /** Samples RSS and the longest gap between timer ticks on this thread (a busy host). */
 function monitor() {
   let peak = process.memoryUsage.rss();
+  const peakSoFar = () => Math.max(peak, process.memoryUsage.rss()) / 1e6;
   let last = performance.now();
   let longest = 0;
   const timer = setInterval(() => {
@@ -48,6 +49,8 @@ function monitor() {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 5);
   return {
+    /** Peak RSS until now, in MB. */
+    peakNow: () => peakSoFar(),
     stop() {
       clearInterval(timer);
       peak = Math.max(peak, process.memoryUsage.rss());
@@ -63,6 +66,8 @@ interface ScanFigures {
   cached: number;
   longestStallMs: number;
   peakMb: number;
+  /** Peak RSS until every file was analysed and indexed (before the identity resolution). */
+  peakAnalysedMb: number;
 }
 
 /** The extension's scan (WorkspaceCorpus.scanWorkspace), minus vscode: read, batch, worker, corpus. */
@@ -70,9 +75,10 @@ async function scan(corpus: Corpus, client: AnalysisClient, root: string, files:
   const watch = monitor();
   const t0 = performance.now();
   corpus.resolveIdentitiesElsewhere(true);
-  const bytes = cacheFile && fs.existsSync(cacheFile) ? new Uint8Array(await fs.promises.readFile(cacheFile)) : undefined;
+  const bytes = cacheFile && fs.existsSync(cacheFile) ? await fs.promises.readFile(cacheFile) : undefined;
+  const size = bytes?.length ?? 0; // the bytes move to the worker
   const loaded = await client.request<LoadCacheReply>({ kind: 'loadCache', bytes });
-  if (bytes) console.log(`  cache loaded: ${(bytes.length / 1e6).toFixed(1)} MB, ${loaded.entries} entries${loaded.discarded ? `, discarded: ${loaded.discarded}` : ''} (${s(performance.now() - t0)})`);
+  if (bytes) console.log(`  cache loaded: ${(size / 1e6).toFixed(1)} MB, ${loaded.entries} entries${loaded.discarded ? `, discarded: ${loaded.discarded}` : ''} (${s(performance.now() - t0)})`);
   let firstResultsMs = 0;
   let cached = 0;
   const versions = new Map<string, number>();
@@ -99,12 +105,13 @@ async function scan(corpus: Corpus, client: AnalysisClient, root: string, files:
   if (batch.length) inFlight.push(settle(batch));
   await Promise.all(inFlight);
   const analysedMs = performance.now() - t0;
+  const peakAnalysedMb = watch.peakNow();
   const input = corpus.identityInput();
   const reply = await client.request<ResolveReply>({ kind: 'resolve', docs: input.map((d) => ({ path: d.path, outlet: d.outlet })) });
   corpus.setIdentitySnapshot(identitySnapshot(reply), new Map(input.map((d) => [d.path, d.version])));
   const identitiesMs = performance.now() - t0;
   const { peakMb, longestStallMs } = watch.stop();
-  return { firstResultsMs, analysedMs, identitiesMs, cached, longestStallMs, peakMb };
+  return { firstResultsMs, analysedMs, identitiesMs, cached, longestStallMs, peakMb, peakAnalysedMb };
 }
 
 function listFiles(root: string): string[] {
@@ -119,7 +126,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 function line(name: string, f: ScanFigures, baselineMs: number): void {
   console.log(
     `${name}: first results ${s(f.firstResultsMs)}, all analysed and indexed ${s(f.analysedMs)} (${(f.analysedMs / baselineMs).toFixed(1)}x baseline), ` +
-      `identities ${s(f.identitiesMs)}; ${f.cached} from cache; longest host stall ${f.longestStallMs.toFixed(0)} ms; peak RSS ${f.peakMb.toFixed(0)} MB`,
+      `identities ${s(f.identitiesMs)}; ${f.cached} from cache; longest host stall ${f.longestStallMs.toFixed(0)} ms; peak RSS ${f.peakMb.toFixed(0)} MB (${f.peakAnalysedMb.toFixed(0)} MB until indexed)`,
   );
 }
 

@@ -253,7 +253,7 @@ describe('analysis worker: transports', () => {
     const worker = new Worker(path.join(__dirname, '..', '..', 'src', 'extension', 'worker', 'nodeWorker.js'));
     await roundTrip({
       kind: 'worker_threads',
-      post: (m) => worker.postMessage(m),
+      post: (m, transfer) => worker.postMessage(m, transfer),
       onMessage: (l: (m: ReplyMessage) => void) => void worker.on('message', l),
       terminate: () => void worker.terminate(),
     });

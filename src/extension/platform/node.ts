@@ -16,7 +16,7 @@ export async function createAnalysisPort(extensionUri: vscode.Uri): Promise<Anal
   worker.unref();
   return {
     kind: 'worker_threads',
-    post: (message) => worker.postMessage(message),
+    post: (message, transfer) => worker.postMessage(message, transfer),
     onMessage: (listener: (message: ReplyMessage) => void) => void worker.on('message', listener),
     terminate: () => void worker.terminate(),
   };

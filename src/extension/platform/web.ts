@@ -7,7 +7,7 @@ import { sameThreadPort, type AnalysisPort, type ReplyMessage } from '../worker/
 
 export const PLATFORM = 'web';
 
-declare const Worker: undefined | (new (url: string) => { postMessage(m: unknown): void; onmessage: ((e: { data: ReplyMessage }) => void) | null; onerror: ((e: unknown) => void) | null; terminate(): void });
+declare const Worker: undefined | (new (url: string) => { postMessage(m: unknown, transfer?: ArrayBuffer[]): void; onmessage: ((e: { data: ReplyMessage }) => void) | null; onerror: ((e: unknown) => void) | null; terminate(): void });
 declare const Blob: new (parts: string[], options: { type: string }) => unknown;
 declare const URL: { createObjectURL(blob: unknown): string };
 
@@ -21,7 +21,7 @@ export async function createAnalysisPort(extensionUri: vscode.Uri): Promise<Anal
     worker.onmessage = (e) => listener?.(e.data);
     return {
       kind: 'web-worker',
-      post: (message) => worker.postMessage(message),
+      post: (message, transfer) => worker.postMessage(message, transfer),
       onMessage: (l) => {
         listener = l;
       },

@@ -45,9 +45,9 @@ export interface AnalyzedDocument {
 }
 
 /**
- * An analysis as it crosses threads for a `lazy` request: one found in the cache travels as the JSON
- * the cache holds (a string is copied in one move; thousands of small objects are not), with its
- * passage fingerprints beside it. AnalysisClient turns it back into parts that parse on first use.
+ * An analysis as it crosses threads for a `lazy` request: it travels as the JSON the cache holds (a
+ * string is copied in one move; thousands of small objects are not), with its passage fingerprints
+ * beside it. AnalysisClient turns it back into parts that parse on first use.
  */
 export interface WireAnalyzedDocument extends Omit<AnalyzedDocument, 'parts'> {
   parts?: DocumentParts;
@@ -311,8 +311,8 @@ export class AnalysisService {
   }
 
   /**
-   * One text's analysis, from the cache when its content was seen before. `lazy`: a cached one comes
-   * back as its JSON (WireAnalyzedDocument) instead of parsed.
+   * One text's analysis, from the cache when its content was seen before. `lazy`: it comes back as its
+   * cache JSON (WireAnalyzedDocument) instead of parsed objects.
    */
   analyze(path: string, text: string): AnalyzedDocument;
   analyze(path: string, text: string, lazy: boolean): WireAnalyzedDocument;
@@ -339,11 +339,16 @@ export class AnalysisService {
       passages = preparePassages(text, parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { outlet: true });
       changed = true;
     }
+    let partsJson: string | undefined;
     if (changed) {
       const meta: EntryMeta = passages ? { fingerprints: encodeFingerprints(passages.fingerprints), outlet: passages.outlet } : {};
-      this.cache.set(hash, `${JSON.stringify(meta)}\t${JSON.stringify(parts)}`);
+      partsJson = JSON.stringify(parts);
+      this.cache.set(hash, `${JSON.stringify(meta)}\t${partsJson}`);
       this.dirty = true;
     }
+    // A new analysis travels as the JSON just made for the cache too: a cold scan then holds on the
+    // host what a warm start holds, compact strings parsed when read.
+    if (lazy && partsJson !== undefined && (passages || !this.preparePassages)) return { path, hash, partsJson, passages, cached };
     if (passages) parts.passages = passages;
     return { path, hash, parts, cached };
   }

@@ -11,7 +11,8 @@ export type ReplyMessage = { id: number; reply: unknown } | { id: number; error:
 
 /** The two ends of a worker, whatever runs it. */
 export interface AnalysisPort {
-  post(message: RequestMessage): void;
+  /** `transfer`: buffers that move to the worker instead of being copied (the sender loses them). */
+  post(message: RequestMessage, transfer?: ArrayBuffer[]): void;
   onMessage(listener: (message: ReplyMessage) => void): void;
   terminate(): void;
   /** 'worker_threads', 'web-worker' or 'same-thread': shown in logs and tests. */
@@ -70,6 +71,16 @@ export function sameThreadPort(): AnalysisPort {
   };
 }
 
+/**
+ * The cache file's bytes move to the worker rather than being copied (a 100 MB file would otherwise
+ * exist twice, and linger on the host until collected), when they own their whole buffer.
+ */
+function movableBytes(request: AnalysisRequest): ArrayBuffer[] | undefined {
+  if (request.kind !== 'loadCache' || !request.bytes) return undefined;
+  const { buffer, byteOffset, byteLength } = request.bytes;
+  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : undefined;
+}
+
 /** Gives each cached analysis that came as JSON its parts, parsed on first use (lazyParts). */
 function withLazyParts(reply: AnalyzeReply, request: AnalysisRequest & { kind: 'analyze' }): AnalyzeReply {
   let sent: Map<string, string> | undefined;
@@ -108,7 +119,7 @@ export class AnalysisClient {
     if (request.kind === 'analyze') request = { ...request, lazy: true };
     const reply = new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.port.post({ id, request });
+      this.port.post({ id, request }, movableBytes(request));
     });
     return request.kind === 'analyze' ? reply.then((r) => withLazyParts(r as AnalyzeReply, request) as T) : reply;
   }
