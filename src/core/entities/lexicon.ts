@@ -1,7 +1,7 @@
 // Builds the lookup tables the recogniser and resolver use from the data files in ./data, once.
 import type { EntityType } from '../model';
 import { COUNTRIES, PLACES, PLACE_HEADS, PLACE_LEADS, REGIONAL_ADJECTIVES } from './data/places';
-import { ORG_HEADS, MISC_HEADS, ORGS, NON_ENTITY_ACRONYMS, POSSESSIVE_IN_NAME, ORG_SHORT_FORMS, ORG_LEADS } from './data/orgs';
+import { ORG_HEADS, MISC_HEADS, ORGS, NON_ENTITY_ACRONYMS, POSSESSIVE_IN_NAME, ORG_SHORT_FORMS, ORG_LEADS, CLUB_NICKNAMES } from './data/orgs';
 import {
   HONORIFICS,
   TITLE_HEADS,
@@ -76,6 +76,9 @@ export interface Lexicon {
   orgRoleAfter: Set<string>;
   /** Normalised short form -> normalised long form (`fed` -> `federal reserve`). */
   orgShortForms: Map<string, string>;
+  /** `Reds` -> the clubs it can stand for (`Liverpool`, …); keyed by the nickname's first word too. */
+  clubNicknames: Map<string, string[]>;
+  clubNicknameFirst: Set<string>;
 }
 
 function words(s: string): string[] {
@@ -146,6 +149,13 @@ export function lexicon(): Lexicon {
     const all = line.split('|');
     for (const n of all.slice(1)) orgShortForms.set(normName(n), normName(all[0]));
   }
+  const clubNicknames = new Map<string, string[]>();
+  const clubNicknameFirst = new Set<string>();
+  for (const line of lines(CLUB_NICKNAMES)) {
+    const [nick, clubs] = line.split('=');
+    clubNicknames.set(nick, clubs.split('|'));
+    clubNicknameFirst.add(nick.split(' ')[0]);
+  }
   const titleModifiers = new Set(words(TITLE_MODIFIERS));
   const lowerRoleModifiers = new Set<string>();
   for (const w of titleModifiers) lowerRoleModifiers.add(w.toLowerCase());
@@ -154,6 +164,8 @@ export function lexicon(): Lexicon {
   ))
     lowerRoleModifiers.add(w);
   cached = {
+    clubNicknames,
+    clubNicknameFirst,
     gazetteer,
     gazetteerFirst,
     demonyms,

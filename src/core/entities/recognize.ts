@@ -80,6 +80,16 @@ const ORG_NOUN_MODIFIERS = new Set('share stock building investment mobile softw
 const COMPANY_HEADS = new Set('Instruments Industries Holdings Airlines Airways Motors Systems Technologies Electronics Pharmaceuticals Energy Petroleum Oil Telecom Communications Insurance Securities Steel Mining Chemicals Semiconductor Software Foods Brewery Breweries Bancorp Capital Investments Partners Corporation Corp Inc Group'.split(' '));
 /** `the Newcastle game`: nouns after a city's name that make it a club, as CLUB_NOUNS_AFTER do. */
 const CLUB_MATCH_NOUNS = new Set(['game', 'games', 'match', 'matches', 'tie', 'fixture', 'clash']);
+/** Common capitalised words (site sections) that also open organisations' names: `Science Museum`. */
+const SECTION_WORDS = new Set(['Science', 'Sport', 'Sports', 'Health', 'Business', 'Technology', 'Culture', 'Travel', 'Entertainment', 'Home']);
+/** Title words that are also a body's whole name: `the Treasury`, `the Cabinet`. */
+const BODY_WORDS = new Set(['Treasury', 'Exchequer', 'Admiralty', 'Cabinet']);
+/** One-word newspaper names, read as the paper after a capitalised `The` (`The Times`, `The Sun`). */
+const NEWSPAPER_NAMES = new Set('Times Guardian Telegraph Independent Sun Observer Mirror Herald Tribune Gazette Economist Scotsman Express Standard Star Mail Post Journal Chronicle Examiner Inquirer Globe Age Australian Hindu Nation'.split(' '));
+/** Labels of a match report's squad lines: `Subs not used: Hamann, Harrison.` */
+const SQUAD_LABELS = new Set(['Subs', 'Substitutes', 'Replacements', 'Booked', 'Bench']);
+/** `gave Liverpool the lead`, `threw Newcastle a lifeline`. */
+const MATCH_STANDING = new Set(['lead', 'advantage', 'lifeline', 'equaliser', 'equalizer', 'winner']);
 const JOIN_VERBS = new Set(['join', 'joins', 'joined', 'joining', 'rejoin', 'rejoined']);
 /** Playing positions: `Middlesbrough winger Stewart Downing`, `Crystal Palace striker` name a club
  * (a country before them is its national team, a place). */
@@ -246,6 +256,7 @@ class Doc {
     if (digitLed) this.digitLedOrgs(digitLed);
     this.nameLists();
     this.acronymDefinitions();
+    this.affiliations();
     const persons = this.personClusters();
     for (const [a, b] of headlineSegs) this.headline(a, b, persons);
     this.resolveWeak(persons);
@@ -286,6 +297,7 @@ class Doc {
         j++;
       }
       if (seps >= 3 && seps * 6 >= j - i) this.nameList(i, j, text, covered, found);
+      else if (j - i >= 4 && SQUAD_LABELS.has(toks[i].text) && toks[i].sentStart) this.squadLine(i, j, covered, found);
       i = j;
     }
     if (!found.length) return;
@@ -299,12 +311,24 @@ class Doc {
   private nameList(i: number, j: number, text: string, covered: Set<number>, found: Cand[]): void {
     const toks = this.toks;
     const items: [number, number][] = [];
+    // `Luis Garcia (Nunez 73)`: a substitute and the minute he came on, after the player he replaced
+    let subs = 0;
     let s = i;
     for (let k = i; k <= j; k++) {
       if (k === j || toks[k].text === ',' || toks[k].text === ';') {
         let e = k;
         // `(capt)`, a closing full stop
+        while (e > s && toks[e - 1].text === '.') e--;
         if (e - s >= 3 && toks[e - 1].text === ')' && toks[e - 3].text === '(') e -= 3;
+        else if (e - s >= 4 && toks[e - 1].text === ')' && toks[e - 2].digit && !toks[e - 2].cap) {
+          let o = e - 3;
+          while (o > s && o > e - 7 && toks[o].text !== '(') o--;
+          if (toks[o].text === '(' && o + 1 < e - 2 && o > s) {
+            items.push([o + 1, e - 2]);
+            subs++;
+            e = o;
+          }
+        }
         while (e > s && (toks[e - 1].text === '.' || toks[e - 1].text === ')')) e--;
         if (e > s) items.push([s, e]);
         s = k + 1;
@@ -313,7 +337,10 @@ class Doc {
     if (items.length < 4) return;
     const initial = (t: Token) => t.word && /^[A-Z]{1,2}$/.test(t.text);
     const surname = (t: Token) => t.word && t.cap && !t.allCaps && !t.digit && t.text.length > 1;
+    // a team sheet with substitutions lists players by surname alone (`Dudek, Finnan, Hyypia, …`)
+    const sheet = subs >= 2;
     const shaped = (a: number, b: number): boolean => {
+      if (sheet && b - a === 1) return surname(toks[a]) && this.nameLike(toks[a]) && !this.lx.gazetteer.has(toks[a].text);
       if (b - a < 2 || b - a > 4 || !(initial(toks[a]) || surname(toks[a]))) return false;
       for (let k = a + 1; k < b - 1; k++) if (!(isConnector(toks[k]) || /^(?:De|Da|Di|Del|Van|Von|Le|La|Lo|Du|dal)$/.test(toks[k].text) || surname(toks[k]))) return false;
       return surname(toks[b - 1]) && text.slice(toks[a].start, toks[b - 1].end).indexOf('\n') < 0;
@@ -325,12 +352,53 @@ class Doc {
         good++;
         if (initial(toks[a])) initials++;
       }
-    if (initials < 3 || good * 10 < items.length * 7) return;
+    if ((initials < 3 && !sheet) || good * 10 < items.length * 7) return;
     for (const [a, b] of items)
       if (shaped(a, b)) {
         for (let k = a; k < b; k++) covered.add(k);
         found.push({ a, b, type: 'PERSON', weak: false });
       }
+  }
+
+  /** `Subs not used: Hamann, Harrison.`: after a squad label and its colon, the listed words are players. */
+  private squadLine(i: number, j: number, covered: Set<number>, found: Cand[]): void {
+    const toks = this.toks;
+    let k = i + 1;
+    while (k < j && k - i <= 4 && toks[k].text !== ':') k++;
+    if (k >= j || toks[k].text !== ':' || k - i > 4) return;
+    let s = k + 1;
+    for (let m = s; m <= j; m++) {
+      if (m < j && toks[m].text !== ',' && toks[m].text !== ';' && toks[m].text !== '.' && !(toks[m].word && toks[m].text === 'and')) continue;
+      if (m - s >= 1 && m - s <= 3) {
+        let ok = true;
+        for (let q = s; q < m; q++) if (!(toks[q].word && toks[q].cap && !toks[q].digit && this.nameLike(toks[q]) && !this.lx.gazetteer.has(toks[q].text))) ok = false;
+        if (ok) {
+          for (let q = s; q < m; q++) covered.add(q);
+          found.push({ a: s, b: m, type: 'PERSON', weak: false });
+        }
+      }
+      s = m + 1;
+    }
+  }
+
+  /**
+   * `ABN Amro's Eddie Wong`, `Bafta's Grant Dean`: a name read from its shape alone, in the possessive
+   * right before a person's given name and surname, is the organisation that person speaks for.
+   */
+  private affiliations(): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    for (const c of this.cands) {
+      if (c.type !== 'PERSON' || c.role || c.s !== undefined || !toks[c.b - 1].poss || !(c.weak || c.shape)) continue;
+      if (lx.givenNames.has(toks[c.a].text)) continue;
+      const g = toks[c.b];
+      const sn = toks[c.b + 1];
+      if (g && sn && g.word && g.cap && lx.givenNames.has(g.text) && !g.poss && this.capLike(sn) && sn.joined && this.nameLike(sn, true)) {
+        c.type = 'ORG';
+        c.weak = false;
+        c.shape = false;
+      }
+    }
   }
 
   /** End (exclusive) of the run of capitalised words starting at `a`. */
@@ -417,6 +485,9 @@ class Doc {
         const beforeKnown = before.length === 1 && lx.gazetteer.has(before[0].text);
         const beforeWords = before.every((x, xi) => !lx.monthsDays.has(x.text) && !(lx.common.has(x.text) && xi > 0));
         keep = (headAfter && !headBefore && !beforeKnown && beforeWords) || ofBefore;
+        // `The Independent and The Times`: a capitalised article after `and` opens another name;
+        // `Paramount, Universal and Warner Bros`: one word after a comma is a list's item
+        if (toks[k + 1]?.text === 'The' || (k - s === 1 && toks[s - 1]?.text === ',')) keep = false;
         // `World Travel and Tourism Council (WTTC)`: the acronym after the run spells the whole name
         if (!keep && headAfter && m === b) keep = this.acronymSpells(s, b);
       }
@@ -484,10 +555,25 @@ class Doc {
     const lx = this.lx;
     // trailing connectors never end a name
     while (b > a && toks[b - 1].word && isConnector(toks[b - 1])) b--;
+
     // leading common words: `The`, `In`, `But`; months and days anywhere at the edges
     while (a < b) {
       const t = toks[a];
       if (this.gazetteerSpan(a, b) > a) break;
+      // `the All England club`, `All Blacks coach`: `All` opens a club's name
+      if (t.text === 'All' && b - a > 1 && !toks[b - 1].poss) {
+        const after = toks[b];
+        if (after && after.word && !after.cap && (lx.clubAfter.has(after.text) || after.text === 'club')) {
+          this.add({ a, b, type: 'ORG', weak: false });
+          return;
+        }
+      }
+      // `News International`, `the News of the World`: a common word that heads organisations' names;
+      // `Science Museum`, `Sport Club Corinthians`: a newspaper section's word before an organisation's head
+      if (lx.common.has(t.text) && b - a > 1 && !t.poss && (lx.orgHeads.has(t.text) || (SECTION_WORDS.has(t.text) && this.orgHeadIn(a + 1, b)))) {
+        const n1 = toks[a + 1];
+        if (this.capLike(n1) === !isConnector(n1) && !lx.gazetteer.has(n1.text)) break;
+      }
       if (lx.common.has(t.text) && !lx.honorifics.has(t.text) && !(t.poss && lx.possessiveInName.has(t.text))) {
         a++;
         continue;
@@ -501,6 +587,11 @@ class Doc {
     if (a >= b) return;
     const first = toks[a];
     const n = b - a;
+    // `The Times`, `both The Independent and The Sun`: a newspaper's one-word name after a capitalised `The`
+    if (n === 1 && a > 0 && toks[a - 1].text === 'The' && NEWSPAPER_NAMES.has(first.text) && first.joined) {
+      this.add({ a, b, type: 'ORG', weak: false });
+      return;
+    }
 
     // 0. `S Asia`, `N Korea` (headline style): a compass letter before a place is part of its name.
     const compass = COMPASS_LETTERS.get(first.text);
@@ -571,6 +662,15 @@ class Doc {
       return;
     }
 
+    // 6b. `JR Kyushu`, `JR East`: an unknown acronym before a place's name is a company of that place
+    if (n > 1 && first.allCaps && first.text.length <= 4 && !first.poss && /^[A-Z]+$/.test(first.text) && !lx.gazetteer.has(first.text) && !lx.nonEntityAcronyms.has(first.text) && toks[a + 1].joined) {
+      const e = this.gazetteerSpan(a + 1, b);
+      if (e === b && lx.gazetteer.get(this.lookupForm(toks[a + 1]) + (b > a + 2 ? ' ' + toks.slice(a + 2, b).map((t) => t.text).join(' ') : ''))?.type === 'PLACE') {
+        this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
+    }
+
     // 7. Lexicon phrases inside, unknown runs between them.
     let k = a;
     let runStart = a;
@@ -578,7 +678,9 @@ class Doc {
       const e = this.gazetteerSpan(k, b);
       const t = toks[k];
       const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonyms.has(t.text + ' ' + toks[k + 1].text));
-      const isBreak = e > k || isDem || (lx.monthsDays.has(t.text) && !this.monthAsGiven(t)) || lx.common.has(t.text) || (lx.titleHeads.has(t.text) && k + 1 === b);
+      // a title word that ends the run breaks it, except as the surname after a given name (`Grant Dean`)
+      const titleEnd = lx.titleHeads.has(t.text) && k + 1 === b && !(k === runStart + 1 && lx.givenNames.has(toks[runStart].text) && !toks[runStart].poss);
+      const isBreak = e > k || isDem || (lx.monthsDays.has(t.text) && !this.monthAsGiven(t)) || lx.common.has(t.text) || titleEnd;
       // A given name before a lexicon word is a person: `Jordan Henderson`, `Kim Collins`.
       // (a city can be a given name, `Austin Harris`; a continent cannot: `MTV's Asia Aid`)
       const softPlace = e === k + 1 && !this.lx.gazetteer.get(this.lookupForm(t))!.country && this.lx.gazetteer.get(this.lookupForm(t))!.type === 'PLACE' && !CONTINENTS.has(t.text);
@@ -600,6 +702,8 @@ class Doc {
         // run, with no given name to start them, are its portfolio, not a person
         const portfolio = lx.titleHeads.has(t.text) && k + 1 === b && e === k && !lx.givenNames.has(toks[runStart].text) && k - runStart <= 3;
         if (k > runStart && !portfolio) this.unknownRun(runStart, k);
+        // `NUJ General Secretary`: an organisation's acronym inside the portfolio is still its name
+        if (portfolio) for (let q = runStart; q < k; q++) if (toks[q].allCaps && /^[A-Z&]{2,9}$/.test(toks[q].text) && !lx.nonEntityAcronyms.has(toks[q].text)) this.add({ a: q, b: q + 1, type: 'ORG', weak: true, acronym: true });
         if (e > k) {
           this.lexiconCand(k, e);
           k = e;
@@ -618,6 +722,33 @@ class Doc {
       k++;
     }
     if (runStart < b) this.unknownRun(runStart, b);
+  }
+
+  /** The key of the club a nickname candidate stands for: one the document names as an organisation. */
+  private clubOfNickname(c: Cand): string | undefined {
+    const clubs = this.lx.clubNicknames.get(this.text.slice(this.toks[c.a].start, this.toks[c.b - 1].end));
+    if (!clubs) return undefined;
+    if (!this.orgTexts) {
+      this.orgTexts = new Map();
+      for (const o of this.cands) if (o.type === 'ORG' && !o.weak && o.s === undefined) this.orgTexts.set(this.text.slice(this.toks[o.a].start, this.toks[o.b - 1].end), this.candKey(o));
+    }
+    let found: string | undefined;
+    for (const name of clubs) {
+      const key = this.orgTexts.get(name);
+      if (key !== undefined) {
+        if (found !== undefined && found !== key) return undefined;
+        found = key;
+      }
+    }
+    return found;
+  }
+
+  private orgTexts: Map<string, string> | undefined;
+
+  /** Whether an organisation head word is among tokens [a, b). */
+  private orgHeadIn(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) if (this.lx.orgHeads.has(this.toks[k].text)) return true;
+    return false;
   }
 
   /** Extends a person's end over a generational suffix. */
@@ -656,6 +787,8 @@ class Doc {
     for (const p of parts) {
       const entry = this.lx.gazetteer.get(p) ?? (p.length > 3 && p === p.toUpperCase() ? this.lx.gazetteer.get(p[0] + p.slice(1).toLowerCase()) : undefined);
       if (entry && entry.type === 'PLACE') found.push({ a: k, b: k + 1, type: 'PLACE', weak: false, key: entry.canonical, s: off, e: off + p.length });
+      // `post-Enron`, `NEC-backed`: a known organisation beside lower-case words only
+      else if (entry && entry.type === 'ORG' && parts.length === 2 && parts[1 - parts.indexOf(p)] === parts[1 - parts.indexOf(p)].toLowerCase()) found.push({ a: k, b: k + 1, type: 'ORG', weak: false, key: entry.canonical, s: off, e: off + p.length });
       else if (p.length > 0 && p[0] === p[0].toUpperCase() && p[0] !== p[0].toLowerCase()) others = false;
       off += p.length + 1;
     }
@@ -731,7 +864,8 @@ class Doc {
     let e = s;
     while (e < b && e - s < 5 && (this.nameLike(toks[e], e > s) || (e > s && isConnector(toks[e]) && !['of', 'the', 'and', 'for', 'on'].includes(toks[e].text)))) e++;
     e = this.withSuffix(e, b);
-    const nameOk = e > s && e === b && (e - s > 1 || this.nameLike(toks[s]));
+    // `Queen of the Sky`: a person's name never follows `the`
+    const nameOk = e > s && e === b && (e - s > 1 || this.nameLike(toks[s])) && toks[s - 1].text !== 'the';
     if (!nameOk) {
       // No name: the title stands alone (`Premier League`, `Justice Department` are not titles at
       // all: let the other rules read them); after `of`, what follows may be an organisation.
@@ -781,6 +915,9 @@ class Doc {
       if (/^[A-Z]{2,}s$/.test(first.text)) return;
       if (first.allCaps && !first.text.includes('.')) {
         if (lx.nonEntityAcronyms.has(first.text) || /[^A-Z&]/.test(first.text) || first.text.length > 9) return;
+        // `the FTSE 100`, `the CAC 40`: letters and a number name a share index, not a body
+        const num = toks[b];
+        if (num && num.digit && num.joined && /^\d{2,3}$/.test(num.text)) return;
         this.add({ a, b, type: 'ORG', weak: true, acronym: true });
         return;
       }
@@ -795,6 +932,13 @@ class Doc {
         this.add({ a, b, type: 'PERSON', weak: true, onlyNamed: true });
         return;
       }
+      // `A Treasury spokesperson`, `Treasury officials`: a ministry named by one word before the people
+      // speaking for it (not a portfolio adjective: `Defense officials`)
+      const after = toks[b];
+      if (BODY_WORDS.has(first.text) && after && after.word && !after.cap && (lx.orgRoleAfter.has(after.text) || after.text === 'official' || after.text === 'officials') && !first.poss) {
+        this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
       if (lx.titleHeads.has(first.text) || lx.titleModifiers.has(first.text) || lx.orgHeads.has(first.text) || lx.placeHeads.has(first.text)) return;
       this.add({ a, b, type: 'PERSON', weak: true });
       return;
@@ -805,6 +949,11 @@ class Doc {
       // `the Northern Rivers region`: a regional adjective right before belongs to the name
       while (a > 0 && lx.demonyms.has(toks[a - 1].text) && toks[a].joined && toks[a - 1].cap) a--;
       this.add({ a, b, type: 'PLACE', weak: false });
+      return;
+    }
+    // `the Hang Seng index`, `the Vasco da Gama club`: an organisation noun after the name
+    if (next && next.word && !next.cap && lx.orgNounsAfter.has(next.text) && !toks[b - 1].poss) {
+      this.add({ a, b, type: 'ORG', weak: false });
       return;
     }
     // Runs of name-like words: a person when short. Longer runs are most often titles of works.
@@ -827,6 +976,8 @@ class Doc {
         this.add({ a, b, type: 'PLACE', weak: false });
         return;
       }
+      // `an Evil Twin`: an indefinite article introduces a thing, not a named person
+      if (prev && prev.word && (prev.text === 'a' || prev.text === 'an') && !lx.givenNames.has(first.text)) return;
       // sentence-initial and no given name: `Occasional Digest - …` needs more evidence
       const weak = first.sentStart && !lx.givenNames.has(first.text) && !lx.eastAsianSurnames.has(first.text);
       const shape = !lx.givenNames.has(first.text) && !lx.eastAsianSurnames.has(first.text);
@@ -998,7 +1149,7 @@ class Doc {
       const next = toks[c.b];
       const prev = toks[c.a - 1];
       const w = toks[c.a].text;
-      const after = next && next.word && !next.cap && (lx.clubAfter.has(next.text) || CLUB_MATCH_NOUNS.has(next.text)) && !toks[c.a].poss;
+      const after = next && next.word && !next.cap && (lx.clubAfter.has(next.text) || CLUB_MATCH_NOUNS.has(next.text) || this.standing(c.b)) && !toks[c.a].poss;
       // `to join Newcastle`: players join clubs, not cities
       const before = prev && prev.word && (prev.text === 'v' || prev.text === 'vs' || prev.text === 'beat' || prev.text === 'against' || prev.text === 'host' || prev.text === 'hosts' || JOIN_VERBS.has(prev.text));
       if (after || before) clubVotes.set(w, (clubVotes.get(w) ?? 0) + 1);
@@ -1068,6 +1219,15 @@ class Doc {
         keep.push(c);
         continue;
       }
+      // `the Tigers` in a story naming Leicester, `Reds sink 10-man Magpies`: a club's nickname is the
+      // club of that nickname the document names
+      if (lx.clubNicknameFirst.has(t.text) && !t.poss) {
+        const club = this.clubOfNickname(c);
+        if (club) {
+          keep.push({ ...c, type: 'ORG', weak: false, key: club });
+          continue;
+        }
+      }
       if (c.type === 'PERSON' && c.b - c.a > 1) {
         if (this.titleCase.has(t.para) || this.multiWordEvidence(c)) keep.push({ ...c, weak: false });
         continue;
@@ -1078,14 +1238,23 @@ class Doc {
         keep.push({ ...c, type: 'PERSON', weak: false });
         continue;
       }
-      if (c.onlyNamed) continue;
+      if (c.onlyNamed) {
+        // `Delta` after `Delta Airlines`: the organisation's first word, not a surname
+        const org = orgByWord.get(w);
+        if (org && org.a !== c.a && !t.sentStart) keep.push({ ...c, type: 'ORG', weak: false, key: this.candKey(org) });
+        continue;
+      }
       // the same word confirmed elsewhere in the document: `Cagayan` after `Cagayan and Isabela provinces`
       const known = confirmed.get(w);
       if (known) {
         keep.push({ ...c, type: known.type, weak: false, key: known.key });
         continue;
       }
-      const org = t.sentStart ? undefined : orgByWord.get(w);
+      // sentence-initial too when the document never writes the word in lower case (`Newbridge bought …`)
+      // (not before a role: `Competition commissioner Margrethe Vestager`)
+      const after = toks[c.b];
+      const roleAfter = !!after && after.word && (lx.lowerRoleHeads.has(after.text) || lx.titleHeads.has(after.text));
+      const org = t.sentStart && (this.isLowerWordInDoc(w) || roleAfter) ? undefined : orgByWord.get(w);
       if (org) {
         keep.push({ ...c, type: 'ORG', weak: false, key: this.candKey(org) });
         continue;
@@ -1174,8 +1343,10 @@ class Doc {
     const items = keep.concat(unresolved).filter((c) => c.s === undefined);
     items.sort((x, y) => x.a - y.a);
     const undecided = new Set<Cand>(unresolved);
+    // `, `, ` and `, `, and `, also before `the` (`…, Trinity Mirror and the Daily Mail & General Trust`)
     const sep = (c: Cand, d: Cand): boolean => {
-      const gap = d.a - c.b;
+      let gap = d.a - c.b;
+      if (gap >= 2 && toks[d.a - 1].text === 'the') gap--;
       if (gap === 1) return [',', 'and', 'or', ';'].includes(toks[c.b].text);
       return gap === 2 && toks[c.b].text === ',' && (toks[c.b + 1].text === 'and' || toks[c.b + 1].text === 'or');
     };
@@ -1214,6 +1385,16 @@ class Doc {
           c.key = r.key;
         }
       }
+  }
+
+  /** `put Newcastle ahead`, `gave Liverpool the lead`, `drew Leeds level`: a team's standing in a match
+   * told right after its name (token `k` follows the name). */
+  private standing(k: number): boolean {
+    const toks = this.toks;
+    const t = toks[k];
+    if (t.text === 'ahead' || t.text === 'level') return true;
+    const n = toks[k + 1];
+    return (t.text === 'the' || t.text === 'a') && !!n && n.word && MATCH_STANDING.has(n.text);
   }
 
   /** `VELDHOVEN, Netherlands (Reuters) -`, `SOMEWHERE (AP) —`: the dateline's city. */
@@ -1261,6 +1442,8 @@ class Doc {
     // `a Swiss trading firm, Trafigura,`: an organisation noun and a comma before
     if (prev && prev.text === ',' && prev2 && prev2.word && !prev2.cap && lx.orgCuesBefore.has(prev2.text)) return 'ORG';
     if (prev && prev.word && lx.honorifics.has(prev.text)) return 'PERSON';
+    // `Souness's side`, `Benitez's men`: a team is its manager's
+    if (t.poss && !t.sentStart && next && next.word && (next.text === 'side' || next.text === 'men' || next.text === 'team') && toks[k + 2]?.word && !toks[k + 2].cap) return 'PERSON';
     if (!t.sentStart && prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
     if (!t.sentStart && prev && prev.text === 'at' && prev2 && prev2.word && lx.orgAffiliates.has(prev2.text.toLowerCase())) return 'ORG';
     if (next && next.word && !next.cap && lx.reportingVerbs.has(next.text) && !t.poss) return 'PERSON';
@@ -1269,6 +1452,9 @@ class Doc {
     if (next && next.text === ',' && toks[k + 2]?.word && lx.reportingVerbs.has(toks[k + 2].text)) return 'PERSON';
     // the noun after outweighs `said` before: `said Nationwide economist Alex Bannister`
     if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) return 'PLACE';
+    // `Rail operator JR Kyushu`, `Oil company Shell`: a sentence's first word before an organisation
+    // noun and a name describes that name
+    if (t.sentStart && next && next.word && !next.cap && lx.orgNounsAfter.has(next.text) && this.capLike(toks[k + 2])) return null;
     if (next && next.word && !next.cap && lx.orgNounsAfter.has(next.text) && !t.poss) return 'ORG';
     const next2 = toks[k + 2];
     if (next && next.word && ORG_NOUN_MODIFIERS.has(next.text) && next2 && next2.word && !next2.cap && lx.orgNounsAfter.has(next2.text) && !t.poss) return 'ORG';
@@ -1301,14 +1487,26 @@ class Doc {
     const orgCands = cands.filter((c) => c.type === 'ORG' && !c.acronym);
     orgCands.sort((x, y) => y.b - y.a - (x.b - x.a));
     const orgList: { norm: string; key: string; text: string }[] = [];
+    // one organisation under a slip of one letter (`Electronics Arts`, `Delta Airline`) or with its
+    // corporate word dropped (`Telegraph` for `the Telegraph Group`): the longer form named first keeps the key
+    const nearKeys = new Map<string, string>();
+    const corporate = new Map<string, string>();
     for (const c of orgCands) {
       const k = this.candKey(c);
       const nk = normName(k);
       if (!orgKeys.has(nk)) {
-        orgKeys.set(nk, k);
-        orgList.push({ norm: nk, key: k, text: k });
+        const near = nk.length >= 10 && nk.length <= 60 ? nearKey(nk, k, nearKeys) : undefined;
+        orgKeys.set(nk, near ?? k);
+        if (!near) orgList.push({ norm: nk, key: k, text: k });
+        if (c.b - c.a === 2 && CORPORATE_WORDS.has(toks[c.a + 1].text) && !corporate.has(toks[c.a].text)) corporate.set(toks[c.a].text, near ?? k);
       }
     }
+    if (corporate.size)
+      for (const c of orgCands) {
+        if (c.b - c.a !== 1 || c.s !== undefined) continue;
+        const full = corporate.get(toks[c.a].text);
+        if (full && (c.key === undefined || c.key === toks[c.a].text)) c.key = full;
+      }
     // organisations named in words (not by an acronym), for acronyms the lexicon also knows
     let written: { norm: string; key: string; text: string }[] | undefined;
     const ownAcronym = new Map<string, string>();
@@ -1332,7 +1530,9 @@ class Doc {
         const g = lx.gazetteer.get(acr);
         if (g && !this.acronymOf.has(acr)) key = g.canonical;
       } else if (c.type === 'ORG') {
-        key = c.key ?? orgKeys.get(normName(this.candKey(c))) ?? this.candKey(c);
+        // (a key taken from another mention, `Delta` -> `Delta Airline`, follows that mention's key too)
+        const own = this.candKey(c);
+        key = orgKeys.get(normName(own)) ?? own;
         const g = lx.gazetteer.get(key);
         if (g) key = g.canonical;
         // `the World Tourism Organisation … the WTO said`: an acronym the lexicon knows for another body
@@ -1592,6 +1792,30 @@ class PersonIndex {
     if (v !== undefined) for (const c of this.clusters) if (c.length >= 2 && lx.givenVariant.get(c[0].toLowerCase()) === v) return c.join(' ');
     return undefined;
   }
+}
+
+/** `Telegraph Group`, `Virgin Group`: a company is also named without this word. */
+const CORPORATE_WORDS = new Set(['Group', 'Holdings', 'plc', 'PLC', 'Inc', 'Corporation', 'Corp']);
+
+/**
+ * The key of an organisation already named whose normalised name is one letter away from `nk`
+ * (one deletion from either, or the same position changed), else undefined; `nk` is registered.
+ * Linear: each name adds and looks up its single-letter deletions.
+ */
+function nearKey(nk: string, key: string, seen: Map<string, string>): string | undefined {
+  const own = seen.get(nk);
+  if (own !== undefined) return own;
+  const dels: string[] = [];
+  for (let i = 0; i < nk.length; i++) {
+    const d = nk.slice(0, i) + nk.slice(i + 1);
+    const hit = seen.get(d);
+    if (hit !== undefined) return hit;
+    dels.push(d);
+  }
+  // not near any: register the name and its deletions under its own key
+  seen.set(nk, key);
+  for (const d of dels) if (!seen.has(d)) seen.set(d, key);
+  return undefined;
 }
 
 const GENERIC_ORG = new Set(

@@ -79,6 +79,20 @@ function isOpeningQuote(text: string, i: number): boolean {
   return false;
 }
 
+/** End (exclusive) of a numeric character reference `&#NNN;` at `i`, or -1. */
+function entityEnd(text: string, i: number): number {
+  let k = i + 2;
+  while (k < text.length && k - i < 8 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  return k > i + 2 && text.charCodeAt(k) === 59 && isLetterCode(Number(text.slice(i + 2, k))) ? k + 1 : -1;
+}
+
+function decodeEntities(word: string): string {
+  return word
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d)))
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
 /**
  * Tokens of the text. `paragraphs` (from the article model) sets paragraph numbers; without them a
  * line break starts a new paragraph.
@@ -92,6 +106,7 @@ export function tokenize(text: string, paragraphs?: Paragraph[]): Token[] {
   let sentence = true;
   let quoteOpen = false;
   let joined = false;
+  let entities: number[] | undefined;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -184,6 +199,17 @@ export function tokenize(text: string, paragraphs?: Paragraph[]): Token[] {
           j++;
           continue;
         }
+        // `S&#227;o Paulo`, `Pel&#233;`: a numeric character reference left in scraped copy is a letter
+        if (cj === 38 && text.charCodeAt(j + 1) === 35) {
+          const e = entityEnd(text, j);
+          if (e > 0) {
+            (entities ??= []).push(j);
+            letters++;
+            lower = true;
+            j = e;
+            continue;
+          }
+        }
         break;
       }
       let end = j;
@@ -195,7 +221,12 @@ export function tokenize(text: string, paragraphs?: Paragraph[]): Token[] {
           skip = 1;
         }
       }
-      const word = text.slice(start, end);
+      let word = text.slice(start, end);
+      if (entities !== undefined) {
+        // looked up as the letters it stands for, without accents (`Sao`, as the lexicon spells it)
+        word = decodeEntities(word);
+        entities = undefined;
+      }
       let dot = false;
       if (!poss && text.charCodeAt(end) === 46 && word.charCodeAt(word.length - 1) !== 46) {
         if (ABBREV_DOT.has(word) || (word.length === 1 && isUpperAt(text, start))) {

@@ -22,10 +22,10 @@ export const ORG_AFFILIATES = `analysts analyst economists economist researchers
 /** Lower-case nouns after a capitalised word that make it a person: `the Biden administration`. */
 export const PERSON_NOUNS_AFTER = `administration presidency campaign era government premiership chancellorship cabinet family aides allies loyalists supporters camp doctrine`;
 /** Words after a city's name that make it a sports club: `Liverpool manager`, `Leeds fans`. */
-export const CLUB_NOUNS_AFTER = `manager managers boss coach coaches striker strikers midfielder defender defenders goalkeeper keeper captain skipper winger forward forwards fans supporters player players squad side team academy chairman owner owners fly-half prop flanker hooker scrum-half full-back left-back right-back centre-back centre-half wing-back centre lock number`;
+export const CLUB_NOUNS_AFTER = `manager managers boss coach coaches striker strikers midfielder defender defenders goalkeeper keeper captain skipper winger forward forwards fans supporters player players squad side team academy chairman owner owners fly-half prop flanker hooker scrum-half full-back left-back right-back centre-back centre-half wing-back centre lock number substitute substitutes`;
 /** Verbs after a city's name that make it a sports club: `Liverpool beat …`, `Leeds drew …`. */
 export const CLUB_VERBS_AFTER = `beat beats drew thrashed edged hammered trail trailed v vs`;
 /** Lower-case nouns after a capitalised word that make it an organisation: `the ruling Morena party`. */
-export const ORG_NOUNS_AFTER = `party movement coalition alliance group firm company bank union militia network agency broadcaster newspaper conglomerate carrier airline society operator maker retailer consultancy studio lender insurer exchange`;
+export const ORG_NOUNS_AFTER = `party movement coalition alliance group firm company bank union militia network agency broadcaster newspaper conglomerate carrier airline society operator maker retailer consultancy studio lender insurer exchange index club`;
 /** Lower-case words after a capitalised word that make it an organisation: `Lufthansa chief executive`. */
 export const ORG_ROLE_AFTER = `chief chairman chairwoman spokesman spokeswoman spokesperson executive executives shareholders shares staff employees workers board economist economists analyst analysts`;
