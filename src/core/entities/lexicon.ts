@@ -40,7 +40,12 @@ export interface Lexicon {
   gazetteer: Map<string, GazetteerEntry>;
   /** First token of a gazetteer phrase -> longest phrase length in tokens starting with it. */
   gazetteerFirst: Map<string, number>;
+  /** Every proper word prefix of a lexicon phrase (`United`, `United Nations` of `United Nations
+   * Security Council`): a look-up stops as soon as its words begin no phrase. */
+  gazetteerPrefix: Set<string>;
   demonyms: Set<string>;
+  /** First words of the demonyms of several words (`South` of `South Korean`). */
+  demonymFirst: Set<string>;
   /** Demonym -> country canonical name (`Chinese` -> `China`). */
   demonymCountry: Map<string, string>;
   /** Country canonical names; used to strip country modifiers when comparing organisation names. */
@@ -103,10 +108,12 @@ export function lexicon(): Lexicon {
   if (cached) return cached;
   const gazetteer = new Map<string, GazetteerEntry>();
   const gazetteerFirst = new Map<string, number>();
+  const gazetteerPrefix = new Set<string>();
   const add = (phrase: string, entry: GazetteerEntry) => {
     const key = phraseKey(phrase);
     if (!gazetteer.has(key)) gazetteer.set(key, entry);
     const toks = key.split(' ');
+    for (let i = 1; i < toks.length; i++) gazetteerPrefix.add(toks.slice(0, i).join(' '));
     gazetteerFirst.set(toks[0], Math.max(gazetteerFirst.get(toks[0]) ?? 0, toks.length));
   };
   const demonyms = new Set<string>();
@@ -163,11 +170,15 @@ export function lexicon(): Lexicon {
     'intelligence military foreign defence defense finance economic chief deputy senior former vice party opposition government state team club campaign press security trade interior relations international global executive managing general assistant associate top junior competition',
   ))
     lowerRoleModifiers.add(w);
+  const demonymFirst = new Set<string>();
+  for (const d of demonyms) if (d.indexOf(' ') > 0) demonymFirst.add(d.slice(0, d.indexOf(' ')));
   cached = {
+    demonymFirst,
     clubNicknames,
     clubNicknameFirst,
     gazetteer,
     gazetteerFirst,
+    gazetteerPrefix,
     demonyms,
     demonymCountry,
     countryWords,

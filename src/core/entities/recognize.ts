@@ -59,6 +59,11 @@ interface Cand {
   e?: number;
 }
 
+/** Every candidate with all its fields, in one order: one hidden class for the hot loops over them. */
+function shaped(c: Cand): Cand {
+  return { a: c.a, b: c.b, type: c.type, weak: c.weak, key: c.key, role: c.role, soft: c.soft, acronym: c.acronym, s: c.s, shape: c.shape, shortOf: c.shortOf, onlyNamed: c.onlyNamed, e: c.e };
+}
+
 const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'and', '&', 'de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'y']);
 const SUFFIXES = new Set(['Jr', 'Sr', 'II', 'III', 'IV']);
 /** Abbreviations that begin a name: `St. Louis`, `Mt. Everest`, `Ft. Worth`. */
@@ -108,7 +113,10 @@ const DIGIT_LED = /^\d+[a-z]{2,}$/;
 const DIGIT_UNITS = new Set('st nd rd th am pm km kg mm cm ml mg mb gb kb tb mph kph bn mn ft lb lbs oz mw kw gw hz khz mhz ghz yd yds hrs mins secs sec min kmh'.split(' '));
 
 function isConnector(t: Token): boolean {
-  return CONNECTORS.has(t.text);
+  // every connector is lower case or `&`: most tokens asked about are capitalised
+  const c0 = t.text.charCodeAt(0);
+  if (c0 !== 38 && (c0 < 97 || c0 > 122)) return false;
+  return t.text.length <= 5 && CONNECTORS.has(t.text);
 }
 
 class Doc {
@@ -146,10 +154,13 @@ class Doc {
         if (t.cap) capN++;
         else lowN++;
       }
-      // a headline does not end with a full stop nor hold two sentences
-      const body = this.text.slice(first, last);
-      const sentence = /[.!?]["”’)]?$/.test(body) || /[a-z][.!?]["”’]? [A-Z]/.test(body);
-      if (capN >= 3 && lowN <= 1 && capN >= 4 * lowN && last - first < 250 && !sentence) this.titleCase.add(p);
+      // a headline does not end with a full stop nor hold two sentences (read only for a short
+      // paragraph of capitalised words)
+      if (capN >= 3 && lowN <= 1 && capN >= 4 * lowN && last - first < 250) {
+        const body = this.text.slice(first, last);
+        const sentence = /[.!?]["”’)]?$/.test(body) || /[a-z][.!?]["”’]? [A-Z]/.test(body);
+        if (!sentence) this.titleCase.add(p);
+      }
       i = j;
     }
   }
@@ -305,7 +316,7 @@ class Doc {
     const rest = this.cands.filter((x) => !covered.has(x.a) && !covered.has(x.b - 1));
     this.cands.length = 0;
     for (const c of rest) this.cands.push(c);
-    for (const c of found) this.cands.push(c);
+    for (const c of found) this.cands.push(shaped(c));
   }
 
   private nameList(i: number, j: number, text: string, covered: Set<number>, found: Cand[]): void {
@@ -510,22 +521,39 @@ class Doc {
     return words.length === acr.text.length && words.every((w, i) => w[0] === acr.text[i]);
   }
 
-  /** Longest lexicon phrase starting at token `a` within [a, b): its end index, or `a`. */
+  /** Per start token: the ends of the lexicon phrases starting there (computed once; -1 = none). */
+  private gzEnds: (number[] | null)[] | undefined;
+
+  /** Longest lexicon phrase starting at token `a` within [a, b): its end index, or `a`. The phrases
+   * starting at a token are looked up once (the rules ask again for the same token with other ends). */
   gazetteerSpan(a: number, b: number): number {
+    const memo = (this.gzEnds ??= new Array(this.toks.length).fill(undefined));
+    let ends = memo[a];
+    if (ends === undefined) memo[a] = ends = this.gazetteerEnds(a);
+    if (ends === null) return a;
+    let best = a;
+    for (const e of ends) if (e <= b && e > best) best = e;
+    return best;
+  }
+
+  /** Ends of every lexicon phrase starting at token `a` (null when none), however long the run. */
+  private gazetteerEnds(a: number): number[] | null {
     const toks = this.toks;
     const first = this.lookupForm(toks[a]);
     const maxLen = this.lx.gazetteerFirst.get(first);
-    if (!maxLen) return a;
-    let best = a;
+    if (!maxLen) return null;
+    const b = toks.length;
+    let ends: number[] | null = null;
     let key = '';
     for (let k = a; k < b && k - a < maxLen; k++) {
       const t = toks[k];
       if (t.text === '&') key += (key ? ' ' : '') + '&';
       else key += (key ? ' ' : '') + (k === a ? first : t.text.indexOf('-') > 0 ? this.baseForm(t) : t.allCaps && t.text.length > 2 && toks[a].allCaps ? titleCase(t.text) : t.text);
       if (k > a && toks[k - 1].poss && !this.lx.possessiveInName.has(toks[k - 1].text)) break;
-      if (this.lx.gazetteer.has(key)) best = k + 1;
+      if (this.lx.gazetteer.has(key)) (ends ??= []).push(k + 1);
+      if (!this.lx.gazetteerPrefix.has(key)) break;
     }
-    return best;
+    return ends;
   }
 
   /** `San Francisco-based`: the name without a lower-case compound tail. */
@@ -546,7 +574,7 @@ class Doc {
   }
 
   private add(c: Cand): void {
-    this.cands.push(c);
+    this.cands.push(shaped(c));
   }
 
   /** Reads one piece of a capitalised run: tokens [a, b). */
@@ -677,7 +705,8 @@ class Doc {
     while (k < b) {
       const e = this.gazetteerSpan(k, b);
       const t = toks[k];
-      const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonyms.has(t.text + ' ' + toks[k + 1].text));
+      // (two-word demonyms are looked up only after one of their first words: no string per token)
+      const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonymFirst.has(t.text) && lx.demonyms.has(t.text + ' ' + toks[k + 1].text));
       // a title word that ends the run breaks it, except as the surname after a given name (`Grant Dean`)
       const titleEnd = lx.titleHeads.has(t.text) && k + 1 === b && !(k === runStart + 1 && lx.givenNames.has(toks[runStart].text) && !toks[runStart].poss);
       const isBreak = e > k || isDem || (lx.monthsDays.has(t.text) && !this.monthAsGiven(t)) || lx.common.has(t.text) || titleEnd;
@@ -1035,10 +1064,17 @@ class Doc {
 
   private acronymDefinitions(): void {
     const toks = this.toks;
-    const sorted = this.cands.filter((c) => c.s === undefined).sort((x, y) => x.b - y.b);
-    const sortedEnds = sorted.map((c) => c.b);
+    // candidates by end, sorted when the first `(ACR)` is met (most documents define none)
+    let sorted: Cand[] = [];
+    let sortedEnds: number[] = [];
+    let ready = false;
     for (let i = 1; i + 1 < toks.length; i++) {
       if (toks[i].text !== '(' || toks[i + 2]?.text !== ')') continue;
+      if (!ready) {
+        sorted = this.cands.filter((c) => c.s === undefined).sort((x, y) => x.b - y.b);
+        sortedEnds = sorted.map((c) => c.b);
+        ready = true;
+      }
       const acr = toks[i + 1];
       if (!acr.word || !acr.cap) continue;
       const letters = acr.text.replace(/[^A-Za-z]/g, '');
@@ -1124,8 +1160,8 @@ class Doc {
     const orgByWord = new Map<string, Cand>();
     for (const c of this.cands) {
       if (c.weak || c.type !== 'ORG' || c.b - c.a < 2) continue;
-      for (const k of [c.a, c.b - 1]) {
-        const w = toks[k].text;
+      for (let q = 0; q < 2; q++) {
+        const w = toks[q === 0 ? c.a : c.b - 1].text;
         if (!lx.orgHeads.has(w) && !lx.gazetteer.has(w) && !lx.common.has(w)) orgByWord.set(w, c);
       }
     }
@@ -1280,10 +1316,11 @@ class Doc {
     keep.sort((x, y) => x.a - y.a);
     const byEnd = new Map<number, Cand>();
     const byStart = new Map<number, Cand>();
-    for (const c of keep) {
-      byEnd.set(c.b, c);
-      byStart.set(c.a, c);
-    }
+    if (unresolved.length)
+      for (const c of keep) {
+        byEnd.set(c.b, c);
+        byStart.set(c.a, c);
+      }
     for (let u = 0; u < unresolved.length; u++) {
       const c = unresolved[u];
       const p = toks[c.a - 1];
@@ -1300,32 +1337,44 @@ class Doc {
     }
     this.listCoherence(keep, unresolved);
     // a word decided once by its context is decided everywhere in the document
-    const decided = new Map<string, Cand>();
-    for (const c of keep) if (c.b - c.a === 1 && c.s === undefined && !decided.has(toks[c.a].text)) decided.set(toks[c.a].text, c);
-    for (const c of unresolved) {
-      const d = decided.get(toks[c.a].text);
-      if (d && !this.titleCase.has(toks[c.a].para)) keep.push({ ...c, type: d.type, key: d.key, weak: false });
+    if (unresolved.length) {
+      const decided = new Map<string, Cand>();
+      for (const c of keep) if (c.b - c.a === 1 && c.s === undefined && !decided.has(toks[c.a].text)) decided.set(toks[c.a].text, c);
+      for (const c of unresolved) {
+        const d = decided.get(toks[c.a].text);
+        if (d && !this.titleCase.has(toks[c.a].para)) keep.push({ ...c, type: d.type, key: d.key, weak: false });
+      }
     }
     keep.sort((x, y) => x.a - y.a);
     // one word, one reading per document: `TimeWarner said` is the firm the text called a firm
-    const readings = new Map<string, Map<EntityType, number>>();
-    for (const c of keep) {
-      if (c.b - c.a !== 1 || c.s !== undefined) continue;
-      const w = toks[c.a].text;
-      const m = readings.get(w) ?? new Map<EntityType, number>();
-      m.set(c.type, (m.get(c.type) ?? 0) + 1);
-      readings.set(w, m);
-    }
+    // (counted only for the words a one-word person without a role or a full name could be)
+    let asked: Set<string> | undefined;
     for (const c of keep) {
       if (c.b - c.a !== 1 || c.s !== undefined || c.type !== 'PERSON' || c.role) continue;
       const w = toks[c.a].text;
-      if (persons.byToken.has(w)) continue; // a person the document names in full
-      const m = readings.get(w)!;
-      let best: EntityType | undefined;
-      for (const [type, n] of m) if (type !== 'PERSON' && (!best || n > m.get(best)!)) best = type;
-      if (best) {
-        c.type = best;
-        c.key = keep.find((x) => x.type === best && x.b - x.a === 1 && toks[x.a].text === w)?.key;
+      if (!persons.byToken.has(w)) (asked ??= new Set()).add(w);
+    }
+    if (asked) {
+      const readings = new Map<string, Map<EntityType, number>>();
+      for (const c of keep) {
+        if (c.b - c.a !== 1 || c.s !== undefined) continue;
+        const w = toks[c.a].text;
+        if (!asked.has(w)) continue;
+        const m = readings.get(w) ?? new Map<EntityType, number>();
+        m.set(c.type, (m.get(c.type) ?? 0) + 1);
+        readings.set(w, m);
+      }
+      for (const c of keep) {
+        if (c.b - c.a !== 1 || c.s !== undefined || c.type !== 'PERSON' || c.role) continue;
+        const w = toks[c.a].text;
+        if (persons.byToken.has(w)) continue; // a person the document names in full
+        const m = readings.get(w)!;
+        let best: EntityType | undefined;
+        for (const [type, n] of m) if (type !== 'PERSON' && (!best || n > m.get(best)!)) best = type;
+        if (best) {
+          c.type = best;
+          c.key = keep.find((x) => x.type === best && x.b - x.a === 1 && toks[x.a].text === w)?.key;
+        }
       }
     }
     this.cands.length = 0;
@@ -1373,7 +1422,8 @@ class Doc {
       }
       i = j;
     }
-    // one reading per name-shaped run
+    // one reading per name-shaped run (names built only when a shape-read person is there to ask)
+    if (!keep.some((c) => c.shape && c.type === 'PERSON' && !c.role)) return;
     const readings = new Map<string, Cand>();
     for (const c of keep) if (c.b - c.a > 1 && c.type !== 'PERSON' && !c.shape) readings.set(this.candKey(c), c);
     if (readings.size)
@@ -1489,7 +1539,7 @@ class Doc {
     const orgList: { norm: string; key: string; text: string }[] = [];
     // one organisation under a slip of one letter (`Electronics Arts`, `Delta Airline`) or with its
     // corporate word dropped (`Telegraph` for `the Telegraph Group`): the longer form named first keeps the key
-    const nearKeys = new Map<string, string>();
+    const nearKeys = new Map<number, { nk: string; key: string }[]>();
     const corporate = new Map<string, string>();
     for (const c of orgCands) {
       const k = this.candKey(c);
@@ -1747,22 +1797,32 @@ class PersonIndex {
   /** Start offset of each cluster's latest mention so far (emit goes in text order). */
   readonly lastSeen = new Map<number, number>();
 
+  /** A cluster's words joined -> the first cluster with them (built at the first `keyFor`, after the
+   * clusters are final: emit asks once per mention, a scan of every cluster each time was quadratic). */
+  private firstByKey: Map<string, number> | undefined;
+
   keyFor(words: string[], at: number, lx: Lexicon): string | undefined {
     const k = this.keyForInner(words, at, lx);
     if (k !== undefined) {
-      const i = this.clusters.findIndex((c) => c.join(' ') === k);
-      if (i >= 0) this.lastSeen.set(i, at);
+      if (!this.firstByKey) {
+        this.firstByKey = new Map();
+        this.clusters.forEach((c, i) => {
+          const key = c.join(' ');
+          if (!this.firstByKey!.has(key)) this.firstByKey!.set(key, i);
+        });
+      }
+      const i = this.firstByKey.get(k);
+      if (i !== undefined) this.lastSeen.set(i, at);
     }
     return k;
   }
 
   private keyForInner(words: string[], at: number, lx: Lexicon): string | undefined {
     if (words.length >= 2) {
-      const set = new Set(words);
       for (const i of this.candidates(words)) {
         const c = this.clusters[i];
-        const cs = new Set(c);
-        if (words.every((w) => cs.has(w)) || c.every((w) => set.has(w))) return c.join(' ');
+        // names are a few words: `includes` on the arrays, no sets built per cluster
+        if (words.every((w) => c.includes(w)) || c.every((w) => words.includes(w))) return c.join(' ');
         if (c.length >= 2 && c[c.length - 1] === words[words.length - 1] && (sameGiven(c[0], words[0], lx) || initialOf(words[0], c[0]))) return c.join(' ');
       }
       return undefined;
@@ -1798,23 +1858,19 @@ class PersonIndex {
 const CORPORATE_WORDS = new Set(['Group', 'Holdings', 'plc', 'PLC', 'Inc', 'Corporation', 'Corp']);
 
 /**
- * The key of an organisation already named whose normalised name is one letter away from `nk`
- * (one deletion from either, or the same position changed), else undefined; `nk` is registered.
- * Linear: each name adds and looks up its single-letter deletions.
+ * The key of an organisation already named whose normalised name is one letter away from `nk` (one
+ * letter added, dropped or changed), else undefined; `nk` is then registered under `key`. Names are
+ * bucketed by length and at most 24 of each length are compared: a text listing thousands of
+ * organisations stays linear.
  */
-function nearKey(nk: string, key: string, seen: Map<string, string>): string | undefined {
-  const own = seen.get(nk);
-  if (own !== undefined) return own;
-  const dels: string[] = [];
-  for (let i = 0; i < nk.length; i++) {
-    const d = nk.slice(0, i) + nk.slice(i + 1);
-    const hit = seen.get(d);
-    if (hit !== undefined) return hit;
-    dels.push(d);
+function nearKey(nk: string, key: string, seen: Map<number, { nk: string; key: string }[]>): string | undefined {
+  for (let len = nk.length - 1; len <= nk.length + 1; len++) {
+    const bucket = seen.get(len);
+    if (bucket) for (const o of bucket) if (editDistanceAtMostOne(nk, o.nk)) return o.key;
   }
-  // not near any: register the name and its deletions under its own key
-  seen.set(nk, key);
-  for (const d of dels) if (!seen.has(d)) seen.set(d, key);
+  const own = seen.get(nk.length);
+  if (!own) seen.set(nk.length, [{ nk, key }]);
+  else if (own.length < 24) own.push({ nk, key });
   return undefined;
 }
 
@@ -1823,9 +1879,16 @@ const GENERIC_ORG = new Set(
 );
 /** `Foreign Ministry`, `Ministry of Foreign Affairs`, `Supreme Court`: a body every country has. */
 function isGenericOrg(key: string): boolean {
-  const words = normName(key).split(' ');
-  return words.length >= 2 && words.every((w) => GENERIC_ORG.has(w));
+  let v = genericMemo.get(key);
+  if (v === undefined) {
+    const words = normName(key).split(' ');
+    v = words.length >= 2 && words.every((w) => GENERIC_ORG.has(w));
+    if (genericMemo.size > 50_000) genericMemo.clear();
+    genericMemo.set(key, v);
+  }
+  return v;
 }
+const genericMemo = new Map<string, boolean>();
 
 /** `MEXICO` -> `Mexico`. */
 function titleCase(w: string): string {
