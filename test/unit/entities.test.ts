@@ -453,6 +453,8 @@ describe('entities: recognition rules', () => {
     assert.strictEqual(keys.get('Harlow Airline'), 'Harlow Airlines');
     assert.strictEqual(keys.get('Vantage Game Studios'), 'Vantage Games Studios');
     assert.strictEqual(keys.get('Telegraph'), 'Telegraph Group');
+    const heads = rec('The Telegraph Group was sold. The two Telegraph titles grew, said Telegraph executive Ann Lee. Bank staff left.');
+    assert.deepStrictEqual(heads.map((m) => `${m.surface}=${m.key}`), ['Telegraph Group=Telegraph Group', 'Telegraph=Telegraph Group', 'Telegraph=Telegraph Group', 'Ann Lee=Ann Lee']);
   });
 
   it('an organisation’s first word opens a sentence; an acronym inside a portfolio is still named', () => {

@@ -56,12 +56,14 @@ interface Cand {
   shortOf?: boolean;
   /** A common noun that is also a surname (`Bridge`, `King`): kept only when the document names such a person. */
   onlyNamed?: boolean;
+  /** `Telegraph executive …` after `the Telegraph Group`: a head word kept only as a company's short name. */
+  corpOnly?: boolean;
   e?: number;
 }
 
 /** Every candidate with all its fields, in one order: one hidden class for the hot loops over them. */
 function shaped(c: Cand): Cand {
-  return { a: c.a, b: c.b, type: c.type, weak: c.weak, key: c.key, role: c.role, soft: c.soft, acronym: c.acronym, s: c.s, shape: c.shape, shortOf: c.shortOf, onlyNamed: c.onlyNamed, e: c.e };
+  return { a: c.a, b: c.b, type: c.type, weak: c.weak, key: c.key, role: c.role, soft: c.soft, acronym: c.acronym, s: c.s, shape: c.shape, shortOf: c.shortOf, onlyNamed: c.onlyNamed, corpOnly: c.corpOnly, e: c.e };
 }
 
 const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'and', '&', 'de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'y']);
@@ -753,6 +755,18 @@ class Doc {
     if (runStart < b) this.unknownRun(runStart, b);
   }
 
+  /** `Telegraph` -> the key of `the Telegraph Group` when the document names that company. */
+  private corporateKey(w: string): string | undefined {
+    if (!this.corporate) {
+      this.corporate = new Map();
+      const toks = this.toks;
+      for (const c of this.cands) if (c.type === 'ORG' && !c.weak && c.s === undefined && c.b - c.a === 2 && CORPORATE_WORDS.has(toks[c.a + 1].text) && !this.corporate.has(toks[c.a].text)) this.corporate.set(toks[c.a].text, this.candKey(c));
+    }
+    return this.corporate.get(w);
+  }
+
+  private corporate: Map<string, string> | undefined;
+
   /** The key of the club a nickname candidate stands for: one the document names as an organisation. */
   private clubOfNickname(c: Cand): string | undefined {
     const clubs = this.lx.clubNicknames.get(this.text.slice(this.toks[c.a].start, this.toks[c.b - 1].end));
@@ -966,6 +980,12 @@ class Doc {
       const after = toks[b];
       if (BODY_WORDS.has(first.text) && after && after.word && !after.cap && (lx.orgRoleAfter.has(after.text) || after.text === 'official' || after.text === 'officials') && !first.poss) {
         this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
+      // `The two Telegraph titles`: an organisation's head word alone is kept only for a company the
+      // document names with it and a corporate word (`the Telegraph Group`)
+      if (lx.orgHeads.has(first.text) && !first.poss) {
+        this.add({ a, b, type: 'ORG', weak: true, corpOnly: true });
         return;
       }
       if (lx.titleHeads.has(first.text) || lx.titleModifiers.has(first.text) || lx.orgHeads.has(first.text) || lx.placeHeads.has(first.text)) return;
@@ -1239,6 +1259,11 @@ class Doc {
       }
       if (!c.weak) {
         keep.push(c);
+        continue;
+      }
+      if (c.corpOnly) {
+        const key = this.corporateKey(t.text);
+        if (key) keep.push({ ...c, weak: false, key });
         continue;
       }
       if (c.shortOf) {
