@@ -407,6 +407,8 @@ describe('entities: recognition rules', () => {
   it('a name in the possessive before a person’s full name is the organisation they speak for', () => {
     const ms = rec('"Prices will hold," said Brixo\'s Grant Pollard, a trader. Later Brixo said more.');
     assert.deepStrictEqual(surfaces(ms), ['ORG:Brixo', 'PERSON:Grant Pollard', 'ORG:Brixo']);
+    // a name before a prize's noun is the prize's title, not a person
+    assert.deepStrictEqual(surfaces(rec('It won at the Digital Brixo awards, said Brixo\'s Grant Pollard.')), ['ORG:Brixo', 'PERSON:Grant Pollard']);
   });
 
   it('company and club head words: utilities, builders, juniors, International', () => {

@@ -91,6 +91,8 @@ const CLUB_MATCH_NOUNS = new Set(['game', 'games', 'match', 'matches', 'tie', 'f
 const SECTION_WORDS = new Set(['Science', 'Sport', 'Sports', 'Health', 'Business', 'Technology', 'Culture', 'Travel', 'Entertainment', 'Home']);
 /** Title words that are also a body's whole name: `the Treasury`, `the Cabinet`. */
 const BODY_WORDS = new Set(['Treasury', 'Exchequer', 'Admiralty', 'Cabinet']);
+/** Lower-case nouns after a capitalised run that make it the title of an event or prize, not a person. */
+const EVENT_NOUNS_AFTER = new Set(['awards', 'award', 'prize', 'prizes', 'trophy', 'festival', 'ceremony', 'exhibition', 'conference']);
 /** One-word newspaper names, read as the paper after a capitalised `The` (`The Times`, `The Sun`). */
 const NEWSPAPER_NAMES = new Set('Times Guardian Telegraph Independent Sun Observer Mirror Herald Tribune Gazette Economist Scotsman Express Standard Star Mail Post Journal Chronicle Examiner Inquirer Globe Age Australian Hindu Nation'.split(' '));
 /** Labels of a match report's squad lines: `Subs not used: Hamann, Harrison.` */
@@ -1005,6 +1007,8 @@ class Doc {
       this.add({ a, b, type: 'ORG', weak: false });
       return;
     }
+    // `this year's Interactive Bafta awards`: a name before an event's or prize's noun is its title
+    if (next && next.word && !next.cap && EVENT_NOUNS_AFTER.has(next.text) && !toks[b - 1].poss) return;
     // Runs of name-like words: a person when short. Longer runs are most often titles of works.
     let allName = true;
     for (let k = a; k < b; k++) if (!(this.nameLike(toks[k], k > a) || (k > a && isConnector(toks[k])))) allName = false;
