@@ -1,6 +1,7 @@
-// The live shared-passage index. Each document is kept as a folded token stream plus its winnowed
-// shingle fingerprints; a hash -> postings map finds, for one document, every other document (or an
-// earlier copy in the same one) that shares a fingerprint, and alignment turns those anchors into
+// The live shared-passage index. Each document is kept as its winnowed shingle fingerprints, and a
+// folded token stream made when it is aligned (the most recently used streams are kept); a hash ->
+// postings table (postings.ts) finds, for one document, every other document (or an earlier copy in
+// the same one) that shares a fingerprint, and alignment turns those anchors into
 // passages with exact word boundaries on both sides. Each pair of documents is aligned as its
 // path-first document sees it, so results do not depend on the order documents were added or read,
 // and a match from A to B is mirrored from B to A. An edit re-indexes only the edited document and
