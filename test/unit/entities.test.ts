@@ -463,6 +463,31 @@ describe('entities: recognition rules', () => {
     const ms = rec('Newbridge Capital bought the bank. Newbridge paid $1bn, said Sam Dearing, NUJ General Secretary.');
     assert.deepStrictEqual(surfaces(ms), ['ORG:Newbridge Capital', 'ORG:Newbridge', 'PERSON:Sam Dearing', 'ORG:NUJ']);
   });
+
+  // Set 4's first run (test/fixtures/entities/README.md): general rules, each with its own case.
+  it('a side of eleven with one substitution, the other side after a sheet, a capitalised squad label, the referee', () => {
+    const text =
+      'Report\n\nWardle, Pikeman, Morrow, Hale, Coleby, Fenton, Abbott, Dunmore, Grayling, Pell, Stroud (Hendry 70).\n\n' +
+      'Subs Not Used: Walshe, Jordan, Kemble.\n\nAshby, Mills, Tranter, Bexley, Corran, Dorrit, Elsom, Fenwick, Garside.\n\nH Webb (S Yorkshire).';
+    const ms = recognizeEntities(text, analyzeDocument(text).paragraphs);
+    const people = ['Wardle', 'Pikeman', 'Morrow', 'Hale', 'Coleby', 'Fenton', 'Abbott', 'Dunmore', 'Grayling', 'Pell', 'Stroud', 'Hendry', 'Walshe', 'Jordan', 'Kemble', 'Ashby', 'Mills', 'Tranter', 'Bexley', 'Corran', 'Dorrit', 'Elsom', 'Fenwick', 'Garside', 'H Webb'];
+    assert.deepStrictEqual(surfaces(ms), [...people.map((n) => 'PERSON:' + n), 'PLACE:S Yorkshire']);
+    // without a sheet in the document, a list of places stays places
+    assert.deepStrictEqual(surfaces(rec('Report\n\nFans came from Jordan, Kenya, Peru, Chile, Ghana and Fiji.')).filter((s) => !s.startsWith('PLACE')), []);
+  });
+
+  it('a city before City or Town is its club, and the club’s last word alone is that club', () => {
+    const ms = rec('Manchester City hold Chelsea. City went ahead early, and Norwich Town fans sang. Mexico City was quiet.');
+    assert.deepStrictEqual(ms.map((m) => `${m.type}:${m.surface}=${m.key}`), ['ORG:Manchester City=Manchester City', 'ORG:Chelsea=Chelsea', 'ORG:City=Manchester City', 'ORG:Norwich Town=Norwich Town', 'PLACE:Mexico City=Mexico City']);
+    // two clubs sharing the word: `United` alone is neither
+    assert.ok(!rec('Leeds United beat Manchester United. United fans left.').some((m) => m.surface === 'United'));
+  });
+
+  it('a given name and surname before `and` are a person, not half an organisation', () => {
+    const ms = rec('The Manchester United wing joined former skipper Gary Speed and United team-mate Paul Scholes. Marks and Spencer Group fell.');
+    assert.deepStrictEqual(surfaces(ms).slice(0, 4), ['ORG:Manchester United', 'PERSON:Gary Speed', 'ORG:United', 'PERSON:Paul Scholes']);
+    assert.ok(surfaces(ms).includes('ORG:Marks and Spencer Group'));
+  });
 });
 
 describe('entities: corpus resolution', () => {

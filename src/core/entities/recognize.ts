@@ -96,6 +96,9 @@ const EVENT_NOUNS_AFTER = new Set(['awards', 'award', 'prize', 'prizes', 'trophy
 /** One-word newspaper names, read as the paper after a capitalised `The` (`The Times`, `The Sun`). */
 const NEWSPAPER_NAMES = new Set('Times Guardian Telegraph Independent Sun Observer Mirror Herald Tribune Gazette Economist Scotsman Express Standard Star Mail Post Journal Chronicle Examiner Inquirer Globe Age Australian Hindu Nation'.split(' '));
 /** Labels of a match report's squad lines: `Subs not used: Hamann, Harrison.` */
+/** A club name's last word, which match reports use alone for the club (`City`, `United`). */
+const CLUB_SUFFIXES = new Set(['City', 'United', 'Town', 'Rovers', 'Villa', 'Athletic', 'Albion', 'Wanderers', 'Rangers', 'Hotspur', 'Utd']);
+
 const SQUAD_LABELS = new Set(['Subs', 'Substitutes', 'Replacements', 'Booked', 'Bench']);
 /** `gave Liverpool the lead`, `threw Newcastle a lifeline`. */
 const MATCH_STANDING = new Set(['lead', 'advantage', 'lifeline', 'equaliser', 'equalizer', 'winner']);
@@ -269,6 +272,7 @@ class Doc {
       i = b;
     }
     if (digitLed) this.digitLedOrgs(digitLed);
+    this.clubShortNames();
     this.nameLists();
     this.acronymDefinitions();
     this.affiliations();
@@ -294,6 +298,41 @@ class Doc {
   }
 
   /**
+   * `City went into the game`, `played for United`: a club's last word standing alone (`City`,
+   * `United`, `Rovers`, …) is the one club the document names with it (`Manchester City`).
+   */
+  private clubShortNames(): void {
+    const toks = this.toks;
+    let clubs: Map<string, string | null> | undefined;
+    for (const c of this.cands)
+      if (c.type === 'ORG' && !c.weak && c.s === undefined && c.b - c.a >= 2 && CLUB_SUFFIXES.has(toks[c.b - 1].text)) {
+        clubs ??= new Map();
+        const w = toks[c.b - 1].text;
+        const key = this.candKey(c);
+        const had = clubs.get(w);
+        clubs.set(w, had === undefined || had === key ? key : null);
+      }
+    if (!clubs) return;
+    const at = new Map<number, string>();
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      if (!t.word || !t.cap || !CLUB_SUFFIXES.has(t.text) || this.titleCase.has(t.para)) continue;
+      const key = clubs.get(t.text);
+      if (!key) continue;
+      const prev = toks[k - 1];
+      const next = toks[k + 1];
+      if (prev && this.capLike(prev) && t.joined && !prev.poss) continue;
+      if (next && this.capLike(next) && next.joined && !t.poss) continue;
+      at.set(k, key);
+    }
+    if (!at.size) return;
+    const rest = this.cands.filter((c) => !(c.b - c.a === 1 && at.has(c.a)));
+    this.cands.length = 0;
+    for (const c of rest) this.cands.push(c);
+    for (const [k, key] of at) this.cands.push(shaped({ a: k, b: k + 1, type: 'ORG', weak: false, key }));
+  }
+
+  /**
    * Team sheets and other name lists: a paragraph of four or more items separated by `,`/`;` where
    * most items are an initial and a surname (`G Murphy; G Dempsey, B O'Driscoll, …, A Foley.`).
    * Every name-shaped item is a person, `A` and `I` initials included; `(capt)` is left out.
@@ -303,6 +342,7 @@ class Doc {
     const text = this.text;
     const covered = new Set<number>();
     const found: Cand[] = [];
+    let lists: [number, number][] | undefined;
     let i = 0;
     while (i < toks.length) {
       let j = i;
@@ -311,10 +351,18 @@ class Doc {
         if (toks[j].text === ',' || toks[j].text === ';') seps++;
         j++;
       }
-      if (seps >= 3 && seps * 6 >= j - i) this.nameList(i, j, text, covered, found);
-      else if (j - i >= 4 && SQUAD_LABELS.has(toks[i].text) && toks[i].sentStart) this.squadLine(i, j, covered, found);
+      // a squad label (`Subs Not Used: Macken, Weaver, Onuoha, Jordan.`) says what its list is before
+      // the list's shape does
+      if (j - i >= 4 && SQUAD_LABELS.has(toks[i].text) && toks[i].sentStart) this.squadLine(i, j, covered, found);
+      else if (seps >= 3 && seps * 6 >= j - i) {
+        if (!this.nameList(i, j, text, covered, found, false)) (lists ??= []).push([i, j]);
+      }
       i = j;
     }
+    // a document with one team sheet prints the other side's the same way, perhaps with only one
+    // substitution (`…, Sibierski (McManaman 85), Musampa, Fowler.`): read the remaining lists again
+    if (found.length && lists) for (const [a, b] of lists) this.nameList(a, b, text, covered, found, true);
+    if (found.length) this.officials(covered, found);
     if (!found.length) return;
     // what the other rules read inside the listed names gives way to them (one pass: linear)
     const rest = this.cands.filter((x) => !covered.has(x.a) && !covered.has(x.b - 1));
@@ -323,7 +371,7 @@ class Doc {
     for (const c of found) this.cands.push(shaped(c));
   }
 
-  private nameList(i: number, j: number, text: string, covered: Set<number>, found: Cand[]): void {
+  private nameList(i: number, j: number, text: string, covered: Set<number>, found: Cand[], sheetSeen: boolean): boolean {
     const toks = this.toks;
     const items: [number, number][] = [];
     // `Luis Garcia (Nunez 73)`: a substitute and the minute he came on, after the player he replaced
@@ -349,11 +397,13 @@ class Doc {
         s = k + 1;
       }
     }
-    if (items.length < 4) return;
+    if (items.length < 4) return false;
     const initial = (t: Token) => t.word && /^[A-Z]{1,2}$/.test(t.text);
     const surname = (t: Token) => t.word && t.cap && !t.allCaps && !t.digit && t.text.length > 1;
-    // a team sheet with substitutions lists players by surname alone (`Dudek, Finnan, Hyypia, …`)
-    const sheet = subs >= 2;
+    // a team sheet with substitutions lists players by surname alone (`Dudek, Finnan, Hyypia, …`);
+    // so does a side's list of eleven or more with one substitution, or any list once the document
+    // has printed one sheet
+    const sheet = subs >= 2 || (subs >= 1 && items.length >= 11) || (sheetSeen && items.length >= 8);
     const shaped = (a: number, b: number): boolean => {
       if (sheet && b - a === 1) return surname(toks[a]) && this.nameLike(toks[a]) && !this.lx.gazetteer.has(toks[a].text);
       if (b - a < 2 || b - a > 4 || !(initial(toks[a]) || surname(toks[a]))) return false;
@@ -367,12 +417,29 @@ class Doc {
         good++;
         if (initial(toks[a])) initials++;
       }
-    if ((initials < 3 && !sheet) || good * 10 < items.length * 7) return;
+    if ((initials < 3 && !sheet) || good * 10 < items.length * 7) return false;
     for (const [a, b] of items)
       if (shaped(a, b)) {
         for (let k = a; k < b; k++) covered.add(k);
         found.push({ a, b, type: 'PERSON', weak: false });
       }
+    return true;
+  }
+
+  /** `H Webb (S Yorkshire).`: in a document with a team sheet, a line that is an initial and a surname
+   * (the referee, before the county he comes from) names a person. */
+  private officials(covered: Set<number>, found: Cand[]): void {
+    const toks = this.toks;
+    for (let k = 0; k + 1 < toks.length; k++) {
+      const t = toks[k];
+      if (!t.word || !/^[A-Z]$/.test(t.text) || (k > 0 && toks[k - 1].para === t.para) || covered.has(k)) continue;
+      const sn = toks[k + 1];
+      const after = toks[k + 2];
+      if (sn.para !== t.para || !sn.joined || !this.capLike(sn) || sn.allCaps || !this.nameLike(sn)) continue;
+      if (after && after.para === t.para && after.text !== '(' && after.text !== '.') continue;
+      covered.add(k).add(k + 1);
+      found.push({ a: k, b: k + 2, type: 'PERSON', weak: false });
+    }
   }
 
   /** `Subs not used: Hamann, Harrison.`: after a squad label and its colon, the listed words are players. */
@@ -386,7 +453,8 @@ class Doc {
       if (m < j && toks[m].text !== ',' && toks[m].text !== ';' && toks[m].text !== '.' && !(toks[m].word && toks[m].text === 'and')) continue;
       if (m - s >= 1 && m - s <= 3) {
         let ok = true;
-        for (let q = s; q < m; q++) if (!(toks[q].word && toks[q].cap && !toks[q].digit && this.nameLike(toks[q]) && !this.lx.gazetteer.has(toks[q].text))) ok = false;
+        // (`Jordan` there is a player: after a squad label only a club's or body's name is not one)
+        for (let q = s; q < m; q++) if (!(toks[q].word && toks[q].cap && !toks[q].digit && this.nameLike(toks[q]) && this.lx.gazetteer.get(toks[q].text)?.type !== 'ORG')) ok = false;
         if (ok) {
           for (let q = s; q < m; q++) covered.add(q);
           found.push({ a: s, b: m, type: 'PERSON', weak: false });
@@ -503,6 +571,9 @@ class Doc {
         // `The Independent and The Times`: a capitalised article after `and` opens another name;
         // `Paramount, Universal and Warner Bros`: one word after a comma is a list's item
         if (toks[k + 1]?.text === 'The' || (k - s === 1 && toks[s - 1]?.text === ',')) keep = false;
+        // `Gary Speed and United team-mate Paul Scholes`: a given name and a surname before `and` are a
+        // person, never the first half of an organisation's name (`Marks and Spencer` has no given name)
+        if (keep && (k - s === 2 || k - s === 3) && lx.givenNames.has(toks[s].text) && !toks[s].allCaps && this.nameLike(toks[k - 1]) && !lx.orgHeads.has(toks[k - 1].text)) keep = false;
         // `World Travel and Tourism Council (WTTC)`: the acronym after the run spells the whole name
         if (!keep && headAfter && m === b) keep = this.acronymSpells(s, b);
       }
@@ -689,7 +760,10 @@ class Doc {
     const givenPair = n === 2 && lx.givenNames.has(first.text) && !lx.placeLeads.has(first.text);
     if (n > 1 && !givenPair && (lx.placeHeads.has(headTok.text) || (lx.placeLeads.has(first.text) && !lx.titleHeads.has(toks[a + 1].text)))) {
       const after = toks[b];
-      const club = after && after.word && !after.cap && PLAYING_POSITIONS.has(after.text) && !lastTok.poss;
+      let club = after && after.word && !after.cap && PLAYING_POSITIONS.has(after.text) && !lastTok.poss;
+      // `Manchester City`, `Ipswich Town`: a known city before `City`/`Town` names its club (the places
+      // so named, `Mexico City`, `Kansas City`, `Cape Town`, are lexicon phrases read before this)
+      if (n === 2 && (lastTok.text === 'City' || lastTok.text === 'Town') && lx.gazetteer.get(first.text)?.type === 'PLACE' && !lx.gazetteer.get(first.text)!.country) club = true;
       this.add({ a, b, type: club ? 'ORG' : 'PLACE', weak: false });
       return;
     }
