@@ -488,6 +488,13 @@ describe('entities: recognition rules', () => {
     assert.deepStrictEqual(surfaces(ms).slice(0, 4), ['ORG:Manchester United', 'PERSON:Gary Speed', 'ORG:United', 'PERSON:Paul Scholes']);
     assert.ok(surfaces(ms).includes('ORG:Marks and Spencer Group'));
   });
+
+  it('a car’s model is no person: a lone capital letter ending it, a run after `the new`, a first word used bare after an article', () => {
+    const ms = rec('The new Marlo was a hit. Sales of the Marlo Convertible rose, and the Cooper S costs more. Ann Hale bought a new Torva Deluxe.');
+    assert.deepStrictEqual(surfaces(ms), ['PERSON:Ann Hale']);
+    // two or three capitals without dots before one name: a company's or club's name
+    assert.deepStrictEqual(surfaces(rec('Output at MG Rover fell, while AC Milan won.')), ['ORG:MG Rover', 'ORG:AC Milan']);
+  });
 });
 
 describe('entities: corpus resolution', () => {

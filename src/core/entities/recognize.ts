@@ -1105,6 +1105,19 @@ class Doc {
       }
       // `an Evil Twin`: an indefinite article introduces a thing, not a named person
       if (prev && prev.word && (prev.text === 'a' || prev.text === 'an') && !lx.givenNames.has(first.text)) return;
+      // `the Cooper S`, `a Mini One`: a name does not end in a lone capital letter (a model's trim does)
+      if (toks[b - 1].text.length === 1 && !toks[b - 1].dot) return;
+      // `MG Rover`, `LG Card`, `AC Milan`: two or three capitals without dots before one name-like word,
+      // outside a team sheet, open a company's or club's name (people's initials are dotted or in lists)
+      if (n === 2 && first.allCaps && /^[A-Z]{2,3}$/.test(first.text) && !first.dot && !toks[b - 1].allCaps) {
+        this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
+      const given = lx.givenNames.has(first.text) || lx.eastAsianSurnames.has(first.text);
+      // `the new Mini Convertible` after `the new Mini`, `a Mini`: a first word the story uses bare
+      // after an article, or any run after `the new`/`a new`, is a thing (a model, a brand), not a person
+      if (!given && prev && prev.word && prev.text === 'new' && prev2 && prev2.word && /^(?:a|an|the|The|A)$/.test(prev2.text)) return;
+      if (!given && this.usedAsThing(first.text)) return;
       // sentence-initial and no given name: `Occasional Digest - …` needs more evidence
       const weak = first.sentStart && !lx.givenNames.has(first.text) && !lx.eastAsianSurnames.has(first.text);
       const shape = !lx.givenNames.has(first.text) && !lx.eastAsianSurnames.has(first.text);
@@ -1117,6 +1130,19 @@ class Doc {
       if (t.allCaps && !lx.nonEntityAcronyms.has(t.text) && !/[^A-Z&]/.test(t.text) && t.text.length <= 9) this.add({ a: k, b: k + 1, type: 'ORG', weak: true, acronym: true });
     }
   }
+
+  /** Whether the text uses this word alone after an article (`the new Mini was`, `a Mini.`): a thing. */
+  private usedAsThing(w: string): boolean {
+    let known = this.thingWords.get(w);
+    if (known === undefined) {
+      const esc = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      known = new RegExp(`\\b(?:a|an|the|new) ${esc}(?![\\p{L}\\p{N}'’-])(?! +\\p{Lu})`, 'u').test(this.text);
+      this.thingWords.set(w, known);
+    }
+    return known;
+  }
+
+  private readonly thingWords = new Map<string, boolean>();
 
   // ---- headlines ------------------------------------------------------------------------------
 
