@@ -495,6 +495,12 @@ describe('entities: recognition rules', () => {
     // two or three capitals without dots before one name: a company's or club's name
     assert.deepStrictEqual(surfaces(rec('Output at MG Rover fell, while AC Milan won.')), ['ORG:MG Rover', 'ORG:AC Milan']);
   });
+
+  it('terms are not people: so-called names, a run given an acronym, compounds joined by a lower-case word; numerals and trims are not bodies', () => {
+    const ms = rec('It uses so-called Personal Area Networks and a technology called Ultra Wideband (UWB). Distributed Denial-of-Service attacks grew. The England XV won. The Mercedes C180 SE costs more.');
+    assert.deepStrictEqual(surfaces(ms), ['PLACE:England', 'ORG:Mercedes']);
+    assert.deepStrictEqual(surfaces(rec('Said Joe Bloggs (JB) today.')).filter((x) => x.startsWith('PERSON')), ['PERSON:Joe Bloggs']);
+  });
 });
 
 describe('entities: corpus resolution', () => {

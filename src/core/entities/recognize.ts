@@ -1029,6 +1029,9 @@ class Doc {
     if (a >= b) return;
     const n = b - a;
     const first = toks[a];
+    const prevTok = toks[a - 1];
+    // `so-called Personal Area Networks`: what a story calls so is a term it coins, not a name
+    if (prevTok && prevTok.text === 'so-called' && !lx.gazetteer.has(first.text)) return;
     if (n === 1) {
       // `DVDs`, `SUVs`, `MPs`: plural common nouns
       if (/^[A-Z]{2,}s$/.test(first.text)) return;
@@ -1037,6 +1040,8 @@ class Doc {
         // `the FTSE 100`, `the CAC 40`: letters and a number name a share index, not a body
         const num = toks[b];
         if (num && num.digit && num.joined && /^\d{2,3}$/.test(num.text)) return;
+        // `the England XV`: a Roman numeral; `C180 SE`, `116i SE`: a trim after a model's code
+        if (/^[IVXLC]+$/.test(first.text) || (prevTok && prevTok.digit && /[A-Za-z]/.test(prevTok.text) && first.joined)) return;
         this.add({ a, b, type: 'ORG', weak: true, acronym: true });
         return;
       }
@@ -1086,6 +1091,10 @@ class Doc {
     // Runs of name-like words: a person when short. Longer runs are most often titles of works.
     let allName = true;
     for (let k = a; k < b; k++) if (!(this.nameLike(toks[k], k > a) || (k > a && isConnector(toks[k])))) allName = false;
+    // `Denial-of-Service`: a compound joined by a lower-case word is a term, not a name
+    for (let k = a; k < b && allName; k++) if (/[-‐‑][a-z]+[-‐‑]/.test(toks[k].text)) allName = false;
+    // `Ultra Wideband (UWB)`: a person's name is not given an acronym in parentheses
+    if (allName && !lx.givenNames.has(first.text) && toks[b]?.text === '(' && toks[b + 1]?.allCaps && toks[b + 2]?.text === ')' && abbreviates(toks[b + 1].text, this.text.slice(first.start, toks[b - 1].end))) return;
     if (allName && n <= 4) {
       const prev = toks[a - 1];
       const prev2 = toks[a - 2];
