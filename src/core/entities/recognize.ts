@@ -1140,18 +1140,25 @@ class Doc {
     }
   }
 
-  /** Whether the text uses this word alone after an article (`the new Mini was`, `a Mini.`): a thing. */
+  /** Whether the text uses this word alone after an article (`the new Mini was`, `a Mini.`): a thing.
+   * The words so used are collected in one pass over the tokens, on the first question. */
   private usedAsThing(w: string): boolean {
-    let known = this.thingWords.get(w);
-    if (known === undefined) {
-      const esc = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      known = new RegExp(`\\b(?:a|an|the|new) ${esc}(?![\\p{L}\\p{N}'’-])(?! +\\p{Lu})`, 'u').test(this.text);
-      this.thingWords.set(w, known);
+    if (!this.thingWords) {
+      const toks = this.toks;
+      const set = new Set<string>();
+      for (let k = 0; k + 1 < toks.length; k++) {
+        const d = toks[k].text;
+        if (d !== 'the' && d !== 'a' && d !== 'an' && d !== 'new') continue;
+        const t = toks[k + 1];
+        const after = toks[k + 2];
+        if (this.capLike(t) && t.joined && !t.poss && !(after && this.capLike(after) && after.joined) && !(after && after.text === '-')) set.add(t.text);
+      }
+      this.thingWords = set;
     }
-    return known;
+    return this.thingWords.has(w);
   }
 
-  private readonly thingWords = new Map<string, boolean>();
+  private thingWords: Set<string> | undefined;
 
   // ---- headlines ------------------------------------------------------------------------------
 
