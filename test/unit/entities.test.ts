@@ -12,6 +12,7 @@ import {
   EntityMention,
   Resolution,
 } from '../../src/core/entities';
+import { abbreviatesStrict } from '../../src/core/entities/recognize';
 import { readSeeds } from './sharedFiles';
 
 type Seed = '000' | '001' | '002' | '003' | '004';
@@ -596,5 +597,17 @@ describe('entities: knowledge file (news-entities.json)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('entities: acronyms nobody defined', () => {
+  it('take their letters from the opening letters of the long form’s words, never from inside a word', () => {
+    assert.ok(abbreviatesStrict('INDOPACOM', 'US Indo-Pacific Command'));
+    assert.ok(abbreviatesStrict('USFJ', 'U.S. Forces Japan'));
+    assert.ok(abbreviatesStrict('MoD', 'Ministry of Defence'));
+    assert.ok(abbreviatesStrict('FBI', 'Federal Bureau of Investigation'));
+    // `S` and `I` sit inside Manchester and City: a share index is not a football club.
+    assert.ok(!abbreviatesStrict('MSCI', 'Manchester City'));
+    assert.ok(!abbreviatesStrict('ING', 'Indian Space Research Organisation'));
   });
 });

@@ -2144,8 +2144,38 @@ export function abbreviatesStrict(short: string, long: string): boolean {
     }
     return true;
   };
+  if (!prefixChunks(short, long)) return false;
   if (tryFrom(words)) return true;
   return words.length > 2 && LEADING_COUNTRY.test(words[0]) && tryFrom(words.slice(1));
+}
+
+/**
+ * Whether the acronym's letters are the opening letters of the long form's words, in order: each
+ * major word gives one or more of its first letters (`INDO`-`PA`-`COM`), a minor word gives its first
+ * letters or none (`M`-`o`-`D`). Letters from inside a word are refused: `MSCI` is not `Manchester City`.
+ */
+function prefixChunks(short: string, long: string): boolean {
+  const s = short.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const ws = long
+    .split(/[\s\-‐‑–]+/)
+    .map((w) => ({ word: w, letters: w.toLowerCase().replace(/[^a-z0-9]/g, ''), minor: MINOR_WORDS.has(w.toLowerCase()) }))
+    .filter((w) => w.letters);
+  if (ws.length > 12 || s.length > 16) return true; // beyond what acronyms look like: leave it to the other tests
+  // go(i, j): letters from i on can be given by words from j on
+  const memo = new Map<number, boolean>();
+  const go = (i: number, j: number): boolean => {
+    if (j === ws.length) return i === s.length;
+    const key = i * 64 + j;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const w = ws[j].letters;
+    // minor words, and a leading country (`US Indo-Pacific Command`), may give no letter
+    let ok = (ws[j].minor || (j === 0 && ws.length > 2 && LEADING_COUNTRY.test(ws[0].word))) && go(i, j + 1);
+    for (let n = 1; !ok && n <= w.length && i + n <= s.length && s[i + n - 1] === w[n - 1]; n++) ok = go(i + n, j + 1);
+    memo.set(key, ok);
+    return ok;
+  };
+  return go(0, 0);
 }
 
 /** An acronym used without a definition: the document's organisation it abbreviates, if one. */
