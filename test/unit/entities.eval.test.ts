@@ -194,100 +194,49 @@ describe('entities: evaluation on unseen news text', () => {
   });
 });
 
-describe('entities: held-out real news (ten BBC articles, first run: P 0.835 R 0.787 F1 0.810, span-only F1 0.892, grouping 13/43)', () => {
-  const docs = readBbcGoldDocs('bbc-gold.json');
-  const predicted = docs.map((d) => recognizeEntities(d.text, analyzeDocument(d.text).paragraphs));
+/**
+ * One held-out set of real BBC articles (read from ../shared by the offsets of its gold file): the
+ * first-run figures go in its title; `grouping` is the share of multi-name entities it must keep
+ * grouped (the issue's 0.95 unless a set has not reached it yet, which its caller says).
+ */
+function heldOutSet(title: string, goldFile: string, minMentions: number, grouping = { floor: 0.95, title: 'groups at least 95% of the entities seen under several names' }): void {
+  describe(title, () => {
+    const docs = readBbcGoldDocs(goldFile);
+    const predicted = docs.map((d) => recognizeEntities(d.text, analyzeDocument(d.text).paragraphs));
 
-  it('reads the ten articles the gold names, its offsets inside them', () => {
-    assert.strictEqual(docs.length, 10);
-    const n = docs.reduce((a, d) => a + d.mentions.length, 0);
-    assert.ok(n > 400, `only ${n} gold mentions`);
-    for (const d of docs) for (const m of d.mentions) assert.ok(m.end <= d.text.length && /^\S(.*\S)?$/s.test(m.surface), `${d.name} ${m.start}`);
-  });
+    it('reads the ten articles the gold names, its offsets inside them', () => {
+      assert.strictEqual(docs.length, 10);
+      const n = docs.reduce((a, d) => a + d.mentions.length, 0);
+      assert.ok(n > minMentions, `only ${n} gold mentions`);
+      for (const d of docs) for (const m of d.mentions) assert.ok(m.end <= d.text.length && /^\S(.*\S)?$/s.test(m.surface), `${d.name} ${m.start}`);
+    });
 
-  it('mention F1 (exact span and type) is above 0.9', () => {
-    const f1 = mentionF1(docs, predicted);
-    assert.ok(f1 > 0.9, `F1 ${f1.toFixed(3)}`);
-  });
+    it('mention F1 (exact span and type) is above 0.9', () => {
+      const f1 = mentionF1(docs, predicted);
+      assert.ok(f1 > 0.9, `F1 ${f1.toFixed(3)}`);
+    });
 
-  it('groups at least 95% of the entities seen under several names', () => {
-    const { rate, multi } = groupingRate(docs, predicted);
-    assert.ok(multi >= 15, `only ${multi} multi-name entities`);
-    assert.ok(rate >= 0.95, `grouping ${(rate * 100).toFixed(1)}%`);
+    it(grouping.title, () => {
+      const { rate, multi } = groupingRate(docs, predicted);
+      assert.ok(multi >= 15, `only ${multi} multi-name entities`);
+      assert.ok(rate >= grouping.floor, `grouping ${(rate * 100).toFixed(1)}%, below ${(grouping.floor * 100).toFixed(1)}%`);
+    });
   });
-});
+}
+
+heldOutSet('entities: held-out real news (ten BBC articles, first run: P 0.835 R 0.787 F1 0.810, span-only F1 0.892, grouping 13/43)', 'bbc-gold.json', 400);
 
 // Set 2: ten more BBC articles (bbc-pick.mjs --set 2), annotated after set 1's rules were written.
-describe('entities: second held-out real news set (ten more BBC articles, first run: P 0.891 R 0.849 F1 0.870, span-only F1 0.932, grouping 20/25)', () => {
-  const docs = readBbcGoldDocs('bbc-gold-2.json');
-  const predicted = docs.map((d) => recognizeEntities(d.text, analyzeDocument(d.text).paragraphs));
-
-  it('reads the ten articles the gold names, its offsets inside them', () => {
-    assert.strictEqual(docs.length, 10);
-    const n = docs.reduce((a, d) => a + d.mentions.length, 0);
-    assert.ok(n > 250, `only ${n} gold mentions`);
-    for (const d of docs) for (const m of d.mentions) assert.ok(m.end <= d.text.length && /^\S(.*\S)?$/s.test(m.surface), `${d.name} ${m.start}`);
-  });
-
-  it('mention F1 (exact span and type) is above 0.9', () => {
-    const f1 = mentionF1(docs, predicted);
-    assert.ok(f1 > 0.9, `F1 ${f1.toFixed(3)}`);
-  });
-
-  it('groups at least 95% of the entities seen under several names', () => {
-    const { rate, multi } = groupingRate(docs, predicted);
-    assert.ok(multi >= 15, `only ${multi} multi-name entities`);
-    assert.ok(rate >= 0.95, `grouping ${(rate * 100).toFixed(1)}%`);
-  });
-});
+heldOutSet('entities: second held-out real news set (ten more BBC articles, first run: P 0.891 R 0.849 F1 0.870, span-only F1 0.932, grouping 20/25)', 'bbc-gold-2.json', 250);
 
 // Set 3: ten more BBC articles (bbc-pick.mjs --set 3), annotated after set 2's rules were written.
-describe('entities: third held-out real news set (ten more BBC articles, first run: P 0.871 R 0.805 F1 0.837, span-only F1 0.902, grouping 37/46)', () => {
-  const docs = readBbcGoldDocs('bbc-gold-3.json');
-  const predicted = docs.map((d) => recognizeEntities(d.text, analyzeDocument(d.text).paragraphs));
-
-  it('reads the ten articles the gold names, its offsets inside them', () => {
-    assert.strictEqual(docs.length, 10);
-    const n = docs.reduce((a, d) => a + d.mentions.length, 0);
-    assert.ok(n > 400, `only ${n} gold mentions`);
-    for (const d of docs) for (const m of d.mentions) assert.ok(m.end <= d.text.length && /^\S(.*\S)?$/s.test(m.surface), `${d.name} ${m.start}`);
-  });
-
-  it('mention F1 (exact span and type) is above 0.9', () => {
-    const f1 = mentionF1(docs, predicted);
-    assert.ok(f1 > 0.9, `F1 ${f1.toFixed(3)}`);
-  });
-
-  it('groups at least 95% of the entities seen under several names', () => {
-    const { rate, multi } = groupingRate(docs, predicted);
-    assert.ok(multi >= 15, `only ${multi} multi-name entities`);
-    assert.ok(rate >= 0.95, `grouping ${(rate * 100).toFixed(1)}%`);
-  });
-});
+heldOutSet('entities: third held-out real news set (ten more BBC articles, first run: P 0.871 R 0.805 F1 0.837, span-only F1 0.902, grouping 37/46)', 'bbc-gold-3.json', 400);
 
 // Set 4: ten more BBC articles (bbc-pick.mjs --set 4), annotated after set 3's rules were written.
-describe('entities: fourth held-out real news set (ten more BBC articles, first run: P 0.868 R 0.847 F1 0.858, span-only F1 0.900, grouping 30/38)', () => {
-  const docs = readBbcGoldDocs('bbc-gold-4.json');
-  const predicted = docs.map((d) => recognizeEntities(d.text, analyzeDocument(d.text).paragraphs));
-
-  it('reads the ten articles the gold names, its offsets inside them', () => {
-    assert.strictEqual(docs.length, 10);
-    const n = docs.reduce((a, d) => a + d.mentions.length, 0);
-    assert.ok(n > 400, `only ${n} gold mentions`);
-    for (const d of docs) for (const m of d.mentions) assert.ok(m.end <= d.text.length && /^\S(.*\S)?$/s.test(m.surface), `${d.name} ${m.start}`);
-  });
-
-  it('mention F1 (exact span and type) is above 0.9', () => {
-    const f1 = mentionF1(docs, predicted);
-    assert.ok(f1 > 0.9, `F1 ${f1.toFixed(3)}`);
-  });
-
-  // The issue's 95% is NOT met on this set yet (33/38 = 86.8%: two Johnsons in different stories
-  // joined, 'World Cup' apart from 'Rugby World Cup' in one story, three names not recognised); the
-  // entities README and issue #5 say so. This guards what is reached; raise it to 0.95 when it is met.
-  it('groups the entities seen under several names: 86.8% reached, target 95% missed', () => {
-    const { rate, multi } = groupingRate(docs, predicted);
-    assert.ok(multi >= 15, `only ${multi} multi-name entities`);
-    assert.ok(rate >= 0.868, `grouping ${(rate * 100).toFixed(1)}%, below the 86.8% reached`);
-  });
+// The issue's 95% is NOT met on this set yet (33/38 = 86.8%: two Johnsons of different stories joined
+// across documents, 'World Cup' apart from 'Rugby World Cup' in one story, three names not recognised);
+// the entities README and issue #5 say so. This guards what is reached; raise it to 0.95 when met.
+heldOutSet('entities: fourth held-out real news set (ten more BBC articles, first run: P 0.868 R 0.847 F1 0.858, span-only F1 0.900, grouping 30/38)', 'bbc-gold-4.json', 400, {
+  floor: 0.868,
+  title: 'groups the entities seen under several names: 86.8% reached, target 95% missed',
 });
