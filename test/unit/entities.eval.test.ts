@@ -233,10 +233,10 @@ heldOutSet('entities: second held-out real news set (ten more BBC articles, firs
 heldOutSet('entities: third held-out real news set (ten more BBC articles, first run: P 0.871 R 0.805 F1 0.837, span-only F1 0.902, grouping 37/46)', 'bbc-gold-3.json', 400);
 
 // Set 4: ten more BBC articles (bbc-pick.mjs --set 4), annotated after set 3's rules were written.
-// The issue's 95% is NOT met on this set yet (33/38 = 86.8%: two Johnsons of different stories joined
-// across documents, 'World Cup' apart from 'Rugby World Cup' in one story, three names not recognised);
-// the entities README and issue #5 say so. This guards what is reached; raise it to 0.95 when met.
+// The issue's 95% is NOT met on this set yet (34/38 = 89.5%: 'World Cup' apart from 'Rugby World Cup'
+// in a story that also names a 'Rugby Sevens World Cup', 'Euro 2006', 'CEPT' and a misspelt company not
+// recognised); the entities README and issue #5 say so. This guards what is reached; raise it to 0.95 when met.
 heldOutSet('entities: fourth held-out real news set (ten more BBC articles, first run: P 0.868 R 0.847 F1 0.858, span-only F1 0.900, grouping 30/38)', 'bbc-gold-4.json', 400, {
-  floor: 0.868,
-  title: 'groups the entities seen under several names: 86.8% reached, target 95% missed',
+  floor: 0.894,
+  title: 'groups the entities seen under several names: 89.5% reached, target 95% missed',
 });

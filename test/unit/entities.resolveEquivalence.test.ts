@@ -351,22 +351,39 @@ function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []):
     const roots = new Set([...supers].map((x) => uf.find(x)));
     if (roots.size === 1) uf.union(i, [...supers][0]);
   }
-  // a single name: the one full name it ends (or starts, family name first)
+  // a single name: the one full name it ends (or starts, family name first), when a document writing
+  // that full name tells the same story (it is the same document, or the two name two of the same
+  // non-place entities; the first 50 such documents are asked); else roles decide
+  const contextOf = (path: string) => new Set(nodes.filter((c) => c.path === path && c.type !== 'PLACE' && !(c.type === 'PERSON' && c.personWords.length < 2)).map((c) => c.sig));
+  const sameStory = (path: string, fullName: string): boolean => {
+    const paths: string[] = [];
+    for (const k of persons) if (pw[k].join(' ') === fullName && !paths.includes(nodes[k].path)) paths.push(nodes[k].path);
+    if (paths.includes(path)) return true;
+    const here = contextOf(path);
+    for (const p of paths.slice(0, 50)) {
+      const there = contextOf(p);
+      if ([...here].filter((sig) => there.has(sig)).length >= 2) return true;
+    }
+    return false;
+  };
   let groupRoles: Map<number, Set<string>> | undefined;
   for (const i of singles) {
     const w = pw[i][0];
     if (!w) continue;
     const cands = bySurname.get(w) ?? [];
     const roots = new Map<number, number>();
+    let told = false;
     for (const j of cands) {
       const wj = pw[j];
-      if (wj[wj.length - 1] === w || wj[0] === w) roots.set(uf.find(j), j);
+      if (wj[wj.length - 1] !== w && wj[0] !== w) continue;
+      roots.set(uf.find(j), j);
+      told ||= sameStory(nodes[i].path, wj.join(' '));
     }
-    if (roots.size === 1) {
+    if (roots.size === 1 && told) {
       uf.union(i, [...roots.values()][0]);
       continue;
     }
-    if (roots.size > 1) {
+    if (roots.size >= 1) {
       // roles decide: `Defence Secretary Austin` joins the Austin who is a Defence Secretary
       const myRoles = roleWords(nodes[i].roles);
       if (myRoles.size === 0) continue;

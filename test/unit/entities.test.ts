@@ -519,6 +519,21 @@ describe('entities: corpus resolution', () => {
     assert.strictEqual(res.mentionIds[2][0], 'person:ben-williams');
   });
 
+  it('a bare surname joins a full name from another article only when the two tell the same story', () => {
+    const rugby = doc('rugby.txt', 'A', 'Martin Johnson named his Six Nations squad on Monday. The Rugby Football Union backed Johnson.');
+    const football = doc('football.txt', 'B', 'Chelsea beat Arsenal 2-0 on Saturday. "We deserved it," Johnson said.');
+    const copy = doc('rugby-copy.txt', 'C', 'The Rugby Football Union backed the Six Nations squad on Monday, Johnson said.');
+    const idOf = (docs: ReturnType<typeof doc>[], d: number) => {
+      const at = docs[d].mentions.findIndex((m) => m.surface === 'Johnson');
+      assert.ok(at >= 0, `no Johnson in ${docs[d].path}`);
+      return resolveEntities(docs).mentionIds[d][at];
+    };
+    // the football report names none of the rugby story's people or organisations: its Johnson stays apart
+    assert.notStrictEqual(idOf([rugby, football], 1), 'person:martin-johnson');
+    // a copy cut before the full name names the Rugby Football Union and the Six Nations alike: it is him
+    assert.strictEqual(idOf([rugby, copy], 1), 'person:martin-johnson');
+  });
+
   it('ids do not depend on the order of documents', () => {
     const a = doc('a.txt', 'A', 'Nina Petrova met Nina Petrov in Sofia.');
     const b = doc('b.txt', 'B', 'Petrova and Mr. Petrov left Sofia for Varna Port.');

@@ -246,6 +246,38 @@ function letterMask(s: string): number {
   return m;
 }
 
+/**
+ * Whether a document tells the same story as one of `paths`: it is one of them, or it names two of
+ * the same people or organisations (places are too common to tell). A bare `Johnson` in a football
+ * report is not the rugby coach another article names in full; a copy of a story cut before the full
+ * name is.
+ */
+function storyTest(nodes: readonly Cluster[]): (path: string, paths: ReadonlySet<string>) => boolean {
+  let contextOf: Map<string, Set<string>> | undefined;
+  return (path, paths) => {
+    if (paths.has(path)) return true;
+    if (!contextOf) {
+      contextOf = new Map();
+      for (const c of nodes) {
+        if (c.type === 'PLACE' || (c.type === 'PERSON' && c.personWords.length < 2)) continue;
+        const set = contextOf.get(c.path) ?? new Set<string>();
+        set.add(c.sig);
+        contextOf.set(c.path, set);
+      }
+    }
+    const here = contextOf.get(path);
+    if (!here) return false;
+    let checked = 0;
+    for (const p of paths) {
+      const there = contextOf.get(p);
+      let shared = 0;
+      if (there) for (const sig of here) if (there.has(sig) && ++shared >= 2) return true;
+      if (++checked >= 50) break;
+    }
+    return false;
+  };
+}
+
 /** A cluster's surfaces with their counts. */
 function surfaceCounts(c: Cluster): Map<string, number> {
   return typeof c.surfaces === 'string' ? new Map([[c.surfaces, c.count]]) : c.surfaces;
@@ -429,6 +461,8 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
   interface PersonName {
     words: string[];
     rep: number;
+    /** the documents that write this full name */
+    paths: Set<string>;
   }
   const nameOf = new Map<string, PersonName>();
   const personName: PersonName[] = [];
@@ -438,7 +472,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     const k = w.join(' ');
     let g = nameOf.get(k);
     if (!g) {
-      nameOf.set(k, (g = { words: w, rep: i }));
+      nameOf.set(k, (g = { words: w, rep: i, paths: new Set() }));
       for (const x of [w[w.length - 1], w[0]]) {
         const l = bySurname.get(x);
         if (!l) bySurname.set(x, [g]);
@@ -446,6 +480,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       }
     }
     personName[i] = g;
+    g.paths.add(nodes[i].path);
   }
   for (const i of persons) {
     const wi = pw[i];
@@ -463,22 +498,27 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     const roots = new Set([...supers].map((x) => uf.find(x)));
     if (roots.size === 1) uf.union(i, [...supers][0]);
   }
-  // a single name: the one full name it ends (or starts, family name first)
+  // a single name: the one full name it ends (or starts, family name first), when a document that
+  // writes it tells the same story (sameStory); else roles decide, as between several full names
+  const sameStory = storyTest(nodes);
   let groupRoles: Map<number, Set<string>> | undefined;
   for (const i of singles) {
     const w = pw[i][0];
     if (!w) continue;
     const cands = bySurname.get(w) ?? [];
     const roots = new Map<number, number>();
+    let told = false;
     for (const g of cands) {
       const wj = g.words;
-      if (wj[wj.length - 1] === w || wj[0] === w) roots.set(uf.find(g.rep), g.rep);
+      if (wj[wj.length - 1] !== w && wj[0] !== w) continue;
+      roots.set(uf.find(g.rep), g.rep);
+      told ||= sameStory(nodes[i].path, g.paths);
     }
-    if (roots.size === 1) {
+    if (roots.size === 1 && told) {
       uf.union(i, [...roots.values()][0]);
       continue;
     }
-    if (roots.size > 1) {
+    if (roots.size >= 1) {
       // roles decide: `Defence Secretary Austin` joins the Austin who is a Defence Secretary
       const myRoles = clusterRoleWords(nodes[i]);
       if (myRoles.size === 0) continue;
