@@ -3,35 +3,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { analyzeForCorpus, analyzeOnWorkers } from '../../src/cli/analysisPool';
-import { main, run as runCommand } from '../../src/cli/cli';
+import { runCli, runCliAsync } from './cliCapture';
 import { analysisThreads } from '../../src/cli/command';
 import type { DocumentParts } from '../../src/core/corpus';
 import { ANNOTATION_FILE_NAME, serializeAnnotationFile, targetAt, type HandAnnotation } from '../../src/core/annotations';
 import { SCAN_SCHEMA, type ScanReport } from '../../src/core/model';
 import { seedsDir, sharedDir } from './sharedFiles';
 
-function run(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (s: string) => ((stdout += s), true) } as unknown as NodeJS.WritableStream,
-    stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream,
-  };
-  const code = main(argv, io);
-  return { code, stdout, stderr };
-}
-
-/** The command as the executable runs it (`run`: worker threads when asked or when the folder is large). */
-async function runAsync(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (s: string) => ((stdout += s), true) } as unknown as NodeJS.WritableStream,
-    stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream,
-  };
-  const code = await runCommand(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
+const runAsync = runCliAsync;
 
 describe('CLI: news-annotator scan', () => {
   let tmp: string;

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { main } from '../../src/cli/cli';
+import { runCli } from './cliCapture';
 import { Corpus } from '../../src/core/corpus';
 import type { ScanReport } from '../../src/core/model';
 import { importPassim, parsePassimOutput, passimSeries, placePassimRecord, toPassimInput, wordSimilarity } from '../../src/core/passim';
@@ -27,15 +27,7 @@ function corpusOfFixtures(): Corpus {
   return corpus;
 }
 
-function run(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (s: string) => ((stdout += s), true) } as unknown as NodeJS.WritableStream,
-    stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream,
-  };
-  return { code: main(argv, io), stdout, stderr };
-}
+const run = runCli;
 
 describe('passim: export', () => {
   it('writes one JSON record per line with id (the path), series (outlet, else top folder) and the text verbatim', () => {
