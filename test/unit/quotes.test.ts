@@ -198,6 +198,16 @@ describe('quotes: attribution', () => {
     assert.deepStrictEqual(names(one('Bath need a scrum-half. Said Williams: "I did not really have to think twice about it."')), ['Williams']);
   });
 
+  it('a sentence framed by `According to X,`: a partial quote in a later clause is X\'s, a quote its own verb introduces is not', () => {
+    assert.deepStrictEqual(names(one('According to Dana Pike, the council has promised money for "three or four" new buses this year.')), ['Dana Pike']);
+    assert.deepStrictEqual(names(one('According to the coach, the players have pledged a "clean slate" after the defeat.')), ['the coach']);
+    // the clause's verb introduces the quote itself: the clause's subject speaks, the frame only reports it
+    assert.deepStrictEqual(names(one('According to Dana Pike, the mayor said: "We will build them."')), ['the mayor']);
+    assert.deepStrictEqual(names(one('According to Dana Pike, the mayor warned that "nothing is settled".')), ['the mayor']);
+    // no frame at the sentence's start: the clause's own subject
+    assert.deepStrictEqual(names(one('The council has promised money for "three or four" new buses, officials said.')).length, 1);
+  });
+
   it('a name, then who they are, then the verb; doubled single marks as double marks', () => {
     const [a] = one('"The story is all about digital," Jeff Joseph, from the Consumer Electronics Association (CEA) told the BBC.');
     assert.strictEqual(a.speaker?.name, 'Jeff Joseph');

@@ -366,9 +366,41 @@ export class Attributor {
     q.kind = this.kindOf(q, toks, openIdx, closeIdx, !!post, pre, !!trail);
     if (q.kind !== 'speech') return;
     if (post) q.speaker = post;
-    else if (pre !== null) q.speaker = this.speakerForCue(toks, pre, openIdx);
+    else if (pre !== null) q.speaker = this.framedSpeaker(toks, pre, openIdx) ?? this.speakerForCue(toks, pre, openIdx);
     else if (trail) q.speaker = trail;
     if (q.speaker) this.speakerAt.set(q.speaker.start, q.speaker);
+  }
+
+  /**
+   * `According to Reid, the board has promised funds for “two or three” new signings`: a sentence that
+   * opens with its source frames everything after the comma as that source's account, so a partial
+   * quote inside a later clause is the source's words; unless the clause's own verb introduces the
+   * quote directly (`According to Reid, the board said: “…”` quotes the board).
+   */
+  private framedSpeaker(toks: Token[], cue: number, openIdx: number): QuoteSpeaker | null {
+    let first = 0;
+    while (first < toks.length && toks[first].t !== 'word') first++;
+    if (first >= cue) return null;
+    let prepEnd = -1;
+    for (const words of SOURCE_PREPS) {
+      let ok = first + words.length <= toks.length;
+      for (let j = 0; ok && j < words.length; j++) if (toks[first + j].lw !== words[j]) ok = false;
+      if (ok) {
+        prepEnd = first + words.length;
+        break;
+      }
+    }
+    if (prepEnd < 0) return null;
+    const np = this.npForward(toks, prepEnd, cue);
+    if (!np || toks[np.b + 1]?.w !== ',' || np.b + 1 >= cue) return null; // the frame must close before the clause
+    // Directly introduced: only `that`, a comma or a colon between the verb and the mark.
+    let direct = true;
+    for (let k = cue + 1; k < openIdx && direct; k++) {
+      const w = toks[k];
+      if (!(w.lw === 'that' || w.w === ',' || w.w === ':' || w.t === 'mark')) direct = false;
+    }
+    if (direct) return null;
+    return this.makeSpeaker(toks, np, { start: toks[first].start, end: toks[prepEnd - 1].end }, 'cue');
   }
 
   /** `…, X said.` / `…, said X.` / `…, according to X.` closing the sentence after the quote. */
