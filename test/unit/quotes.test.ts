@@ -208,6 +208,17 @@ describe('quotes: attribution', () => {
     assert.deepStrictEqual(names(one('The council has promised money for "three or four" new buses, officials said.')).length, 1);
   });
 
+  it('a pronoun agrees in gender with its antecedent when the text states one (`Mr`, `Mrs`, `spokeswoman`, `he`/`she`)', () => {
+    assert.deepStrictEqual(names(one('Mrs Ann Hill chaired the meeting. Then Mr Tom Reed said the plan was late. She said: "It is not late at all."')), ['Ann Hill']);
+    assert.deepStrictEqual(names(one('Mr Tom Reed chaired the meeting. Then Mrs Ann Hill said the plan was late. He said: "It is not late at all."')), ['Tom Reed']);
+    // `she` does not follow a chain of `he`, and a person of unstated gender agrees with either
+    assert.deepStrictEqual(names(one('Sam Cole opened the debate. "We are ready," she said.')), ['Sam Cole']);
+    assert.deepStrictEqual(
+      names(one('A council spokeswoman, Jo Park, spoke first. Then Mr Tom Reed said the plan was late. "It is late," he said. "It is not," she said.')),
+      ['Tom Reed', 'Jo Park'],
+    );
+  });
+
   it('a name, then who they are, then the verb; doubled single marks as double marks', () => {
     const [a] = one('"The story is all about digital," Jeff Joseph, from the Consumer Electronics Association (CEA) told the BBC.');
     assert.strictEqual(a.speaker?.name, 'Jeff Joseph');

@@ -100,6 +100,19 @@ const SPOKES = new Set(SPOKESPERSON_NOUNS);
 /** Possessive determiners before `spokesman`, and the class of whom they stand for. */
 const POSSESSIVE_PRONOUNS: Record<string, 'person' | 'thing' | 'group'> = { his: 'person', her: 'person', its: 'thing', their: 'group' };
 const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
+/**
+ * Grammatical gender a text states for a person: `he`/`his`, `she`/`her`, honorifics (`Mr`, `Mrs`,
+ * `Dame`) and gendered nouns (`spokeswoman`, `chairman`). A pronoun never takes an antecedent the text
+ * has marked with the other gender; a person whose gender the text does not state agrees with both.
+ */
+const GENDER_WORDS: Record<string, 'm' | 'f'> = Object.fromEntries([
+  ...['he', 'his', 'him', 'himself', 'mr', 'sir', 'lord', 'spokesman', 'chairman', 'businessman', 'congressman', 'councilman',
+    'policeman', 'sportsman', 'king', 'prince', 'duke', 'earl', 'father', 'husband', 'son', 'brother', 'uncle', 'nephew',
+    'grandfather', 'boy', 'man', 'actor', 'widower', 'headmaster', 'fr'].map((w) => [w, 'm' as const]),
+  ...['she', 'her', 'herself', 'mrs', 'ms', 'miss', 'dame', 'lady', 'spokeswoman', 'chairwoman', 'businesswoman',
+    'congresswoman', 'councilwoman', 'policewoman', 'sportswoman', 'queen', 'princess', 'duchess', 'countess', 'mother',
+    'wife', 'daughter', 'sister', 'aunt', 'niece', 'grandmother', 'girl', 'woman', 'actress', 'widow', 'headmistress'].map((w) => [w, 'f' as const]),
+]);
 /** Prepositions that open an introductory phrase (`In a statement Google said`). */
 const INTRO_PREPS = new Set(['in', 'on', 'at', 'with', 'after', 'before', 'during', 'under', 'over', 'from', 'following', 'despite', 'amid', 'through', 'via']);
 const NUMBER_WORDS = new Set([
@@ -993,7 +1006,7 @@ export class Attributor {
     const speaker: QuoteSpeaker = { start, end, text, name: text, mention: -1, key: null, type: null, via, cue: cueSpan };
     if (np.role) speaker.role = np.role;
     if (pronoun && pronoun !== 'self') {
-      const ante = this.resolvePronoun(start, pronoun);
+      const ante = this.resolvePronoun(start, pronoun, np.a === np.b ? GENDER_WORDS[toks[np.a].lw] : undefined);
       if (ante) {
         speaker.antecedent = { start: ante.start, end: ante.end, text: ante.text };
         speaker.name = ante.name;
@@ -1127,7 +1140,7 @@ export class Attributor {
     // `her spokesman`, `their spokeswoman`: the principal is whom the possessive stands for
     const owner = POSSESSIVE_PRONOUNS[toks[np.a].lw];
     if (owner && s === np.b) {
-      const ante = this.resolvePronoun(speaker.start, owner);
+      const ante = this.resolvePronoun(speaker.start, owner, GENDER_WORDS[toks[np.a].lw]);
       if (!ante) return;
       speaker.antecedent = { start: ante.start, end: ante.end, text: ante.text };
       speaker.name = ante.name;
@@ -1347,7 +1360,7 @@ export class Attributor {
   }
 
   /** Candidates for an antecedent before `pos`: speakers of earlier quotes and subjects of earlier sentences. */
-  private resolvePronoun(pos: number, cls: 'person' | 'thing' | 'group'): QuoteSpeaker | null {
+  private resolvePronoun(pos: number, cls: 'person' | 'thing' | 'group', gender?: 'm' | 'f'): QuoteSpeaker | null {
     const para = this.paragraphOf(pos);
     if (para < 0) return null;
     let budget = 15; // sentences looked at, at most
@@ -1359,16 +1372,32 @@ export class Attributor {
         const cands = this.candidates(s);
         for (const c of cands) {
           if (c.cls === cls || (cls === 'thing' && c.cls === 'other')) {
+            if (gender && cls === 'person' && this.genderOf(c.tokens, c.np) === (gender === 'm' ? 'f' : 'm')) continue;
             const sp: QuoteSpeaker = { start: c.start, end: c.end, text: c.text, name: c.text, mention: -1, key: null, type: null, via: 'pronoun', cue: c.cue };
             if (c.role) sp.role = c.role;
             this.fillIdentity(sp, c.tokens, c.np);
             return sp;
           }
-          if (c.cls === 'pronoun' && SPEAKER_PRONOUNS[c.text.toLowerCase()] === cls && c.resolved) return c.resolved;
+          if (c.cls === 'pronoun' && SPEAKER_PRONOUNS[c.text.toLowerCase()] === cls && c.resolved) {
+            // `she` does not continue a chain of `he`
+            if (gender && GENDER_WORDS[c.text.toLowerCase()] && GENDER_WORDS[c.text.toLowerCase()] !== gender) continue;
+            return c.resolved;
+          }
         }
       }
     }
     return null;
+  }
+
+  /** The gender a person phrase states: its honorific (`Mrs Lee`, the token before it too) or a gendered noun in it. */
+  private genderOf(toks: Token[], np: NP): 'm' | 'f' | undefined {
+    const from = Math.max(0, (np.left ?? np.a) - 1);
+    for (let k = from; k <= np.b; k++) {
+      const g = GENDER_WORDS[toks[k].lw];
+      // a possessive inside the phrase names someone else (`her husband`): only its head counts
+      if (g && !(toks[k].lw === 'his' || toks[k].lw === 'her')) return g;
+    }
+    return undefined;
   }
 
   private paragraphOf(pos: number): number {
