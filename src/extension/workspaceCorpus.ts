@@ -17,7 +17,8 @@ import { CorrectedCorpus } from '../core/correctedCorpus';
 import { decodeArticleBytes } from '../core/textDecoding';
 import { ArticleFilter } from './articleFilter';
 import { corpusKey } from './corpusKeys';
-import { mark, timed } from './trace';
+import { mark, now, timed } from './trace';
+import { AnalysisAhead } from './analysisAhead';
 
 export interface ScanSummary {
   files: number;
@@ -77,6 +78,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
   /** Documents analysed and waiting (a macrotask) to be indexed, with the text they were analysed at. */
   private readonly indexing = new Map<string, { text: string; cancel: () => void }>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Edited documents' own analyses, made while the typist pauses, before the debounce fires. */
+  private readonly ahead: AnalysisAhead<DocumentParts>;
   private readonly disposables: vscode.Disposable[] = [];
 
   /** Problems found in news-sources.json / news-entities.json, for the output channel and panel. */
@@ -101,6 +104,11 @@ export class WorkspaceCorpus implements vscode.Disposable {
     private readonly debounceMs: () => number,
     private readonly options: WorkspaceCorpusOptions = {},
   ) {
+    this.ahead = new AnalysisAhead<DocumentParts>({
+      analyze: (text) => timed('analyzeText', () => analyzeText(text), { chars: text.length }),
+      debounceMs,
+      timers: { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>), now },
+    });
     const articleWatcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       articleWatcher,
@@ -132,8 +140,11 @@ export class WorkspaceCorpus implements vscode.Disposable {
         if (e.contentChanges.length > 0 && this.filter.isArticle(e.document)) {
           mark('change', { version: e.document.version });
           this.schedule(e.document);
+          const document = e.document;
+          this.ahead.edited(corpusKey(document.uri), () => (document.isClosed ? undefined : document.getText()));
         }
       }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.ahead.forget(corpusKey(d.uri))),
       vscode.workspace.onDidOpenTextDocument((d) => {
         mark('open', { path: corpusKey(d.uri) });
         if (this.filter.isArticle(d)) this.analyzeInSteps(d);
@@ -218,7 +229,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
     this.cancelPending(key);
     if (this.corpus.get(key)?.text === text) return;
     this.analysedAny = true;
-    const parts = timed('analyzeText', () => analyzeText(text), { chars: text.length });
+    // Made while the typist paused when it is of this very text (see analysisAhead.ts), else now.
+    const parts = this.ahead.analysisFor(key, text);
     this.analyzedLocally.fire({ document, path: key, text, parts });
     let cancelled = false;
     const index = () => {
@@ -537,6 +549,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     void this.client?.then((c) => c.dispose());
     for (const timer of this.pending.values()) clearTimeout(timer);
+    this.ahead.dispose();
     for (const indexing of this.indexing.values()) indexing.cancel();
     this.pending.clear();
     this.indexing.clear();

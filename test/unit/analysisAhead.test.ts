@@ -1,0 +1,162 @@
+// The analysis made while the typist pauses (src/extension/analysisAhead.ts), driven as the extension
+// drives it (a debounce timer per edit, the analysis ahead rescheduled per edit) on a fake clock, with
+// random edits to the seeds and to invented texts: whatever the edits and pauses, what the debounce
+// hands to the layers is exactly the core's analysis of the text it sees, and it was made ahead.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { analyzeText, type DocumentParts } from '../../src/core/corpus';
+import { AnalysisAhead } from '../../src/extension/analysisAhead';
+import { readSeeds } from './sharedFiles';
+
+const DEBOUNCE = 250;
+
+/** A fake clock and timer queue: timers run in due order (ties in the order they were set). */
+class FakeTimers {
+  time = 0;
+  private seq = 0;
+  private readonly queue = new Map<number, { due: number; seq: number; fn: () => void }>();
+  set = (fn: () => void, ms: number): unknown => {
+    const id = ++this.seq;
+    this.queue.set(id, { due: this.time + ms, seq: id, fn });
+    return id;
+  };
+  clear = (handle: unknown): void => {
+    this.queue.delete(handle as number);
+  };
+  now = (): number => this.time;
+  /** Runs every timer due within `ms`, moving the clock to each one's time, then to the end. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      let next: [number, { due: number; seq: number; fn: () => void }] | undefined;
+      for (const entry of this.queue) if (entry[1].due <= end && (!next || entry[1].due < next[1].due || (entry[1].due === next[1].due && entry[1].seq < next[1].seq))) next = entry;
+      if (!next) break;
+      this.queue.delete(next[0]);
+      this.time = Math.max(this.time, next[1].due);
+      next[1].fn();
+    }
+    this.time = end;
+  }
+}
+
+type Edit = { at: number; remove: number; insert: string };
+type Step = { edit: Edit; pause: number };
+
+const insertions = ['a', ' ', 'e', '.', '\n', '\n\n', ' said Mr Tanaka.', '“', '”', 'Austin', 'the ', ' Reuters ', 'BBC', 'austin', '"We will," he said'];
+const stepArb: fc.Arbitrary<Step> = fc.record({
+  edit: fc.record({ at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.nat({ max: 12 })), insert: fc.oneof(fc.constantFrom(...insertions), fc.string({ maxLength: 6 })) }),
+  // Pauses around the lead and the debounce: typing fast, pausing just long enough for the analysis
+  // ahead, pausing past the debounce.
+  pause: fc.oneof(fc.integer({ min: 0, max: 130 }), fc.integer({ min: 100, max: 260 }), fc.integer({ min: 240, max: 600 })),
+});
+
+/** Runs the edits as the extension would; checks every analysis the debounce hands out. */
+function drive(initial: string, steps: Step[]): { fires: number; ahead: number; onDemand: number } {
+  const timers = new FakeTimers();
+  let text = initial;
+  let lastEdit = -Infinity;
+  const aheadTimes: number[] = [];
+  // Each analysis takes (fake) time growing with the text, so the lead varies between documents.
+  const ahead = new AnalysisAhead<DocumentParts>({
+    analyze: (t) => {
+      aheadTimes.push(timers.time);
+      const parts = analyzeText(t);
+      timers.time += t.length / 400;
+      return parts;
+    },
+    debounceMs: () => DEBOUNCE,
+    timers,
+  });
+  let debounce: unknown;
+  let fires = 0;
+  const onDebounce = () => {
+    fires++;
+    const before = aheadTimes.length;
+    const parts = ahead.analysisFor('doc', text);
+    // The layers get exactly the core's analysis of the current text, ...
+    assert.deepStrictEqual(parts, analyzeText(text));
+    // ... made before the debounce fired: nothing was analysed now.
+    assert.strictEqual(aheadTimes.length, before, 'analysed when the debounce fired instead of ahead');
+  };
+  for (const { edit, pause } of steps) {
+    const at = edit.at % (text.length + 1);
+    text = text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
+    lastEdit = timers.time;
+    if (debounce !== undefined) timers.clear(debounce);
+    debounce = timers.set(onDebounce, DEBOUNCE);
+    ahead.edited('doc', () => text);
+    const analysedBefore = aheadTimes.length;
+    timers.advance(pause);
+    // An analysis ahead never starts earlier than half the debounce after the last key.
+    for (const t of aheadTimes.slice(analysedBefore)) assert.ok(t - lastEdit >= DEBOUNCE / 2, `analysed ${t - lastEdit} ms after a key`);
+  }
+  timers.advance(DEBOUNCE + 100);
+  return { fires, ahead: ahead.counts.ahead, onDemand: ahead.counts.onDemand };
+}
+
+describe('AnalysisAhead: the analysis made while the typist pauses', function () {
+  this.timeout(120_000);
+  const seeds = [...readSeeds().values()].map((s) => s.text);
+
+  it('hands the debounce exactly the analysis of the text it sees, made ahead, for random edits to the seeds', () => {
+    let fires = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(stepArb, { minLength: 1, maxLength: 10 }), (seed, steps) => {
+        const r = drive(seeds[seed], steps);
+        assert.strictEqual(r.onDemand, 0);
+        fires += r.fires;
+      }),
+      { numRuns: 40 },
+    );
+    assert.ok(fires > 0, 'no debounce ever fired: the property checked nothing');
+  });
+
+  it('the same for invented texts, from empty', () => {
+    const paragraphs = fc.array(
+      fc.oneof(fc.constantFrom('Harbour board approves ferry terminal', '“It will open in spring,” said Maria Lindqvist.', 'PORT ELLIS (Wire) — The Port Ellis Harbour Authority (PEHA) met.', 'He told reporters: "Nobody has shown us the bill."', 'By Jane Okafor'), fc.string({ maxLength: 40 })),
+      { maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(paragraphs, fc.array(stepArb, { minLength: 1, maxLength: 15 }), (ps, steps) => {
+        assert.strictEqual(drive(ps.join('\n\n'), steps).onDemand, 0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reuses a kept analysis when an edit is undone, and analyses on demand a text it never saw', () => {
+    const timers = new FakeTimers();
+    let analysed = 0;
+    const ahead = new AnalysisAhead<DocumentParts>({ analyze: (t) => (analysed++, analyzeText(t)), debounceMs: () => DEBOUNCE, timers });
+    const base = seeds[0];
+    const edited = base + ' More.';
+    ahead.edited('doc', () => edited);
+    timers.advance(DEBOUNCE);
+    assert.strictEqual(analysed, 1);
+    // Undo: back to the text before, never analysed here: made on demand, then kept.
+    assert.deepStrictEqual(ahead.analysisFor('doc', base), analyzeText(base));
+    assert.strictEqual(analysed, 2);
+    // Redo: the edited text's analysis is still kept.
+    assert.deepStrictEqual(ahead.analysisFor('doc', edited), analyzeText(edited));
+    assert.strictEqual(analysed, 2);
+    // An edit whose timer has not fired yet: the debounce would find nothing made for this text.
+    ahead.edited('doc', () => edited + '!');
+    assert.deepStrictEqual(ahead.analysisFor('doc', edited + '!'), analyzeText(edited + '!'));
+    assert.strictEqual(ahead.counts.onDemand, 2);
+    // Forgetting a document drops its pending timer and its analyses.
+    ahead.edited('doc', () => base);
+    ahead.forget('doc');
+    timers.advance(DEBOUNCE);
+    assert.strictEqual(analysed, 3);
+  });
+
+  it('starts earlier for a document that takes longer to analyse, never before half the debounce', () => {
+    const timers = new FakeTimers();
+    const ahead = new AnalysisAhead<string>({ analyze: (t) => ((timers.time += t.length), t), debounceMs: () => DEBOUNCE, timers });
+    assert.strictEqual(ahead.lead('a'), 30); // 2 x 10 ms assumed + 10
+    ahead.analysisFor('a', 'x'.repeat(20));
+    assert.strictEqual(ahead.lead('a'), 50);
+    ahead.analysisFor('b', 'x'.repeat(500));
+    assert.strictEqual(ahead.lead('b'), DEBOUNCE / 2);
+  });
+});
