@@ -502,6 +502,41 @@ describe('entities: recognition rules', () => {
     assert.deepStrictEqual(surfaces(ms), ['PLACE:England', 'ORG:Mercedes']);
     assert.deepStrictEqual(surfaces(rec('Said Joe Bloggs (JB) today.')).filter((x) => x.startsWith('PERSON')), ['PERSON:Joe Bloggs']);
   });
+
+  it('a descriptor before a name is not part of it: a demonym with -man, Olympian, <demonym>-born', () => {
+    const ms = rec('The heat went to Dutchman Piet Vermeer, ahead of Welshwoman Carys Pugh and Olympian Rob Dandy. The Kenyan-born Tom Okello was fourth, said Vermeer.');
+    assert.deepStrictEqual(surfaces(ms), ['PERSON:Piet Vermeer', 'PERSON:Carys Pugh', 'PERSON:Rob Dandy', 'PERSON:Tom Okello', 'PERSON:Vermeer']);
+    // the suffix alone does not make a descriptor: Norman, Chairman
+    assert.deepStrictEqual(surfaces(rec('Norman Brent met Chairman Alan Tolley.')), ['PERSON:Norman Brent', 'PERSON:Alan Tolley']);
+  });
+
+  it('a name read as an organisation by its context is that organisation where only its shape said person', () => {
+    const ms = rec("The drugs group Abel Harker said sales rose. Later Abel Harker cut jobs, and Abel Harker's finance chief left. Harker shares fell.");
+    assert.deepStrictEqual(surfaces(ms), ['ORG:Abel Harker', 'ORG:Abel Harker', 'ORG:Abel Harker', 'ORG:Harker']);
+    assert.ok(ms.every((m) => m.key === 'Abel Harker'));
+    // an honorific still says person
+    assert.ok(surfaces(rec('The drugs group Abel Harker grew. Mr Abel Harker, its founder, spoke.')).includes('PERSON:Abel Harker'));
+  });
+
+  it('a name in apposition to an organisation noun is an organisation; stores and vendors name companies', () => {
+    const ms = rec('Analysts looked at Velkorp, a Latvian oil company that grew fast. Velkorp paid dividends. Upscale department store Marlowe said sales rose.');
+    assert.deepStrictEqual(surfaces(ms), ['ORG:Velkorp', 'ORG:Velkorp', 'ORG:Marlowe']);
+    // `a company director` describes a person
+    assert.deepStrictEqual(surfaces(rec('The money went to Pendry, a company director. Pendry said nothing.')), ['PERSON:Pendry', 'PERSON:Pendry']);
+  });
+
+  it('a company name with a possessive or a small number before its head word; a project is no entity; a Roman numeral is no body', () => {
+    const ms = rec("The chain Dora's Stores fell, and rival Quay 2 Imports grew. It runs a Bright Futures project for towns. Prices rose after World War II ended.");
+    assert.deepStrictEqual(surfaces(ms), ["ORG:Dora's Stores", 'ORG:Quay 2 Imports']);
+    assert.deepStrictEqual(surfaces(rec("Britain's Royal Navy sailed.")).slice(0, 1), ['PLACE:Britain']);
+  });
+
+  it('a competition’s short name is the one the story names in full with its sport before it', () => {
+    const ms = rec('Fiji won the Rugby World Cup in 2011 and the first Rugby Sevens World Cup. Fans recalled that World Cup win.');
+    assert.deepStrictEqual(ms.filter((m) => m.type === 'ORG').map((m) => `${m.surface}=${m.key}`), ['Rugby World Cup=Rugby World Cup', 'Rugby Sevens World Cup=Rugby Sevens World Cup', 'World Cup=Rugby World Cup']);
+    // alone, the World Cup keeps its own key
+    assert.deepStrictEqual(rec('Brazil won the World Cup.').filter((m) => m.type === 'ORG').map((m) => m.key), ['World Cup']);
+  });
 });
 
 describe('entities: corpus resolution', () => {
