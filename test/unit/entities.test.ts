@@ -569,6 +569,19 @@ describe('entities: corpus resolution', () => {
     assert.strictEqual(idOf([rugby, copy], 1), 'person:martin-johnson');
   });
 
+  it('a bare surname that joins a full name does not pull the same surname of an unrelated article along', () => {
+    const rugby = doc('rugby.txt', 'A', 'Martin Johnson named his Six Nations squad on Monday. The Rugby Football Union backed Johnson.');
+    const copy = doc('rugby-copy.txt', 'C', 'The Rugby Football Union backed the Six Nations squad on Monday, Johnson said.');
+    const football = doc('football.txt', 'B', 'Chelsea beat Arsenal 2-0 on Saturday. "We deserved it," Johnson said.');
+    const golf = doc('golf.txt', 'D', 'The Masters began in Augusta on Thursday. "The greens are fast," Johnson said.');
+    const docs = [rugby, copy, football, golf];
+    const ids = docs.map((d, i) => resolveEntities(docs).mentionIds[i][d.mentions.findIndex((m) => m.surface === 'Johnson')]);
+    assert.strictEqual(ids[1], 'person:martin-johnson');
+    // the two Johnsons no story ties to a full name are not him; written alike, they stay one entity
+    assert.notStrictEqual(ids[2], 'person:martin-johnson');
+    assert.strictEqual(ids[3], ids[2]);
+  });
+
   it('ids do not depend on the order of documents', () => {
     const a = doc('a.txt', 'A', 'Nina Petrova met Nina Petrov in Sofia.');
     const b = doc('b.txt', 'B', 'Petrova and Mr. Petrov left Sofia for Varna Port.');
