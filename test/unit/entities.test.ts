@@ -531,6 +531,23 @@ describe('entities: recognition rules', () => {
     assert.deepStrictEqual(surfaces(rec("Britain's Royal Navy sailed.")).slice(0, 1), ['PLACE:Britain']);
   });
 
+  it('a host city or season before the Olympics is in the competition’s name; GB is the UK except as a unit after a number', () => {
+    assert.deepStrictEqual(surfaces(rec('Crowds filled the Lisbon Olympics, and the Winter Olympic Games went to Oslo.')), ['ORG:Lisbon Olympics', 'ORG:Winter Olympic Games', 'PLACE:Oslo']);
+    assert.deepStrictEqual(surfaces(rec('It will be hard for GB to win, said Tom Hale. The phone holds 40 GB of music.')), ['PLACE:GB', 'PERSON:Tom Hale']);
+  });
+
+  it('a family named by its surname is no one person; a name its clause calls `its` is an organisation', () => {
+    assert.deepStrictEqual(surfaces(rec('Ann Pollard won again. It was a bad year for the Pollard sisters, said Pollard.')), ['PERSON:Ann Pollard', 'PERSON:Pollard']);
+    assert.deepStrictEqual(surfaces(rec('But Velkorp only saw its sales rise, and analysts said Velkorp faced a stand-off.')), ['ORG:Velkorp', 'ORG:Velkorp']);
+    // a sentence's first word is not read so: `Prior to its launch`
+    assert.deepStrictEqual(surfaces(rec('Prior to its launch, the phone was tested.')), []);
+  });
+
+  it('a plural-looking acronym is the organisation the document names with it, otherwise nothing', () => {
+    assert.deepStrictEqual(surfaces(rec('She won at the ABCs Championships, her third ABCs title. Sales of DVDs rose.')), ['ORG:ABCs Championships', 'ORG:ABCs']);
+    assert.deepStrictEqual(surfaces(rec('Sales of DVDs and SUVs rose, and MPs voted.')), []);
+  });
+
   it('a competition’s short name is the one the story names in full with its sport before it', () => {
     const ms = rec('Fiji won the Rugby World Cup in 2011 and the first Rugby Sevens World Cup. Fans recalled that World Cup win.');
     assert.deepStrictEqual(ms.filter((m) => m.type === 'ORG').map((m) => `${m.surface}=${m.key}`), ['Rugby World Cup=Rugby World Cup', 'Rugby Sevens World Cup=Rugby Sevens World Cup', 'World Cup=Rugby World Cup']);

@@ -789,11 +789,24 @@ class Doc {
       }
     }
 
-    // 1. A whole lexicon phrase.
+    // 1. A whole lexicon phrase (not a unit after a number: `40 GB`, whereas `300 US shareholders`).
     const g = this.gazetteerSpan(a, b);
     if (g === b) {
+      if (n === 1 && /^(?:GB|MB|KB|TB)$/.test(first.text) && a > 0 && toks[a - 1].digit && first.joined) return;
       this.lexiconCand(a, b);
       return;
+    }
+
+    // 1b. `the Athens Olympics`, `the Winter Olympic Games`: a host city or a season before the Games
+    // is part of the competition's name
+    const lastText = toks[b - 1].text;
+    if (n >= 2 && n <= 4 && (lastText === 'Olympics' || lastText === 'Paralympics' || (lastText === 'Games' && /^(?:Olympic|Paralympic)$/.test(toks[b - 2].text)))) {
+      const head = toks[b - 1].text === 'Games' ? b - 2 : b - 1;
+      const place = this.gazetteerSpan(a, head) === head && this.lx.gazetteer.get(this.lookupForm(first))?.type === 'PLACE';
+      if (head > a && (place || (head === a + 1 && (first.text === 'Winter' || first.text === 'Summer')))) {
+        this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
     }
 
     // 2. Honorific: the rest is a person.
@@ -1113,8 +1126,12 @@ class Doc {
     // `so-called Personal Area Networks`: what a story calls so is a term it coins, not a name
     if (prevTok && prevTok.text === 'so-called' && !lx.gazetteer.has(first.text)) return;
     if (n === 1) {
-      // `DVDs`, `SUVs`, `MPs`: plural common nouns
-      if (/^[A-Z]{2,}s$/.test(first.text)) return;
+      // `DVDs`, `SUVs`, `MPs`: plural common nouns; kept only as the first word of an organisation the
+      // document names with it (`the AAAs title` after `the AAAs Championships`)
+      if (/^[A-Z]{2,}s$/.test(first.text)) {
+        this.add({ a, b, type: 'PERSON', weak: true, onlyNamed: true });
+        return;
+      }
       if (first.allCaps && !first.text.includes('.')) {
         if (lx.nonEntityAcronyms.has(first.text) || /[^A-Z&]/.test(first.text) || first.text.length > 9) return;
         // `the FTSE 100`, `the CAC 40`: letters and a number name a share index, not a body
@@ -1496,6 +1513,9 @@ class Doc {
       }
       // single capitalised word
       const w = t.text;
+      // `the Williams sisters`, `the Barclay twins`: a family named by its surname is no one person
+      const fam = toks[c.b];
+      if (c.type === 'PERSON' && fam && fam.word && /^(?:sisters|brothers|twins|family)$/.test(fam.text) && toks[c.a - 1]?.text.toLowerCase() === 'the' && !t.poss) continue;
       if (persons.byToken.has(w) || persons.variantOf(w, lx)) {
         keep.push({ ...c, type: 'PERSON', weak: false });
         continue;
@@ -1739,6 +1759,14 @@ class Doc {
     // `a Swiss trading firm, Trafigura,`: an organisation noun and a comma before
     if (prev && prev.text === ',' && prev2 && prev2.word && !prev2.cap && lx.orgCuesBefore.has(prev2.text)) return 'ORG';
     if (next && next.text === ',' && !t.poss && this.orgApposition(k + 2)) return 'ORG';
+    // `Wal-Mart only saw its sales rise`, `Velkorp cut its prices`: a name its own clause goes on to
+    // call `its` (one or two lower-case words between, not a reporting verb) is an organisation; not
+    // a sentence's first word (`Prior to its adoption`)
+    if (!t.poss && !t.sentStart && next && next.word && !next.cap && !lx.reportingVerbs.has(next.text)) {
+      const n2 = toks[k + 2];
+      const n3 = toks[k + 3];
+      if (n2 && n2.word && (n2.text === 'its' || (!n2.cap && !lx.reportingVerbs.has(n2.text) && n3 && n3.word && n3.text === 'its'))) return 'ORG';
+    }
     if (prev && prev.word && lx.honorifics.has(prev.text)) return 'PERSON';
     // `Souness's side`, `Benitez's men`: a team is its manager's
     if (t.poss && !t.sentStart && next && next.word && (next.text === 'side' || next.text === 'men' || next.text === 'team') && toks[k + 2]?.word && !toks[k + 2].cap) return 'PERSON';

@@ -189,7 +189,7 @@ Tuvalu
 Uganda;Ugandan
 Ukraine;Ukrainian
 United Arab Emirates|UAE;Emirati
-United Kingdom|UK|U.K.|Britain|Great Britain;British|Briton|Brit
+United Kingdom|UK|U.K.|Britain|Great Britain|GB;British|Briton|Brit
 United States|US|U.S.|USA|U.S.A.|America|United States of America;American|US-based
 Uruguay;Uruguayan
 Uzbekistan;Uzbek
