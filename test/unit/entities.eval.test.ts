@@ -1,7 +1,7 @@
 // Evaluation on news text the project had never seen: sixteen short articles written and annotated
 // by hand (test/fixtures/entities, see its README) before the recogniser was run on them, and three
 // held-out sets of ten real BBC articles each (bbc-gold.json, bbc-gold-2.json, bbc-gold-3.json: offsets, types and
-// keys; the text is read from ../shared; set 4 in bbc-gold-4.json). Each describe title keeps its set's first-run figures.
+// keys; the text is read from ../shared; set 4 in bbc-gold-4.json, set 5 in bbc-gold-5.json). Each describe title keeps its set's first-run figures.
 // Mention F1 counts a mention right when its span and type are exactly the gold ones.
 // Grouping: an entity seen under several names (case-insensitively different surfaces) is grouped
 // right when every one of its recognised mentions gets one corpus id, used by no other gold entity,
@@ -233,10 +233,19 @@ heldOutSet('entities: second held-out real news set (ten more BBC articles, firs
 heldOutSet('entities: third held-out real news set (ten more BBC articles, first run: P 0.871 R 0.805 F1 0.837, span-only F1 0.902, grouping 37/46)', 'bbc-gold-3.json', 400);
 
 // Set 4: ten more BBC articles (bbc-pick.mjs --set 4), annotated after set 3's rules were written.
-// The issue's 95% is NOT met on this set yet (34/38 = 89.5%: 'World Cup' apart from 'Rugby World Cup'
-// in a story that also names a 'Rugby Sevens World Cup', 'Euro 2006', 'CEPT' and a misspelt company not
-// recognised); the entities README and issue #5 say so. This guards what is reached; raise it to 0.95 when met.
+// The issue's 95% is NOT met on this set yet (35/38 = 92.1%: 'Euro 2006' apart from 'European
+// Championships', 'CEPT' and a misspelt company not recognised); the entities README and issue #5 say
+// so. This guards what is reached; raise it to 0.95 when met.
 heldOutSet('entities: fourth held-out real news set (ten more BBC articles, first run: P 0.868 R 0.847 F1 0.858, span-only F1 0.900, grouping 30/38)', 'bbc-gold-4.json', 400, {
-  floor: 0.894,
-  title: 'groups the entities seen under several names: 89.5% reached, target 95% missed',
+  floor: 0.92,
+  title: 'groups the entities seen under several names: 92.1% reached, target 95% missed',
+});
+
+// Set 5: ten more BBC articles (bbc-pick.mjs --set 5), annotated after set 4's rules were written.
+// The issue's 95% is NOT met on this set yet (36/38 = 94.7%: a misspelt bare surname, `McIlory`, not
+// recognised, and `the Europeans` for the European Championships); F1 passes 0.9 (0.959 after the
+// rules it prompted; its first run, 0.870, is the honest figure). This guards what is reached.
+heldOutSet('entities: fifth held-out real news set (ten more BBC articles, first run: P 0.902 R 0.840 F1 0.870, span-only F1 0.919, grouping 31/38)', 'bbc-gold-5.json', 300, {
+  floor: 0.947,
+  title: 'groups the entities seen under several names: 94.7% reached, target 95% missed',
 });

@@ -235,6 +235,9 @@ function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []):
   const exact = new Map<string, number>();
   nodes.forEach((c, i) => {
     if (!free(i)) return;
+    // a bare surname is matched per document below: two articles' `Johnson` are not one person
+    // because they are written alike (one that joins a full name would pull the other along)
+    if (c.type === 'PERSON' && pw[i].length < 2) return;
     const sig = c.sig;
     const j = exact.get(sig);
     if (j === undefined) exact.set(sig, i);
@@ -367,6 +370,8 @@ function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []):
     return false;
   };
   let groupRoles: Map<number, Set<string>> | undefined;
+  // bare surnames that joined no full name: those written alike are one entity
+  const unjoined = new Set<number>(singles);
   for (const i of singles) {
     const w = pw[i][0];
     if (!w) continue;
@@ -381,6 +386,7 @@ function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []):
     }
     if (roots.size === 1 && told) {
       uf.union(i, [...roots.values()][0]);
+      unjoined.delete(i);
       continue;
     }
     if (roots.size >= 1) {
@@ -401,8 +407,17 @@ function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []):
         const rs = groupRoles.get(root) ?? new Set<string>();
         if ([...myRoles].some((r) => rs.has(r))) matches.push(j);
       }
-      if (matches.length === 1) uf.union(i, matches[0]);
+      if (matches.length === 1) {
+        uf.union(i, matches[0]);
+        unjoined.delete(i);
+      }
     }
+  }
+  const bareBySig = new Map<string, number>();
+  for (const i of unjoined) {
+    const j = bareBySig.get(nodes[i].sig);
+    if (j === undefined) bareBySig.set(nodes[i].sig, i);
+    else uf.union(j, i);
   }
 
   // --- entities ---------------------------------------------------------------------------------

@@ -502,6 +502,58 @@ describe('entities: recognition rules', () => {
     assert.deepStrictEqual(surfaces(ms), ['PLACE:England', 'ORG:Mercedes']);
     assert.deepStrictEqual(surfaces(rec('Said Joe Bloggs (JB) today.')).filter((x) => x.startsWith('PERSON')), ['PERSON:Joe Bloggs']);
   });
+
+  it('a descriptor before a name is not part of it: a demonym with -man, Olympian, <demonym>-born', () => {
+    const ms = rec('The heat went to Dutchman Piet Vermeer, ahead of Welshwoman Carys Pugh and Olympian Rob Dandy. The Kenyan-born Tom Okello was fourth, said Vermeer.');
+    assert.deepStrictEqual(surfaces(ms), ['PERSON:Piet Vermeer', 'PERSON:Carys Pugh', 'PERSON:Rob Dandy', 'PERSON:Tom Okello', 'PERSON:Vermeer']);
+    // the suffix alone does not make a descriptor: Norman, Chairman
+    assert.deepStrictEqual(surfaces(rec('Norman Brent met Chairman Alan Tolley.')), ['PERSON:Norman Brent', 'PERSON:Alan Tolley']);
+  });
+
+  it('a name read as an organisation by its context is that organisation where only its shape said person', () => {
+    const ms = rec("The drugs group Abel Harker said sales rose. Later Abel Harker cut jobs, and Abel Harker's finance chief left. Harker shares fell.");
+    assert.deepStrictEqual(surfaces(ms), ['ORG:Abel Harker', 'ORG:Abel Harker', 'ORG:Abel Harker', 'ORG:Harker']);
+    assert.ok(ms.every((m) => m.key === 'Abel Harker'));
+    // an honorific still says person
+    assert.ok(surfaces(rec('The drugs group Abel Harker grew. Mr Abel Harker, its founder, spoke.')).includes('PERSON:Abel Harker'));
+  });
+
+  it('a name in apposition to an organisation noun is an organisation; stores and vendors name companies', () => {
+    const ms = rec('Analysts looked at Velkorp, a Latvian oil company that grew fast. Velkorp paid dividends. Upscale department store Marlowe said sales rose.');
+    assert.deepStrictEqual(surfaces(ms), ['ORG:Velkorp', 'ORG:Velkorp', 'ORG:Marlowe']);
+    // `a company director` describes a person
+    assert.deepStrictEqual(surfaces(rec('The money went to Pendry, a company director. Pendry said nothing.')), ['PERSON:Pendry', 'PERSON:Pendry']);
+  });
+
+  it('a company name with a possessive or a small number before its head word; a project is no entity; a Roman numeral is no body', () => {
+    const ms = rec("The chain Dora's Stores fell, and rival Quay 2 Imports grew. It runs a Bright Futures project for towns. Prices rose after World War II ended.");
+    assert.deepStrictEqual(surfaces(ms), ["ORG:Dora's Stores", 'ORG:Quay 2 Imports']);
+    assert.deepStrictEqual(surfaces(rec("Britain's Royal Navy sailed.")).slice(0, 1), ['PLACE:Britain']);
+  });
+
+  it('a host city or season before the Olympics is in the competition’s name; GB is the UK except as a unit after a number', () => {
+    assert.deepStrictEqual(surfaces(rec('Crowds filled the Lisbon Olympics, and the Winter Olympic Games went to Oslo.')), ['ORG:Lisbon Olympics', 'ORG:Winter Olympic Games', 'PLACE:Oslo']);
+    assert.deepStrictEqual(surfaces(rec('It will be hard for GB to win, said Tom Hale. The phone holds 40 GB of music.')), ['PLACE:GB', 'PERSON:Tom Hale']);
+  });
+
+  it('a family named by its surname is no one person; a name its clause calls `its` is an organisation', () => {
+    assert.deepStrictEqual(surfaces(rec('Ann Pollard won again. It was a bad year for the Pollard sisters, said Pollard.')), ['PERSON:Ann Pollard', 'PERSON:Pollard']);
+    assert.deepStrictEqual(surfaces(rec('But Velkorp only saw its sales rise, and analysts said Velkorp faced a stand-off.')), ['ORG:Velkorp', 'ORG:Velkorp']);
+    // a sentence's first word is not read so: `Prior to its launch`
+    assert.deepStrictEqual(surfaces(rec('Prior to its launch, the phone was tested.')), []);
+  });
+
+  it('a plural-looking acronym is the organisation the document names with it, otherwise nothing', () => {
+    assert.deepStrictEqual(surfaces(rec('She won at the ABCs Championships, her third ABCs title. Sales of DVDs rose.')), ['ORG:ABCs Championships', 'ORG:ABCs']);
+    assert.deepStrictEqual(surfaces(rec('Sales of DVDs and SUVs rose, and MPs voted.')), []);
+  });
+
+  it('a competition’s short name is the one the story names in full with its sport before it', () => {
+    const ms = rec('Fiji won the Rugby World Cup in 2011 and the first Rugby Sevens World Cup. Fans recalled that World Cup win.');
+    assert.deepStrictEqual(ms.filter((m) => m.type === 'ORG').map((m) => `${m.surface}=${m.key}`), ['Rugby World Cup=Rugby World Cup', 'Rugby Sevens World Cup=Rugby Sevens World Cup', 'World Cup=Rugby World Cup']);
+    // alone, the World Cup keeps its own key
+    assert.deepStrictEqual(rec('Brazil won the World Cup.').filter((m) => m.type === 'ORG').map((m) => m.key), ['World Cup']);
+  });
 });
 
 describe('entities: corpus resolution', () => {
@@ -532,6 +584,19 @@ describe('entities: corpus resolution', () => {
     assert.notStrictEqual(idOf([rugby, football], 1), 'person:martin-johnson');
     // a copy cut before the full name names the Rugby Football Union and the Six Nations alike: it is him
     assert.strictEqual(idOf([rugby, copy], 1), 'person:martin-johnson');
+  });
+
+  it('a bare surname that joins a full name does not pull the same surname of an unrelated article along', () => {
+    const rugby = doc('rugby.txt', 'A', 'Martin Johnson named his Six Nations squad on Monday. The Rugby Football Union backed Johnson.');
+    const copy = doc('rugby-copy.txt', 'C', 'The Rugby Football Union backed the Six Nations squad on Monday, Johnson said.');
+    const football = doc('football.txt', 'B', 'Chelsea beat Arsenal 2-0 on Saturday. "We deserved it," Johnson said.');
+    const golf = doc('golf.txt', 'D', 'The Masters began in Augusta on Thursday. "The greens are fast," Johnson said.');
+    const docs = [rugby, copy, football, golf];
+    const ids = docs.map((d, i) => resolveEntities(docs).mentionIds[i][d.mentions.findIndex((m) => m.surface === 'Johnson')]);
+    assert.strictEqual(ids[1], 'person:martin-johnson');
+    // the two Johnsons no story ties to a full name are not him; written alike, they stay one entity
+    assert.notStrictEqual(ids[2], 'person:martin-johnson');
+    assert.strictEqual(ids[3], ids[2]);
   });
 
   it('ids do not depend on the order of documents', () => {

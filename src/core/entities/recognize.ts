@@ -92,7 +92,7 @@ const SECTION_WORDS = new Set(['Science', 'Sport', 'Sports', 'Health', 'Business
 /** Title words that are also a body's whole name: `the Treasury`, `the Cabinet`. */
 const BODY_WORDS = new Set(['Treasury', 'Exchequer', 'Admiralty', 'Cabinet']);
 /** Lower-case nouns after a capitalised run that make it the title of an event or prize, not a person. */
-const EVENT_NOUNS_AFTER = new Set(['awards', 'award', 'prize', 'prizes', 'trophy', 'festival', 'ceremony', 'exhibition', 'conference']);
+const EVENT_NOUNS_AFTER = new Set(['awards', 'award', 'prize', 'prizes', 'trophy', 'festival', 'ceremony', 'exhibition', 'conference', 'project', 'scheme', 'programme', 'initiative']);
 /** One-word newspaper names, read as the paper after a capitalised `The` (`The Times`, `The Sun`). */
 const NEWSPAPER_NAMES = new Set('Times Guardian Telegraph Independent Sun Observer Mirror Herald Tribune Gazette Economist Scotsman Express Standard Star Mail Post Journal Chronicle Examiner Inquirer Globe Age Australian Hindu Nation'.split(' '));
 /** Labels of a match report's squad lines: `Subs not used: Hamann, Harrison.` */
@@ -124,6 +124,19 @@ function isConnector(t: Token): boolean {
   const c0 = t.text.charCodeAt(0);
   if (c0 !== 38 && (c0 < 97 || c0 > 122)) return false;
   return t.text.length <= 5 && CONNECTORS.has(t.text);
+}
+
+/**
+ * `Frenchman Ronald Pognon`, `Olympian Tomlinson`, `the Yugoslavian-born Bogdanovic`: a word that says
+ * where a person comes from or what he is (a demonym with `-man`/`-woman`, `Olympian`, `<demonym>-born`)
+ * describes the name after it, as `Briton` does, and is no part of it.
+ */
+function isDescriptor(w: string, lx: Lexicon): boolean {
+  if (w === 'Olympian' || w === 'Paralympian') return true;
+  const m = /^([A-Z][a-z]+?)(?:man|woman|men|women)$/.exec(w);
+  if (m) return lx.demonyms.has(m[1]) || lx.demonyms.has(m[1].replace(/s$/, '') + 'ish');
+  const born = /^([A-Z][a-z]+)-(?:born|bred|raised)$/.exec(w);
+  return !!born && (lx.demonyms.has(born[1]) || /(?:an|ese|ish)$/.test(born[1]));
 }
 
 class Doc {
@@ -276,6 +289,8 @@ class Doc {
     this.nameLists();
     this.acronymDefinitions();
     this.affiliations();
+    this.orgNamesOverPersons();
+    this.competitionShortNames();
     const persons = this.personClusters();
     for (const [a, b] of headlineSegs) this.headline(a, b, persons);
     this.resolveWeak(persons);
@@ -484,6 +499,60 @@ class Doc {
     }
   }
 
+  /**
+   * `drugs group Eli Lilly` … `Meanwhile Eli Lilly is launching`, `Eli Lilly's chief medical officer`: a
+   * name of several words the document reads as an organisation by its context is that organisation
+   * wherever only its shape (a given name, then a surname) made it a person; an honorific or a title
+   * before it still says person.
+   */
+  private orgNamesOverPersons(): void {
+    const toks = this.toks;
+    let orgs: Map<string, Cand> | undefined;
+    const words = (c: Cand) => {
+      let w = toks[c.a].text;
+      for (let k = c.a + 1; k < c.b; k++) w += ' ' + toks[k].text;
+      return w;
+    };
+    for (const c of this.cands) if (c.type === 'ORG' && !c.weak && c.s === undefined && c.b - c.a >= 2 && !c.acronym) (orgs ??= new Map()).set(words(c), c);
+    if (!orgs) return;
+    for (const c of this.cands) {
+      if (c.type !== 'PERSON' || c.role || c.s !== undefined || c.b - c.a < 2) continue;
+      const org = orgs.get(words(c));
+      const prev = toks[c.a - 1];
+      if (!org || (prev && prev.word && this.lx.honorifics.has(prev.text))) continue;
+      c.type = 'ORG';
+      c.key = this.candKey(org);
+      c.weak = false;
+      c.shape = false;
+    }
+  }
+
+  /**
+   * `the Rugby World Cup` … `World Cup glory`: a competition's short name (`World Cup`) in a story that
+   * names it in full with the sport before it is that competition; of several (`Rugby Sevens World Cup`)
+   * the one named most often, then the one of fewest words (the sport's main event).
+   */
+  private competitionShortNames(): void {
+    const toks = this.toks;
+    const counts = new Map<string, { n: number; words: number }>();
+    const short: Cand[] = [];
+    for (const c of this.cands) {
+      if (c.type !== 'ORG' || c.s !== undefined || c.b - c.a < 2 || toks[c.b - 1].text !== 'Cup' || toks[c.b - 2].text !== 'World') continue;
+      if (c.b - c.a === 2) short.push(c);
+      else if (!c.weak) {
+        const key = this.candKey(c);
+        const had = counts.get(key);
+        if (had) had.n++;
+        else counts.set(key, { n: 1, words: c.b - c.a });
+      }
+    }
+    if (!short.length || !counts.size) return;
+    let key = '';
+    let best = { n: 0, words: 0 };
+    for (const [k, v] of counts) if (v.n > best.n || (v.n === best.n && v.words < best.words)) [key, best] = [k, v];
+    for (const c of short) c.key = key;
+  }
+
   /** End (exclusive) of the run of capitalised words starting at `a`. */
   private segmentEnd(a: number): number {
     const toks = this.toks;
@@ -500,6 +569,12 @@ class Doc {
           b++;
           continue;
         }
+        // `Claire's Stores`, `Macy's Inc`: a one-word possessive before a company's head word that ends
+        // the run is the company's name (not a person's or place's possessive: no given name, no place)
+        if (b - a === 1 && this.capLike(t) && (COMPANY_HEADS.has(t.text) || t.text === 'Stores') && t.start - prev.end <= 3 && !this.capLike(toks[b + 1]) && !this.lx.gazetteer.has(prev.text)) {
+          b++;
+          continue;
+        }
         break;
       }
       if (prev.dot && !this.lx.honorifics.has(prev.text) && !SUFFIXES.has(prev.text) && prev.text.length !== 1 && !NAME_PREFIXES.has(prev.text)) break;
@@ -510,6 +585,11 @@ class Doc {
       }
       if (this.capLike(t) && t.joined) {
         b++;
+        continue;
+      }
+      // `Pier 1 Imports`: a small number inside a company's name, right before the head word that ends it
+      if (t.digit && /^\d{1,3}$/.test(t.text) && this.capLike(toks[b + 1]) && toks[b + 1].joined && this.lx.orgHeads.has(toks[b + 1].text) && !this.capLike(toks[b + 2])) {
+        b += 2;
         continue;
       }
       if (t.text === '&' && this.capLike(toks[b + 1])) {
@@ -709,11 +789,24 @@ class Doc {
       }
     }
 
-    // 1. A whole lexicon phrase.
+    // 1. A whole lexicon phrase (not a unit after a number: `40 GB`, whereas `300 US shareholders`).
     const g = this.gazetteerSpan(a, b);
     if (g === b) {
+      if (n === 1 && /^(?:GB|MB|KB|TB)$/.test(first.text) && a > 0 && toks[a - 1].digit && first.joined) return;
       this.lexiconCand(a, b);
       return;
+    }
+
+    // 1b. `the Athens Olympics`, `the Winter Olympic Games`: a host city or a season before the Games
+    // is part of the competition's name
+    const lastText = toks[b - 1].text;
+    if (n >= 2 && n <= 4 && (lastText === 'Olympics' || lastText === 'Paralympics' || (lastText === 'Games' && /^(?:Olympic|Paralympic)$/.test(toks[b - 2].text)))) {
+      const head = toks[b - 1].text === 'Games' ? b - 2 : b - 1;
+      const place = this.gazetteerSpan(a, head) === head && this.lx.gazetteer.get(this.lookupForm(first))?.type === 'PLACE';
+      if (head > a && (place || (head === a + 1 && (first.text === 'Winter' || first.text === 'Summer')))) {
+        this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
     }
 
     // 2. Honorific: the rest is a person.
@@ -784,7 +877,7 @@ class Doc {
       const e = this.gazetteerSpan(k, b);
       const t = toks[k];
       // (two-word demonyms are looked up only after one of their first words: no string per token)
-      const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonymFirst.has(t.text) && lx.demonyms.has(t.text + ' ' + toks[k + 1].text));
+      const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonymFirst.has(t.text) && lx.demonyms.has(t.text + ' ' + toks[k + 1].text)) || (k + 1 < b && isDescriptor(t.text, lx));
       // a title word that ends the run breaks it, except as the surname after a given name (`Grant Dean`)
       const titleEnd = lx.titleHeads.has(t.text) && k + 1 === b && !(k === runStart + 1 && lx.givenNames.has(toks[runStart].text) && !toks[runStart].poss);
       const isBreak = e > k || isDem || (lx.monthsDays.has(t.text) && !this.monthAsGiven(t)) || lx.common.has(t.text) || titleEnd;
@@ -814,7 +907,7 @@ class Doc {
         if (e > k) {
           this.lexiconCand(k, e);
           k = e;
-        } else if (isDem && !lx.demonyms.has(t.text)) k += 2;
+        } else if (isDem && !lx.demonyms.has(t.text) && !isDescriptor(t.text, lx)) k += 2;
         else k++;
         runStart = k;
         continue;
@@ -1033,8 +1126,12 @@ class Doc {
     // `so-called Personal Area Networks`: what a story calls so is a term it coins, not a name
     if (prevTok && prevTok.text === 'so-called' && !lx.gazetteer.has(first.text)) return;
     if (n === 1) {
-      // `DVDs`, `SUVs`, `MPs`: plural common nouns
-      if (/^[A-Z]{2,}s$/.test(first.text)) return;
+      // `DVDs`, `SUVs`, `MPs`: plural common nouns; kept only as the first word of an organisation the
+      // document names with it (`the AAAs title` after `the AAAs Championships`)
+      if (/^[A-Z]{2,}s$/.test(first.text)) {
+        this.add({ a, b, type: 'PERSON', weak: true, onlyNamed: true });
+        return;
+      }
       if (first.allCaps && !first.text.includes('.')) {
         if (lx.nonEntityAcronyms.has(first.text) || /[^A-Z&]/.test(first.text) || first.text.length > 9) return;
         // `the FTSE 100`, `the CAC 40`: letters and a number name a share index, not a body
@@ -1136,7 +1233,8 @@ class Doc {
     // Mixed: peel off what can be read word by word.
     for (let k = a; k < b; k++) {
       const t = toks[k];
-      if (t.allCaps && !lx.nonEntityAcronyms.has(t.text) && !/[^A-Z&]/.test(t.text) && t.text.length <= 9) this.add({ a: k, b: k + 1, type: 'ORG', weak: true, acronym: true });
+      // (`World War II`: a Roman numeral is no body's acronym)
+      if (t.allCaps && !lx.nonEntityAcronyms.has(t.text) && !/[^A-Z&]/.test(t.text) && t.text.length <= 9 && !/^[IVXLC]+$/.test(t.text)) this.add({ a: k, b: k + 1, type: 'ORG', weak: true, acronym: true });
     }
   }
 
@@ -1415,6 +1513,9 @@ class Doc {
       }
       // single capitalised word
       const w = t.text;
+      // `the Williams sisters`, `the Barclay twins`: a family named by its surname is no one person
+      const fam = toks[c.b];
+      if (c.type === 'PERSON' && fam && fam.word && /^(?:sisters|brothers|twins|family)$/.test(fam.text) && toks[c.a - 1]?.text.toLowerCase() === 'the' && !t.poss) continue;
       if (persons.byToken.has(w) || persons.variantOf(w, lx)) {
         keep.push({ ...c, type: 'PERSON', weak: false });
         continue;
@@ -1623,6 +1724,27 @@ class Doc {
     return next.text === ',' && !!toks[c.b + 1]?.word && !toks[c.b + 1].cap;
   }
 
+  /**
+   * `Sibneft, a Russian oil company that …`: after a name and a comma, an article, at most three
+   * describing words and an organisation noun that ends the phrase (not `a company director`) say the
+   * name is an organisation.
+   */
+  private orgApposition(j: number): boolean {
+    const toks = this.toks;
+    const art = toks[j];
+    if (!art || !art.word || (art.text !== 'a' && art.text !== 'an' && art.text !== 'the')) return false;
+    for (let k = j + 1; k <= j + 4 && k < toks.length; k++) {
+      const t = toks[k];
+      if (!t.word) return false;
+      if (!t.cap && this.lx.orgCuesBefore.has(t.text)) {
+        const after = toks[k + 1];
+        return !after || !after.word || /^(?:that|which|whose|with|in|based|owned|and|of|for|from)$/.test(after.text);
+      }
+      if (isConnector(t)) return false;
+    }
+    return false;
+  }
+
   /** What the words around a lone capitalised word say it is, or null. */
   private evidence(k: number): EntityType | null {
     const toks = this.toks;
@@ -1636,6 +1758,15 @@ class Doc {
     if (COMMON_COMPOUND.test(t.text)) return null;
     // `a Swiss trading firm, Trafigura,`: an organisation noun and a comma before
     if (prev && prev.text === ',' && prev2 && prev2.word && !prev2.cap && lx.orgCuesBefore.has(prev2.text)) return 'ORG';
+    if (next && next.text === ',' && !t.poss && this.orgApposition(k + 2)) return 'ORG';
+    // `Wal-Mart only saw its sales rise`, `Velkorp cut its prices`: a name its own clause goes on to
+    // call `its` (one or two lower-case words between, not a reporting verb) is an organisation; not
+    // a sentence's first word (`Prior to its adoption`)
+    if (!t.poss && !t.sentStart && next && next.word && !next.cap && !lx.reportingVerbs.has(next.text)) {
+      const n2 = toks[k + 2];
+      const n3 = toks[k + 3];
+      if (n2 && n2.word && (n2.text === 'its' || (!n2.cap && !lx.reportingVerbs.has(n2.text) && n3 && n3.word && n3.text === 'its'))) return 'ORG';
+    }
     if (prev && prev.word && lx.honorifics.has(prev.text)) return 'PERSON';
     // `Souness's side`, `Benitez's men`: a team is its manager's
     if (t.poss && !t.sentStart && next && next.word && (next.text === 'side' || next.text === 'men' || next.text === 'team') && toks[k + 2]?.word && !toks[k + 2].cap) return 'PERSON';

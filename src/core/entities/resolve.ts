@@ -20,7 +20,8 @@
 //  - PERSON: same words in any order (`Kihara Minoru` = `Minoru Kihara`); a name whose words are all
 //    in a longer one (`Lai Ching-te` in `William Lai Ching-te`); same surname and a variant given
 //    name (`Antony`/`Anthony`, `Mo`/`Mohamed`); a surname alone joins the one full name it ends,
-//    and when several people share it, the one whose roles match, else it stays apart.
+//    and when several people share it, the one whose roles match, else it stays apart; bare surnames
+//    written alike are one entity only among those that joined no full name.
 import type { EntityType } from '../model';
 import type { EntityMention } from './recognize';
 import { sameGiven, abbreviatesStrict } from './recognize';
@@ -341,6 +342,9 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
   const exact = new Map<string, number>();
   nodes.forEach((c, i) => {
     if (!free(i)) return;
+    // a bare surname is matched per document below: two articles' `Johnson` are not one person
+    // because they are written alike (one that joins a full name would pull the other along)
+    if (c.type === 'PERSON' && pw[i].length < 2) return;
     const sig = c.sig;
     const j = exact.get(sig);
     if (j === undefined) exact.set(sig, i);
@@ -502,6 +506,8 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
   // writes it tells the same story (sameStory); else roles decide, as between several full names
   const sameStory = storyTest(nodes);
   let groupRoles: Map<number, Set<string>> | undefined;
+  // bare surnames that joined no full name: those written alike are one entity
+  const unjoined = new Set<number>(singles);
   for (const i of singles) {
     const w = pw[i][0];
     if (!w) continue;
@@ -516,6 +522,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     }
     if (roots.size === 1 && told) {
       uf.union(i, [...roots.values()][0]);
+      unjoined.delete(i);
       continue;
     }
     if (roots.size >= 1) {
@@ -536,8 +543,17 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
         const rs = groupRoles.get(root) ?? new Set<string>();
         if ([...myRoles].some((r) => rs.has(r))) matches.push(j);
       }
-      if (matches.length === 1) uf.union(i, matches[0]);
+      if (matches.length === 1) {
+        uf.union(i, matches[0]);
+        unjoined.delete(i);
+      }
     }
+  }
+  const bareBySig = new Map<string, number>();
+  for (const i of unjoined) {
+    const j = bareBySig.get(nodes[i].sig);
+    if (j === undefined) bareBySig.set(nodes[i].sig, i);
+    else uf.union(j, i);
   }
 
   // --- entities ---------------------------------------------------------------------------------

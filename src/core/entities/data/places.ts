@@ -189,7 +189,7 @@ Tuvalu
 Uganda;Ugandan
 Ukraine;Ukrainian
 United Arab Emirates|UAE;Emirati
-United Kingdom|UK|U.K.|Britain|Great Britain;British|Briton|Brit
+United Kingdom|UK|U.K.|Britain|Great Britain|GB;British|Briton|Brit
 United States|US|U.S.|USA|U.S.A.|America|United States of America;American|US-based
 Uruguay;Uruguayan
 Uzbekistan;Uzbek
@@ -232,7 +232,7 @@ Shanghai|Guangzhou|Shenzhen|Chongqing|Tianjin|Wuhan|Chengdu|Nanjing|Hangzhou|Xia
 Sydney|Melbourne|Canberra|Brisbane|Perth|Adelaide|Auckland|Wellington
 Ottawa|Toronto|Montreal|Vancouver|Calgary|Mexico City|Havana|Bogota|Caracas|Lima|Quito|Santiago|Buenos Aires|Montevideo|Brasilia|Rio de Janeiro|Sao Paulo
 New York|New York City|Los Angeles|Chicago|Houston|Phoenix|Philadelphia|San Antonio|San Diego|Dallas|San Jose|Austin|Jacksonville|San Francisco|Seattle|Denver|Boston|Detroit|Nashville|Memphis|Portland|Las Vegas|Baltimore|Milwaukee|Atlanta|Miami|Orlando|Tampa|New Orleans|Cleveland|Pittsburgh|Cincinnati|Minneapolis|St Louis|Kansas City|Honolulu|Anchorage|Sacramento|Salt Lake City
-Twickenham|Murrayfield|Anfield|Old Trafford|Stamford Bridge|Highbury|Millennium Stadium|Croke Park|Lansdowne Road|Stade de France|Hampden Park|Ibrox|Villa Park|Goodison Park|Elland Road|Camp Nou|San Siro|Wimbledon|Headingley|Edgbaston|Silverstone
+Twickenham|Murrayfield|Anfield|Old Trafford|Stamford Bridge|Highbury|Millennium Stadium|Croke Park|Lansdowne Road|Stade de France|Hampden Park|Ibrox|Villa Park|Goodison Park|Elland Road|Camp Nou|San Siro|Headingley|Edgbaston|Silverstone
 Manchester|Birmingham|Liverpool|Leeds|Glasgow|Edinburgh|Cardiff|Belfast|Bristol|Sheffield|Newcastle|Nottingham|Leicester|Southampton|Oxford|Cambridge|Brighton|Norwich|Coventry|Aberdeen|Dundee|Swansea|Wembley|Westminster|Whitehall|Cork|Limerick|Galway|Waterford|Kilkenny|Derry
 Milan|Naples|Turin|Florence|Venice|Barcelona|Valencia|Seville|Bilbao|Porto|Marseille|Lyon|Nice|Toulouse|Bordeaux|Strasbourg|Munich|Hamburg|Frankfurt|Cologne|Stuttgart|Dusseldorf|Dresden|Leipzig|Rotterdam|Antwerp|Gdansk|Krakow|St Petersburg|Saint Petersburg|Vladivostok|Odesa|Odessa|Kharkiv|Mariupol|Sevastopol|Davos
 Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York State|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming|Guam|Puerto Rico
