@@ -70,6 +70,14 @@ interface ScanFigures {
   peakAnalysedMb: number;
 }
 
+/** NEWS_WORKER_MEMLOG=1: this thread's memory at each phase (the worker logs its own, nodeWorker.ts). */
+function hostMem(phase: string): void {
+  if (!process.env.NEWS_WORKER_MEMLOG) return;
+  const m = process.memoryUsage();
+  const mb = (n: number) => (n / 1e6).toFixed(0);
+  console.log(`[host] ${phase}: heap used ${mb(m.heapUsed)} MB, total ${mb(m.heapTotal)} MB, array buffers ${mb(m.arrayBuffers)} MB, external ${mb(m.external)} MB; process RSS ${mb(m.rss)} MB`);
+}
+
 /** The extension's scan (WorkspaceCorpus.scanWorkspace), minus vscode: read, batch, worker, corpus. */
 async function scan(corpus: Corpus, client: AnalysisClient, root: string, files: string[], cacheFile: string | undefined): Promise<ScanFigures> {
   const watch = monitor();
@@ -106,8 +114,10 @@ async function scan(corpus: Corpus, client: AnalysisClient, root: string, files:
   await Promise.all(inFlight);
   const analysedMs = performance.now() - t0;
   const peakAnalysedMb = watch.peakNow();
+  hostMem('all analysed');
   const input = corpus.identityInput();
   const reply = await client.request<ResolveReply>({ kind: 'resolve', docs: input.map((d) => ({ path: d.path, outlet: d.outlet })) });
+  hostMem('resolve reply received');
   corpus.setIdentitySnapshot(identitySnapshot(reply), new Map(input.map((d) => [d.path, d.version])));
   const identitiesMs = performance.now() - t0;
   const { peakMb, longestStallMs } = watch.stop();
@@ -196,13 +206,16 @@ export async function run(sharedDir: string): Promise<void> {
     const { c, saved } = await (async () => {
       const coldClient = workerClient();
       const figures = await scan(new Corpus(), coldClient, root, files, cacheFile);
+      // The extension saves the cache right after the identities: its peak is the scan's too.
+      const watch = monitor();
       const reply = await coldClient.request<SaveCacheReply>({ kind: 'saveCache' });
       fs.writeFileSync(cacheFile, reply.bytes);
+      const savePeakMb = watch.stop().peakMb;
       await coldClient.stop();
-      return { c: figures, saved: { entries: reply.entries, size: reply.bytes.length } };
+      return { c: figures, saved: { entries: reply.entries, size: reply.bytes.length, savePeakMb } };
     })();
     line('cold scan ', c, baselineMs);
-    console.log(`  cache file: ${(saved.size / 1e6).toFixed(1)} MB, ${saved.entries} entries`);
+    console.log(`  cache file: ${(saved.size / 1e6).toFixed(1)} MB, ${saved.entries} entries; peak RSS while saving it ${saved.savePeakMb.toFixed(0)} MB`);
 
     // Warm start: a new session (a new process, so that its memory owes nothing to the cold scan).
     console.log('warm start and edits in a new process (a new session):');

@@ -120,6 +120,49 @@ function cloneEntity(e: CorpusEntity): CorpusEntity {
 const NO_ROLES: Map<string, number> = new Map();
 const NO_WORDS: string[] = [];
 
+// Summaries live as long as the resolver, and every copy of a story names the same people: a
+// cluster points to one shared record of its key's derived forms (never mutated, like NO_WORDS) and
+// to one shared copy of each string. A copy, because a mention's strings are often slices of its
+// document's text, which V8 keeps whole for as long as a slice of it lives.
+interface ClusterName {
+  key: string;
+  acronym: boolean;
+  personWords: string[];
+  orgWords: string[];
+  placeKey: string;
+  sig: string;
+  letters: number;
+}
+const clusterNames = new Map<string, ClusterName>();
+const sharedStrings = new Map<string, string>();
+
+/** One flat copy per distinct string (bounded like slugMemo: past the bound, new copies only). */
+function shared(s: string): string {
+  let v = sharedStrings.get(s);
+  if (v === undefined) {
+    if (sharedStrings.size > 200_000) sharedStrings.clear();
+    v = (' ' + s).slice(1); // a new string, never a slice of the text
+    sharedStrings.set(v, v);
+  }
+  return v;
+}
+
+function clusterName(type: EntityType, key: string): ClusterName {
+  const k = type + '\u0000' + key;
+  let n = clusterNames.get(k);
+  if (n === undefined) {
+    if (clusterNames.size > 200_000) clusterNames.clear();
+    const own = shared(key);
+    const personWordList = type === 'PERSON' ? personWords(own).map(shared) : NO_WORDS;
+    const orgWordList = type === 'ORG' ? orgWords(own).map(shared) : NO_WORDS;
+    const placeKey = type === 'PERSON' || type === 'ORG' ? '' : shared(normName(own));
+    const sig = type === 'PERSON' ? 'P' + personWordList.slice().sort().join(' ') : type === 'ORG' ? 'O' + orgWordList.slice().sort().join(' ') : 'L' + placeKey;
+    n = { key: own, acronym: type === 'ORG' && isAcronym(own), personWords: personWordList, orgWords: orgWordList, placeKey, sig: shared(sig), letters: letterMask(own) };
+    clusterNames.set(shared(k), n);
+  }
+  return n;
+}
+
 export function summarize(path: string, outlet: string | null, mentions: EntityMention[]): DocSummary {
   const byKey = new Map<string, number>();
   const clusters: Cluster[] = [];
@@ -131,39 +174,38 @@ export function summarize(path: string, outlet: string | null, mentions: EntityM
     if (ci === undefined) {
       ci = clusters.length;
       byKey.set(k, ci);
+      const n = clusterName(m.type, m.key);
       clusters.push({
         type: m.type,
-        key: m.key,
-        surfaces: m.surface,
+        key: n.key,
+        surfaces: m.surface === m.key ? n.key : shared(m.surface),
         roles: NO_ROLES,
         count: 0,
         outlet: o,
         path,
-        acronym: m.type === 'ORG' && isAcronym(m.key),
-        personWords: m.type === 'PERSON' ? personWords(m.key) : NO_WORDS,
-        orgWords: m.type === 'ORG' ? orgWords(m.key) : NO_WORDS,
-        placeKey: '',
-        sig: '',
-        letters: letterMask(m.key),
+        acronym: n.acronym,
+        personWords: n.personWords,
+        orgWords: n.orgWords,
+        placeKey: n.placeKey,
+        sig: n.sig,
+        letters: n.letters,
         serial: nextSerial++,
         orgKeys: undefined,
         definesAcronyms: undefined,
         roleWordSet: undefined,
       });
-      const c = clusters[clusters.length - 1];
-      if (m.type === 'PERSON') c.sig = 'P' + c.personWords.slice().sort().join(' ');
-      else if (m.type === 'ORG') c.sig = 'O' + c.orgWords.slice().sort().join(' ');
-      else c.sig = 'L' + (c.placeKey = normName(m.key));
     }
     const c = clusters[ci];
     c.count++;
     if (c.count > 1 && c.surfaces !== m.surface) {
       if (typeof c.surfaces === 'string') c.surfaces = new Map([[c.surfaces, c.count - 1]]);
-      c.surfaces.set(m.surface, (c.surfaces.get(m.surface) ?? 0) + 1);
+      const surface = shared(m.surface);
+      c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
     }
     if (m.role) {
       if (c.roles === NO_ROLES) c.roles = new Map();
-      c.roles.set(m.role, (c.roles.get(m.role) ?? 0) + 1);
+      const role = shared(m.role);
+      c.roles.set(role, (c.roles.get(role) ?? 0) + 1);
     }
     clusterOf.push(ci);
   }

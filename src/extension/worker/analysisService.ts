@@ -23,7 +23,9 @@ import { DEFAULT_PASSAGE_OPTIONS, preparePassages, type PreparedPassages } from 
 import { decodeFingerprints, encodeFingerprints } from '../../core/passages/fingerprints';
 import type { OutletInfo } from '../../core/outlets';
 import { decodeArticleBytes } from '../../core/textDecoding';
-import { EntityResolver, parseKnowledgeFile, type CorpusEntity, type EntityMention } from '../../core/entities';
+import { parseKnowledgeFile, type CorpusEntity, type EntityMention } from '../../core/entities';
+import { resolveSummaries, summarize } from '../../core/entities/resolve';
+import { withPathFallback } from '../../core/outlets';
 
 declare const NEWS_ANALYZER_VERSION: string | undefined;
 
@@ -33,6 +35,8 @@ export const ANALYZER_VERSION: string = typeof NEWS_ANALYZER_VERSION === 'string
 export const CACHE_FORMAT = 'news-annotator-analysis-cache/3';
 /** The cache line holding the last identity resolution (not a content hash). */
 const IDENTITIES = '#identities';
+
+type DocSummary = ReturnType<typeof summarize>;
 
 export interface AnalyzedDocument {
   path: string;
@@ -217,6 +221,7 @@ function passagesFromMeta(meta: EntryMeta, textLength: number): PreparedPassages
  * bytes a character, doubling the largest thing the worker keeps.
  */
 const NEWLINE = new Uint8Array([10]);
+const entryEncoder = new TextEncoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Bytes of the cache file as text, or undefined when they are not UTF-8 (a damaged entry). */
@@ -233,8 +238,8 @@ function asciiJson(json: string): string {
 }
 
 export class AnalysisService {
-  /** hash -> its entry (`meta<TAB>parts` JSON): text made this session, or ASCII bytes of the loaded file. */
-  private cache = new Map<string, string | Uint8Array>();
+  /** hash -> its entry (`meta<TAB>parts` JSON) as ASCII bytes (made this session or from the loaded file). */
+  private cache = new Map<string, Uint8Array>();
   /** Whether the cache changed since it was loaded or saved. */
   private dirty = false;
   /** Mentions of documents analysed elsewhere (the host's live edits); others are read from the cache. */
@@ -242,6 +247,17 @@ export class AnalysisService {
   /** Whether analyses carry the passage index's tokens (off in tests comparing with analyzeText). */
   preparePassages = true;
   private readonly hashByPath = new Map<string, string>();
+  /**
+   * Each document's entity summary (what the resolver keeps of its mentions), made when the document
+   * is analysed here, while its mentions are in hand: a resolution then neither parses every analysis
+   * again nor holds them all at once (the largest moment of a cold scan of 20,000 articles was that
+   * re-reading). `source` is the content hash it was made from (or the host's mentions array), and
+   * `outlet` the outlet it counted mentions under; the resolve request's outlet wins, re-summarising
+   * the few documents whose outlet the host sees otherwise (a manifest).
+   */
+  private readonly summaries = new Map<string, { source: string | EntityMention[]; outlet: string | null; summary: DocSummary }>();
+  /** Outlet names as one string each (every cluster of a summary points to its document's outlet). */
+  private readonly outletNames = new Map<string, string>();
   /**
    * The last resolution and what it was made from (every path, content hash and outlet, and the
    * knowledge file): a warm start whose workspace did not change gets its identities without resolving.
@@ -260,6 +276,7 @@ export class AnalysisService {
         for (const path of request.paths) {
           this.mentionsByPath.delete(path);
           this.hashByPath.delete(path);
+          this.summaries.delete(path);
         }
         return {};
       case 'rename': {
@@ -267,6 +284,7 @@ export class AnalysisService {
         const hash = this.hashByPath.get(request.from);
         this.mentionsByPath.delete(request.from);
         this.hashByPath.delete(request.from);
+        this.summaries.delete(request.from); // a summary names its path: made again when next resolved
         if (mentions) this.mentionsByPath.set(request.to, mentions);
         if (hash) this.hashByPath.set(request.to, hash);
         return {};
@@ -339,11 +357,15 @@ export class AnalysisService {
       passages = preparePassages(text, parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { outlet: true });
       changed = true;
     }
+    // The outlet the host will most likely send (what the text and path say; a manifest may differ).
+    this.summarise(path, hash, passages?.outlet ? withPathFallback(passages.outlet, path).outlet : null, parts.mentions);
     let partsJson: string | undefined;
     if (changed) {
       const meta: EntryMeta = passages ? { fingerprints: encodeFingerprints(passages.fingerprints), outlet: passages.outlet } : {};
       partsJson = JSON.stringify(parts);
-      this.cache.set(hash, `${JSON.stringify(meta)}\t${partsJson}`);
+      // Kept as ASCII bytes, as a loaded cache file's entries are: outside the JS heap, whose
+      // collector lets garbage grow with what the heap holds (a cold scan's largest live part).
+      this.cache.set(hash, entryEncoder.encode(asciiJson(`${JSON.stringify(meta)}\t${partsJson}`)));
       this.dirty = true;
     }
     // A new analysis travels as the JSON just made for the cache too: a cold scan then holds on the
@@ -399,7 +421,7 @@ export class AnalysisService {
   /** A cache entry as text (undefined if absent or damaged). */
   private entry(hash: string): string | undefined {
     const stored = this.cache.get(hash);
-    return stored === undefined || typeof stored === 'string' ? stored : decodeEntry(stored);
+    return stored === undefined ? stored : decodeEntry(stored);
   }
 
   /** The cache file: the entries of the documents currently known (older ones are dropped). */
@@ -411,7 +433,7 @@ export class AnalysisService {
     for (const hash of live) {
       const stored = this.cache.get(hash);
       if (stored === undefined) continue;
-      chunks.push(encoder.encode(hash + '\t'), typeof stored === 'string' ? encoder.encode(asciiJson(stored)) : stored, NEWLINE);
+      chunks.push(encoder.encode(hash + '\t'), stored, NEWLINE);
       entries++;
     }
     for (const hash of [...this.cache.keys()]) if (!live.has(hash)) this.cache.delete(hash);
@@ -462,6 +484,26 @@ export class AnalysisService {
     return reply;
   }
 
+  /** Keeps `path`'s entity summary, made from `mentions` (of the text with content hash `source`). */
+  private summarise(path: string, source: string | EntityMention[], outlet: string | null, mentions: EntityMention[]): DocSummary {
+    let name = outlet;
+    if (outlet !== null) {
+      name = this.outletNames.get(outlet) ?? outlet;
+      if (name === outlet) this.outletNames.set(outlet, outlet);
+    }
+    const summary = summarize(path, name, mentions);
+    this.summaries.set(path, { source, outlet, summary });
+    return summary;
+  }
+
+  /** `path`'s summary under `outlet`, made again from its mentions when it is missing or stale. */
+  private summaryOf(path: string, outlet: string | null): DocSummary {
+    const source = this.mentionsByPath.get(path) ?? this.hashByPath.get(path) ?? '';
+    const known = this.summaries.get(path);
+    if (known && known.source === source && known.outlet === outlet) return known.summary;
+    return this.summarise(path, source, outlet, this.mentionsOf(path));
+  }
+
   private mentionsOf(path: string): EntityMention[] {
     const given = this.mentionsByPath.get(path);
     if (given) return given;
@@ -472,26 +514,20 @@ export class AnalysisService {
   }
 
   private resolveNow(docs: { path: string; outlet: string | null }[], knowledge?: string): ResolveReply {
-    const resolver = new EntityResolver();
-    // One document at a time: its mentions are parsed, summarised and dropped (only each mention's
-    // `type + key`, as an index into one table, is kept for the reply). Holding every document's
-    // parsed analysis at once was the largest moment of a cold 20,000-article scan.
-    const keyIndex = new Map<string, number>();
-    const keyTable: string[] = [];
-    const mentionKeys = docs.map((d) => {
-      const mentions = this.mentionsOf(d.path);
-      resolver.setDocument(d.path, d.outlet, mentions);
-      const keys = new Int32Array(mentions.length);
-      mentions.forEach((mention, m) => {
-        const typeKey = mention.type + '\u0000' + mention.key;
-        let at = keyIndex.get(typeKey);
-        if (at === undefined) keyIndex.set(typeKey, (at = keyTable.push(typeKey) - 1));
-        keys[m] = at;
-      });
-      return keys;
-    });
+    // In path order, as EntityResolver resolves (ids are deterministic whatever the order, but the
+    // order of the reply's tables follows it). Summaries are kept between resolutions (compact: the
+    // resolver interns what clusters share); documents no longer sent are dropped.
+    const order = docs.map((d, i) => i).sort((a, b) => (docs[a].path < docs[b].path ? -1 : docs[a].path > docs[b].path ? 1 : 0));
+    const summaries = order.map((i) => this.summaryOf(docs[i].path, docs[i].outlet));
+    if (this.summaries.size > docs.length) {
+      const sent = new Set(docs.map((d) => d.path));
+      for (const path of this.summaries.keys()) if (!sent.has(path)) this.summaries.delete(path);
+    }
     const parsed = knowledge === undefined ? undefined : parseKnowledgeFile(knowledge);
-    const identities = resolver.resolve(parsed && parsed.ok ? parsed.entries : []);
+    const { entities, idOf } = resolveSummaries(summaries, parsed && parsed.ok ? parsed.entries : []);
+    // Ids per cluster, then per mention through each summary's mention -> cluster table (no string
+    // array per document). keyIds: the id of each `type + key`, the last document's winning, in the
+    // order each was first seen (as the provisional ids of edited documents are looked up).
     const table = new Map<string, number>();
     const idTable: string[] = [];
     const indexOf = (id: string) => {
@@ -499,26 +535,34 @@ export class AnalysisService {
       if (i === undefined) table.set(id, (i = idTable.push(id) - 1));
       return i;
     };
+    let total = 0;
+    for (const s of summaries) total += s.clusterOf.length;
     const offsets = new Int32Array(docs.length + 1);
-    const all: number[] = [];
+    const mentionIds = new Int32Array(total);
     const keyIds = new Map<string, number>();
-    docs.forEach((d, i) => {
-      offsets[i] = all.length;
-      const ids = identities.idsFor(d.path);
-      const keys = mentionKeys[i];
-      ids.forEach((id, m) => {
-        const at = indexOf(id);
-        all.push(at);
-        if (m < keys.length) keyIds.set(keyTable[keys[m]], at);
+    const clusterIds: number[] = [];
+    const rowOf = new Int32Array(docs.length);
+    order.forEach((i, k) => (rowOf[i] = k));
+    let at = 0;
+    docs.forEach((_, i) => {
+      offsets[i] = at;
+      const k = rowOf[i];
+      const summary = summaries[k];
+      clusterIds.length = 0;
+      summary.clusters.forEach((c, ci) => {
+        const id = indexOf(idOf(k, ci));
+        clusterIds.push(id);
+        keyIds.set(c.type + '\u0000' + c.key, id);
       });
+      for (const ci of summary.clusterOf) mentionIds[at++] = clusterIds[ci];
     });
-    offsets[docs.length] = all.length;
+    offsets[docs.length] = at;
     return {
-      entities: identities.entities,
+      entities,
       idTable,
       paths: docs.map((d) => d.path),
       offsets,
-      mentionIds: Int32Array.from(all),
+      mentionIds,
       keys: [...keyIds.keys()],
       keyIds: Int32Array.from(keyIds.values()),
     };

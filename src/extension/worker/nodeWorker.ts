@@ -1,5 +1,6 @@
 // Entry point of dist/worker.js: the analysis service in a Node worker_threads Worker.
 import { closeSync, fstatSync, openSync, readSync } from 'fs';
+import { getHeapStatistics } from 'v8';
 import { parentPort } from 'worker_threads';
 import { AnalysisService } from './analysisService';
 import { serve, type RequestMessage } from './protocol';
@@ -23,4 +24,18 @@ const service = new AnalysisService((file, maxBytes) => {
     closeSync(fd);
   }
 });
-parentPort!.on('message', (message: RequestMessage) => serve(service, message, (reply, transfer) => parentPort!.postMessage(reply, transfer)));
+
+// NEWS_WORKER_MEMLOG=1: this thread's heap after each request, on stderr (bench/scale.ts prints the
+// extension host's beside it; Node 20 cannot ask another thread's heap).
+const memlog = typeof process !== 'undefined' && !!process.env.NEWS_WORKER_MEMLOG;
+parentPort!.on('message', (message: RequestMessage) => {
+  const t0 = performance.now();
+  serve(service, message, (reply, transfer) => parentPort!.postMessage(reply, transfer));
+  if (memlog) {
+    const h = getHeapStatistics();
+    const mb = (n: number) => (n / 1e6).toFixed(0);
+    process.stderr.write(
+      `[worker] ${message.request.kind} ${(performance.now() - t0).toFixed(0)} ms: heap used ${mb(h.used_heap_size)} MB, total ${mb(h.total_heap_size)} MB, external ${mb(h.external_memory)} MB; process RSS ${mb(process.memoryUsage.rss())} MB\n`,
+    );
+  }
+});
