@@ -208,11 +208,13 @@ export async function run(sharedDir: string): Promise<void> {
       const figures = await scan(new Corpus(), coldClient, root, files, cacheFile);
       // The extension saves the cache right after the identities: its peak is the scan's too.
       const watch = monitor();
-      const reply = await coldClient.request<SaveCacheReply>({ kind: 'saveCache' });
-      fs.writeFileSync(cacheFile, reply.bytes);
+      // as the extension does with a local storage folder: the Node worker writes the file itself
+      const reply = await coldClient.request<SaveCacheReply>({ kind: 'saveCache', file: cacheFile });
+      if (!reply.written) fs.writeFileSync(cacheFile, reply.bytes);
+      const savedSize = fs.statSync(cacheFile).size;
       const savePeakMb = watch.stop().peakMb;
       await coldClient.stop();
-      return { c: figures, saved: { entries: reply.entries, size: reply.bytes.length, savePeakMb } };
+      return { c: figures, saved: { entries: reply.entries, size: savedSize, savePeakMb } };
     })();
     line('cold scan ', c, baselineMs);
     console.log(`  cache file: ${(saved.size / 1e6).toFixed(1)} MB, ${saved.entries} entries; peak RSS while saving it ${saved.savePeakMb.toFixed(0)} MB`);

@@ -421,9 +421,11 @@ export class WorkspaceCorpus implements vscode.Disposable {
     const uri = this.cacheUri();
     if (!uri) return;
     try {
-      const { bytes } = await client.request<SaveCacheReply>({ kind: 'saveCache' });
       await vscode.workspace.fs.createDirectory(this.options.storage!);
-      await vscode.workspace.fs.writeFile(uri, bytes);
+      // A Node worker writes a local file itself, chunk by chunk: the cache (100 MB at 20,000
+      // articles) is then never copied whole, nor sent to this thread.
+      const reply = await client.request<SaveCacheReply>({ kind: 'saveCache', file: uri.scheme === 'file' ? uri.fsPath : undefined });
+      if (!reply.written) await vscode.workspace.fs.writeFile(uri, reply.bytes);
     } catch {
       // No cache this time: the next start analyses again.
     }

@@ -2,11 +2,13 @@
 // cache (round trip, other analyser version, corruption), identities resolved elsewhere, and the real
 // worker_threads transport.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { analyzeText, Corpus, type DocumentParts } from '../../src/core/corpus';
 import { DEFAULT_PASSAGE_OPTIONS, preparePassages } from '../../src/core/passages/passageIndex';
-import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, lazyParts, type AnalyzeReply, type ResolveReply } from '../../src/extension/worker/analysisService';
+import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, lazyParts, type AnalyzeReply, type ResolveReply, type SaveCacheReply } from '../../src/extension/worker/analysisService';
 import { AnalysisClient, sameThreadPort, type AnalysisPort, type ReplyMessage } from '../../src/extension/worker/protocol';
 import { readSeeds } from './sharedFiles';
 
@@ -82,6 +84,38 @@ describe('analysis worker: per-document analysis and its cache', () => {
     assertFedReportsAsOwn(seeds.map(({ name, text }) => ({ path: name, text, parts: second.analyze(name, text).parts })));
     // A changed text is a miss.
     assert.strictEqual(second.analyze('x', seeds[0].text + ' More.').cached, false);
+  });
+
+  it('a worker that can write files saves the cache itself, chunk by chunk, the same bytes; a failed write keeps it unsaved', () => {
+    const written = new Map<string, Uint8Array[]>();
+    const writer = (file: string, chunks: Iterable<Uint8Array>) => void written.set(file, [...chunks]);
+    const withWriter = new AnalysisService(undefined, writer);
+    const plain = new AnalysisService();
+    for (const { name, text } of seeds) {
+      withWriter.analyze(name, text);
+      plain.analyze(name, text);
+    }
+    const reply = withWriter.handle({ kind: 'saveCache', file: '/storage/cache.jsonl' }) as SaveCacheReply;
+    assert.strictEqual(reply.written, true);
+    assert.strictEqual(reply.bytes.length, 0, 'nothing crosses to the host');
+    assert.strictEqual(reply.entries, seeds.length);
+    const chunks = written.get('/storage/cache.jsonl')!;
+    assert.ok(chunks.length > seeds.length, 'written entry by entry, not joined first');
+    const joined = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) (joined.set(c, at), (at += c.length));
+    assert.deepStrictEqual(joined, plain.saveCache().bytes);
+    assert.strictEqual(withWriter.needsSaving, false);
+    // Without a file, or without a writer, the bytes come back for the host to write.
+    assert.ok((withWriter.handle({ kind: 'saveCache' }) as SaveCacheReply).bytes.length > 0);
+    assert.strictEqual((plain.handle({ kind: 'saveCache', file: '/x' }) as SaveCacheReply).written, undefined);
+    // A write that fails throws to the host, and the cache still needs saving.
+    const failing = new AnalysisService(undefined, () => {
+      throw new Error('disk full');
+    });
+    failing.analyze('a', seeds[0].text);
+    assert.throws(() => failing.handle({ kind: 'saveCache', file: '/full/cache.jsonl' }), /disk full/);
+    assert.strictEqual(failing.needsSaving, true);
   });
 
   it('drops the entries of files that are gone when saving', () => {
@@ -248,6 +282,33 @@ describe('analysis worker: transports', () => {
   }
 
   it('same thread', () => roundTrip(sameThreadPort()));
+
+  it('a worker_threads Worker writes the cache file itself (whole, beside-then-renamed); a failed write rejects', async () => {
+    const worker = new Worker(path.join(__dirname, '..', '..', 'src', 'extension', 'worker', 'nodeWorker.js'));
+    const client = new AnalysisClient({
+      kind: 'worker_threads',
+      post: (m, transfer) => worker.postMessage(m, transfer),
+      onMessage: (l: (m: ReplyMessage) => void) => void worker.on('message', l),
+      terminate: () => void worker.terminate(),
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-cache-'));
+    try {
+      await client.request<AnalyzeReply>({ kind: 'analyze', docs: seeds.map((s) => ({ path: s.name, text: s.text })) });
+      const file = path.join(dir, 'analysis-cache.jsonl');
+      fs.writeFileSync(file, 'the previous cache');
+      const reply = await client.request<SaveCacheReply>({ kind: 'saveCache', file });
+      assert.strictEqual(reply.written, true);
+      assert.deepStrictEqual(fs.readdirSync(dir), ['analysis-cache.jsonl'], 'no temporary file left');
+      const next = new AnalysisService();
+      assert.deepStrictEqual(next.loadCache(new Uint8Array(fs.readFileSync(file))), { entries: seeds.length });
+      assert.ok(seeds.every(({ name, text }) => next.analyze(name, text).cached));
+      await assert.rejects(client.request({ kind: 'saveCache', file: path.join(dir, 'missing', 'cache.jsonl') }));
+      assert.deepStrictEqual(fs.readdirSync(dir), ['analysis-cache.jsonl']);
+    } finally {
+      client.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('a worker_threads Worker', async () => {
     const worker = new Worker(path.join(__dirname, '..', '..', 'src', 'extension', 'worker', 'nodeWorker.js'));

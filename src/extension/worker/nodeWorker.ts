@@ -1,5 +1,5 @@
 // Entry point of dist/worker.js: the analysis service in a Node worker_threads Worker.
-import { closeSync, fstatSync, openSync, readSync } from 'fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'fs';
 import { getHeapStatistics } from 'v8';
 import { parentPort } from 'worker_threads';
 import { AnalysisService } from './analysisService';
@@ -23,6 +23,22 @@ const service = new AnalysisService((file, maxBytes) => {
   } finally {
     closeSync(fd);
   }
+}, (file, chunks) => {
+  // Beside the file, then renamed over it: a scan stopped mid-write leaves the old cache whole.
+  const temp = `${file}.${process.pid}-${Date.now()}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    for (const chunk of chunks) {
+      let at = 0;
+      while (at < chunk.length) at += writeSync(fd, chunk, at, chunk.length - at);
+    }
+  } catch (e) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  renameSync(temp, file);
 });
 
 // NEWS_WORKER_MEMLOG=1: this thread's heap after each request, on stderr (bench/scale.ts prints the
