@@ -118,7 +118,14 @@ export function preparePassages(
 export class PassageIndex {
   private readonly options: PassageIndexOptions;
   private readonly byPath = new Map<string, IndexedDocument>();
-  private readonly byId = new Map<number, IndexedDocument>();
+  /** Documents by id (dense: ids are small integers given out in order; a removed one leaves a hole). */
+  private readonly byId: Array<IndexedDocument | undefined> = [];
+  /**
+   * Each id's place in path order, while `ranked` (set by scanAll, cleared when a path comes, goes
+   * or changes): integer comparisons instead of string ones in the per-partner and per-match loops.
+   */
+  private rank = new Int32Array(0);
+  private ranked = false;
   /** Fingerprint -> (document, position) postings, highest document first. */
   private readonly postings = new PostingTable();
   private readonly cache = new Map<number, SharedPassage[]>();
@@ -198,8 +205,9 @@ export class PassageIndex {
     };
     if (existing) this.forgetTokens(existing);
     if (tokens) this.keepTokens(doc);
+    if (!existing) this.ranked = false;
     this.byPath.set(path, doc);
-    this.byId.set(doc.id, doc);
+    this.byId[doc.id] = doc;
     this.index(doc, handled);
   }
 
@@ -209,7 +217,8 @@ export class PassageIndex {
     this.unindex(doc);
     this.forgetTokens(doc);
     this.byPath.delete(path);
-    this.byId.delete(doc.id);
+    this.byId[doc.id] = undefined;
+    this.ranked = false;
     return true;
   }
 
@@ -218,6 +227,7 @@ export class PassageIndex {
     if (!doc || from === to) return;
     if (this.byPath.has(to)) this.remove(to);
     this.byPath.delete(from);
+    this.ranked = false;
     doc.path = to;
     doc.outlet = null;
     this.byPath.set(to, doc);
@@ -237,17 +247,24 @@ export class PassageIndex {
   }
 
   /**
-   * Every document's shared passages. Each pair is aligned once (from its lower id) and the result
-   * given to both sides, which halves the work of calling sharedFor on every path.
+   * Every document's shared passages. Each pair is aligned once and the result given to both sides,
+   * which halves the work of calling sharedFor on every path. Documents are taken in path order, so
+   * the side that aligns a pair is the one that walks first (path-first), anchors in its own order:
+   * the other side never has to collect and sort anchors (see alignPair) unless its partner's result
+   * was cached before.
    */
   scanAll(): Map<string, SharedPassage[]> {
-    const docs = [...this.byId.values()].sort((x, y) => x.id - y.id);
+    const byPath = this.rankByPath();
+    const rank = this.rank;
     const result = new Map<string, SharedPassage[]>();
     const cachedBefore = new Set(this.cache.keys());
-    // Each pair is aligned from its lower id (unless that side was cached) and handed to the higher.
+    // Each pair is aligned from its path-first side (unless that side was cached) and handed over.
     const pending = new Map<number, Map<number, SideAlignment[]>>();
-    const minOther = cachedBefore.size === 0;
-    for (const doc of docs) {
+    // Posting lists run from the highest id down: when ids follow path order (files added in path
+    // order), a walk can stop at its own id, below which every partner was handed over.
+    let idsInPathOrder = cachedBefore.size === 0;
+    for (let i = 1; i < byPath.length && idsInPathOrder; i++) if (byPath[i].id < byPath[i - 1].id) idsInPathOrder = false;
+    for (const doc of byPath) {
       const cached = this.cache.get(doc.id);
       if (cached) {
         result.set(doc.path, cached);
@@ -255,18 +272,35 @@ export class PassageIndex {
       }
       const mine = pending.get(doc.id);
       pending.delete(doc.id);
+      const own = rank[doc.id];
       const handOver = (other: IndexedDocument, theirs: SideAlignment[]) => {
-        if (other.id < doc.id || cachedBefore.has(other.id)) return;
+        if (rank[other.id] < own || cachedBefore.has(other.id)) return;
         let map = pending.get(other.id);
         if (!map) pending.set(other.id, (map = new Map()));
         map.set(doc.id, theirs);
       };
-      const skip = (otherId: number) => otherId < doc.id && !cachedBefore.has(otherId);
-      const alignments = this.alignmentsFor(doc, { minOther: minOther ? doc.id : 0, skip, given: mine, handOver });
+      const skip = (otherId: number) => rank[otherId] < own && !cachedBefore.has(otherId);
+      const alignments = this.alignmentsFor(doc, { minOther: idsInPathOrder ? doc.id : 0, skip, given: mine, handOver });
       // Every pair of this document is known now: build its passages and let the alignments go.
       result.set(doc.path, this.store(doc, alignments));
     }
-    return new Map(docs.map((d) => [d.path, result.get(d.path)!]));
+    const out = new Map<string, SharedPassage[]>();
+    for (const d of this.byId) if (d) out.set(d.path, result.get(d.path)!);
+    return out;
+  }
+
+  /** The documents in path order, each id's place in it written to `rank`. */
+  private rankByPath(): IndexedDocument[] {
+    const docs = [...this.byPath.values()].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    if (this.rank.length < this.nextId) this.rank = new Int32Array(Math.max(this.nextId * 2, 64));
+    docs.forEach((d, i) => (this.rank[d.id] = i));
+    this.ranked = true;
+    return docs;
+  }
+
+  /** Whether `x` comes before `y` in path order. */
+  private before(x: IndexedDocument, y: IndexedDocument): boolean {
+    return this.ranked ? this.rank[x.id] < this.rank[y.id] : x.path < y.path;
   }
 
   // ---- indexing ----------------------------------------------------------------------------------
@@ -334,6 +368,11 @@ export class PassageIndex {
       grown.set(this.slotStamp);
       this.slotStamp = grown;
     }
+    // Per-id slots filled in order, so that the arrays keep fast (not dictionary) elements.
+    while (this.slots.length < this.slotStamp.length) {
+      this.slots.push(SKIPPED);
+      this.alignedSlots.push(NONE);
+    }
     return this.slotStamp;
   }
 
@@ -384,13 +423,14 @@ export class PassageIndex {
         else {
           stamps[otherId] = generation;
           const skipped = scan && scan.skip(otherId);
-          const other = otherId === doc.id ? doc : this.byId.get(otherId)!;
+          const other = otherId === doc.id ? doc : this.byId[otherId]!;
           // This side aligns the pair on the spot when it is the pair's first (by path), in the order
           // the walk visits the anchors: position here ascending, position there descending.
-          found = slots[otherId] = skipped ? SKIPPED : other === doc || doc.path < other.path ? INLINE : [];
+          found = slots[otherId] = skipped ? SKIPPED : other === doc || this.before(doc, other) ? INLINE : [];
           if (!skipped) {
             ids.push(otherId);
-            aligned[otherId] = [];
+            // Most partners met through a stock phrase never align: their list is made on the first.
+            aligned[otherId] = NONE;
           }
         }
         if (found === SKIPPED) continue;
@@ -408,16 +448,20 @@ export class PassageIndex {
           }
         }
         if (covered) continue;
-        const other = otherId === doc.id ? doc : this.byId.get(otherId)!;
+        const other = otherId === doc.id ? doc : this.byId[otherId]!;
         const alignment = alignAt(this.tokensOf(doc), this.tokensOf(other), doc.text, other.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
         if (!alignment) continue;
         alignment.other = other;
-        done.push(alignment);
+        if (done === NONE) aligned[otherId] = [alignment];
+        else done.push(alignment);
       }
     }
-    const partners = ids.map((id) => this.byId.get(id)!);
-    if (scan?.given) for (const id of scan.given.keys()) if (stamps[id] !== generation || slots[id] === SKIPPED) partners.push(this.byId.get(id)!);
-    partners.sort((x, y) => (x === doc ? -1 : y === doc ? 1 : x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    const partners = ids.map((id) => this.byId[id]!);
+    if (scan?.given) for (const id of scan.given.keys()) if (stamps[id] !== generation || slots[id] === SKIPPED) partners.push(this.byId[id]!);
+    if (this.ranked) {
+      const rank = this.rank;
+      partners.sort((x, y) => (x === doc ? -1 : y === doc ? 1 : rank[x.id] - rank[y.id]));
+    } else partners.sort((x, y) => (x === doc ? -1 : y === doc ? 1 : x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     const out: SideAlignment[] = [];
     for (const other of partners) {
       const given = scan?.given?.get(other.id);
@@ -433,11 +477,13 @@ export class PassageIndex {
         for (const a of self) out.push(flip(a, doc));
         continue;
       }
-      const mineFirst = doc.path < other.path;
+      const mineFirst = this.before(doc, other);
       const canonical = mineFirst ? aligned[other.id] : this.alignPair(other, doc, flat);
       const mine = mineFirst ? canonical : canonical.map((a) => flip(a, other));
       for (const a of mine) out.push(a);
-      if (scan) scan.handOver(other, mineFirst ? canonical.map((a) => flip(a, doc)) : canonical);
+      // A partner met only through stock phrases has no alignment: nothing to hand over (the other
+      // side skips the pair anyway, its rank being later).
+      if (scan && canonical.length > 0) scan.handOver(other, mineFirst ? canonical.map((a) => flip(a, doc)) : canonical);
     }
     for (const id of ids) {
       slots[id] = SKIPPED;
@@ -601,6 +647,7 @@ export class PassageIndex {
 
     const out: SharedPassage[] = [];
     const T = this.tokensOf(doc);
+    const rank = this.ranked ? this.rank : null;
     for (let s = 0; s < merged.length; s += 2) {
       const segStart = merged[s];
       const segEnd = merged[s + 1];
@@ -664,7 +711,10 @@ export class PassageIndex {
         }
         if (overlapping) continue;
         // The same copy reached through two alignments is listed once (the closer of the two).
-        const order = matches.map((_, i) => i).sort((i, j) => compareMatches(matches[i], matches[j]));
+        const order = matches.map((_, i) => i);
+        // In a whole-corpus scan, path order is known as integers (no string comparisons per match).
+        if (rank) order.sort((i, j) => rank[others[i].id] - rank[others[j].id] || compareSpans(matches[i], matches[j]));
+        else order.sort((i, j) => compareMatches(matches[i], matches[j]));
         const unique: SharedPassageMatch[] = [];
         const uniqueOthers: IndexedDocument[] = [];
         for (const i of order) {
@@ -686,6 +736,11 @@ export class PassageIndex {
 /** Matches by path, then span, the closest and longest first among copies with the same span. */
 function compareMatches(x: SharedPassageMatch, y: SharedPassageMatch): number {
   if (x.path !== y.path) return x.path < y.path ? -1 : 1;
+  return compareSpans(x, y);
+}
+
+/** compareMatches of two matches in the same file. */
+function compareSpans(x: SharedPassageMatch, y: SharedPassageMatch): number {
   return x.start - y.start || x.end - y.end || y.similarity - x.similarity || y.words - x.words;
 }
 
@@ -715,21 +770,29 @@ function flip(a: SideAlignment, from: IndexedDocument): SideAlignment {
   };
 }
 
-// Punctuation that belongs with the word before it (closing) or after it (opening).
-const CLOSING = new Set([...'.,;:!?\u2026"\'\u201d\u2019)]'].map((c) => c.charCodeAt(0)));
-const OPENING = new Set([...'"\'\u201c\u2018(['].map((c) => c.charCodeAt(0)));
+// Punctuation that belongs with the word before it (closing) or after it (opening), as a table of
+// code units (looked up for every match of a whole-corpus scan).
+const PUNCTUATION = new Uint8Array(0x2030);
+const CLOSING = 1;
+const OPENING = 2;
+for (const c of '.,;:!?\u2026"\'\u201d\u2019)]') PUNCTUATION[c.charCodeAt(0)] |= CLOSING;
+for (const c of '"\'\u201c\u2018([') PUNCTUATION[c.charCodeAt(0)] |= OPENING;
+
+function isPunctuation(c: number, kind: number): boolean {
+  return c < 0x2030 && (PUNCTUATION[c] & kind) !== 0;
+}
 
 /** Widens a span cut inside an alignment over the punctuation attached to its last word. */
 function widenEnd(text: string, end: number): number {
   const limit = Math.min(text.length, end + 4);
-  while (end < limit && CLOSING.has(text.charCodeAt(end))) end++;
+  while (end < limit && isPunctuation(text.charCodeAt(end), CLOSING)) end++;
   return end;
 }
 
 /** … and over the punctuation attached to its first word. */
 function widenStart(text: string, start: number): number {
   const limit = Math.max(0, start - 3);
-  while (start > limit && OPENING.has(text.charCodeAt(start - 1))) start--;
+  while (start > limit && isPunctuation(text.charCodeAt(start - 1), OPENING)) start--;
   return start;
 }
 
