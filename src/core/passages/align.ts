@@ -24,8 +24,12 @@ export interface Alignment {
   aEnd: number;
   bStart: number;
   bEnd: number;
-  /** Runs of identical words, increasing in both: flat (a, b, length) triples. */
-  runs: Int32Array;
+  /**
+   * Runs of identical words, increasing in both: flat (a, b, length) triples. A plain array of small
+   * integers: a whole-corpus scan makes one per aligned pair, and a small typed array costs twice
+   * as much to allocate and collect.
+   */
+  runs: number[];
   /** Words matched (the sum of the runs' lengths). */
   matched: number;
   /** Character span, widened over punctuation that both texts carry around the words. */
@@ -198,7 +202,7 @@ export function alignAt(
     if (length > longest) longest = length;
   }
   if (longest < minRun) return null;
-  const runs = new Int32Array(3 * runCount);
+  const runs: number[] = new Array(3 * runCount);
   let r = 0;
   runs[0] = ord[2 * from];
   runs[1] = ord[2 * from + 1];

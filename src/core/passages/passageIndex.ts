@@ -259,7 +259,7 @@ export class PassageIndex {
     const result = new Map<string, SharedPassage[]>();
     const cachedBefore = new Set(this.cache.keys());
     // Each pair is aligned from its path-first side (unless that side was cached) and handed over.
-    const pending = new Map<number, Map<number, SideAlignment[]>>();
+    const pending: Array<HandedOver[] | undefined> = [];
     // Posting lists run from the highest id down: when ids follow path order (files added in path
     // order), a walk can stop at its own id, below which every partner was handed over.
     let idsInPathOrder = cachedBefore.size === 0;
@@ -270,14 +270,15 @@ export class PassageIndex {
         result.set(doc.path, cached);
         continue;
       }
-      const mine = pending.get(doc.id);
-      pending.delete(doc.id);
+      const mine = pending[doc.id];
+      pending[doc.id] = undefined;
       const own = rank[doc.id];
-      const handOver = (other: IndexedDocument, theirs: SideAlignment[]) => {
+      const handOver = (other: IndexedDocument, list: SideAlignment[], turn: boolean) => {
         if (rank[other.id] < own || cachedBefore.has(other.id)) return;
-        let map = pending.get(other.id);
-        if (!map) pending.set(other.id, (map = new Map()));
-        map.set(doc.id, theirs);
+        const entry: HandedOver = { from: doc, list, turn };
+        const lists = pending[other.id];
+        if (lists) lists.push(entry);
+        else pending[other.id] = [entry];
       };
       const skip = (otherId: number) => rank[otherId] < own && !cachedBefore.has(otherId);
       const alignments = this.alignmentsFor(doc, { minOther: idsInPathOrder ? doc.id : 0, skip, given: mine, handOver });
@@ -390,8 +391,9 @@ export class PassageIndex {
       minOther: number;
       /** Partners whose pair was aligned elsewhere (and handed over in `given`). */
       skip: (otherId: number) => boolean;
-      given: Map<number, SideAlignment[]> | undefined;
-      handOver: (other: IndexedDocument, theirs: SideAlignment[]) => void;
+      given: HandedOver[] | undefined;
+      /** `turn`: the list is as this side sees it, to be turned around (in place) when received. */
+      handOver: (other: IndexedDocument, list: SideAlignment[], turn: boolean) => void;
     },
   ): SideAlignment[] {
     const { hashes, positions, length } = doc.fingerprints;
@@ -452,24 +454,36 @@ export class PassageIndex {
         const alignment = alignAt(this.tokensOf(doc), this.tokensOf(other), doc.text, other.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
         if (!alignment) continue;
         alignment.other = other;
+        alignment.flipped = 0;
         if (done === NONE) aligned[otherId] = [alignment];
         else done.push(alignment);
       }
     }
     const partners = ids.map((id) => this.byId[id]!);
-    if (scan?.given) for (const id of scan.given.keys()) if (stamps[id] !== generation || slots[id] === SKIPPED) partners.push(this.byId[id]!);
+    if (scan?.given) {
+      // Pairs aligned by the other side (its walk skipped them here): turned around now, in place,
+      // since their giver has built its passages and no longer reads them.
+      for (const h of scan.given) {
+        const id = h.from.id;
+        if (h.turn) for (const a of h.list) turnAround(a, h.from);
+        stamps[id] = generation;
+        slots[id] = GIVEN;
+        aligned[id] = h.list;
+        partners.push(h.from);
+        ids.push(id);
+      }
+    }
     if (this.ranked) {
       const rank = this.rank;
       partners.sort((x, y) => (x === doc ? -1 : y === doc ? 1 : rank[x.id] - rank[y.id]));
     } else partners.sort((x, y) => (x === doc ? -1 : y === doc ? 1 : x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     const out: SideAlignment[] = [];
     for (const other of partners) {
-      const given = scan?.given?.get(other.id);
-      if (given) {
-        for (const a of given) out.push(a);
+      const flat = slots[other.id];
+      if (flat === GIVEN) {
+        for (const a of aligned[other.id]) out.push(a);
         continue;
       }
-      const flat = slots[other.id];
       if (other === doc) {
         const self = aligned[doc.id];
         // A repeat inside one file is seen from both copies.
@@ -483,7 +497,9 @@ export class PassageIndex {
       for (const a of mine) out.push(a);
       // A partner met only through stock phrases has no alignment: nothing to hand over (the other
       // side skips the pair anyway, its rank being later).
-      if (scan && canonical.length > 0) scan.handOver(other, mineFirst ? canonical.map((a) => flip(a, doc)) : canonical);
+      // This side's own objects are handed over when it aligned the pair: the other side turns them
+      // around once this one is done with them (no second object per alignment).
+      if (scan && canonical.length > 0) scan.handOver(other, canonical, mineFirst);
     }
     for (const id of ids) {
       slots[id] = SKIPPED;
@@ -519,6 +535,7 @@ export class PassageIndex {
       const alignment = alignAt(this.tokensOf(x), this.tokensOf(y), x.text, y.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
       if (!alignment) continue;
       alignment.other = y;
+      alignment.flipped = 0;
       found.push(alignment);
     }
     return found;
@@ -751,7 +768,32 @@ const POS_BITS = 4194304;
 const SKIPPED: number[] = [];
 /** Marks a partner aligned on the spot (no anchors collected). */
 const INLINE: number[] = [];
+/** Marks a partner whose alignments were handed over by it (in alignedSlots). */
+const GIVEN: number[] = [];
 const NONE: SideAlignment[] = [];
+
+/** Alignments of a pair that one side of a whole-corpus scan aligned for the other. */
+interface HandedOver {
+  from: IndexedDocument;
+  list: SideAlignment[];
+  /** Whether the list is as `from` sees it (turned around on receipt). */
+  turn: boolean;
+}
+
+/** flip() in place: the object becomes the other side's view, seen from `from`. */
+function turnAround(a: SideAlignment, from: IndexedDocument): void {
+  const { aStart, aEnd, aCharStart, aCharEnd } = a;
+  a.aStart = a.bStart;
+  a.aEnd = a.bEnd;
+  a.bStart = aStart;
+  a.bEnd = aEnd;
+  a.aCharStart = a.bCharStart;
+  a.aCharEnd = a.bCharEnd;
+  a.bCharStart = aCharStart;
+  a.bCharEnd = aCharEnd;
+  a.flipped = a.flipped ? 0 : 1;
+  a.other = from;
+}
 
 function flip(a: SideAlignment, from: IndexedDocument): SideAlignment {
   return {
@@ -812,7 +854,7 @@ function sameBoilerplate(a: readonly Paragraph[] | undefined, b: readonly Paragr
 const clip = { matched: 0, aFirst: -1, aLast: -1, bFirst: -1, bLast: -1 };
 
 /** Clips an alignment's runs to tokens [start, end) of its own side; false if nothing is left. */
-function clipRuns(runs: Int32Array, flipped: 0 | 1, start: number, end: number): boolean {
+function clipRuns(runs: readonly number[], flipped: 0 | 1, start: number, end: number): boolean {
   // Runs list (a, b, length); a flipped alignment reads them from the b side.
   const own = flipped;
   const theirs = 1 - flipped;
