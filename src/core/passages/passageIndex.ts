@@ -260,10 +260,12 @@ export class PassageIndex {
     const cachedBefore = new Set(this.cache.keys());
     // Each pair is aligned from its path-first side (unless that side was cached) and handed over.
     const pending: Array<HandedOver[] | undefined> = [];
-    // Posting lists run from the highest id down: when ids follow path order (files added in path
-    // order), a walk can stop at its own id, below which every partner was handed over.
-    let idsInPathOrder = cachedBefore.size === 0;
-    for (let i = 1; i < byPath.length && idsInPathOrder; i++) if (byPath[i].id < byPath[i - 1].id) idsInPathOrder = false;
+    // Posting lists run from the highest id down, and every id below the lowest id still to come in
+    // path order belongs to a document already done (whose pairs were handed over): a walk stops
+    // there. (Only when nothing was cached before: a cached partner's pairs are aligned here.)
+    const stopBelow = new Int32Array(byPath.length + 1);
+    stopBelow[byPath.length] = cachedBefore.size === 0 ? this.nextId : 0;
+    for (let r = byPath.length - 1; r >= 0; r--) stopBelow[r] = cachedBefore.size === 0 ? Math.min(byPath[r].id, stopBelow[r + 1]) : 0;
     for (const doc of byPath) {
       const cached = this.cache.get(doc.id);
       if (cached) {
@@ -281,7 +283,7 @@ export class PassageIndex {
         else pending[other.id] = [entry];
       };
       const skip = (otherId: number) => rank[otherId] < own && !cachedBefore.has(otherId);
-      const alignments = this.alignmentsFor(doc, { minOther: idsInPathOrder ? doc.id : 0, skip, given: mine, handOver });
+      const alignments = this.alignmentsFor(doc, { minOther: stopBelow[own], skip, given: mine, handOver });
       // Every pair of this document is known now: build its passages and let the alignments go.
       result.set(doc.path, this.store(doc, alignments));
     }
@@ -860,7 +862,16 @@ function clipRuns(runs: readonly number[], flipped: 0 | 1, start: number, end: n
   const theirs = 1 - flipped;
   let matched = 0;
   clip.aFirst = -1;
-  for (let i = 0; i < runs.length; i += 3) {
+  // Runs increase on both sides: the first one ending after `start` is found by bisection (a long
+  // alignment with many edits is clipped once per passage it crosses).
+  let lo = 0;
+  let hi = runs.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[3 * mid + own] + runs[3 * mid + 2] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = 3 * lo; i < runs.length; i += 3) {
     const a = runs[i + own];
     const length = runs[i + 2];
     if (a + length <= start) continue;
