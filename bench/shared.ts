@@ -80,7 +80,7 @@ function scan(docs: readonly SourceArticle[]): ScanFigures {
 }
 
 /** N versions of every article: the original and N - 1 outlet copies with realistic edits. */
-function multiplied(docs: readonly SourceArticle[], n: number): SourceArticle[] {
+export function multiplied(docs: readonly SourceArticle[], n: number): SourceArticle[] {
   const rng = mulberry32(4000 + n);
   // An outlet's own paragraphs: another article's sentence with its words shuffled, so that it is
   // the outlet's alone and shares nothing.

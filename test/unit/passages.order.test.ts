@@ -175,6 +175,21 @@ describe('shared passages: independent of insertion and read order', () => {
           const c = run(steps(order1, order1.map(() => false)));
           const all = c.scanAll();
           for (const p of paths) assert.deepStrictEqual(normalized(all.get(p)!), normalized(a.sharedFor(p)), `scanAll ${p}`);
+          // scanAll takes documents in path order: with ids in path order too (its walks stop early),
+          // with some results cached by random reads (those pairs are aligned from the uncached side),
+          // and again after an edit invalidated part of its own results.
+          const inPathOrder = run(steps([...order1].sort((x, y) => x - y), order1.map(() => false))).scanAll();
+          const partly = run(steps(order2, reads2));
+          const partlyAll = partly.scanAll();
+          for (const p of paths) {
+            assert.deepStrictEqual(normalized(inPathOrder.get(p)!), normalized(a.sharedFor(p)), `scanAll in path order ${p}`);
+            assert.deepStrictEqual(normalized(partlyAll.get(p)!), normalized(a.sharedFor(p)), `scanAll after reads ${p}`);
+          }
+          const edited = texts[0] + '\n\nthe minister said';
+          partly.upsert(paths[0], edited);
+          a.upsert(paths[0], edited);
+          const again = partly.scanAll();
+          for (const p of paths) assert.deepStrictEqual(normalized(again.get(p)!), normalized(a.sharedFor(p)), `scanAll after an edit ${p}`);
         }),
         { numRuns: 150, seed: 20241122 },
       );

@@ -24,8 +24,12 @@ export interface Alignment {
   aEnd: number;
   bStart: number;
   bEnd: number;
-  /** Runs of identical words, increasing in both: flat (a, b, length) triples. */
-  runs: Int32Array;
+  /**
+   * Runs of identical words, increasing in both: flat (a, b, length) triples. A plain array of small
+   * integers: a whole-corpus scan makes one per aligned pair, and a small typed array costs twice
+   * as much to allocate and collect.
+   */
+  runs: number[];
   /** Words matched (the sum of the runs' lengths). */
   matched: number;
   /** Character span, widened over punctuation that both texts carry around the words. */
@@ -44,9 +48,11 @@ function gapMoves(maxGap: number): Int32Array {
 }
 const movesCache = new Map<number, Int32Array>();
 
-// Scratch buffers for the pairs found while extending (reused: alignment runs in one thread).
-let scratchBack = new Int32Array(1024);
-let scratchFwd = new Int32Array(1024);
+// Scratch buffers for the runs found while extending (reused: alignment runs in one thread): flat
+// (x, y, length) triples, (x, y) the run's first pair in the direction of the walk. Runs, not single
+// pairs: a whole-corpus scan aligns tens of millions of words, nearly all of them in long runs.
+let scratchBack = new Int32Array(1536);
+let scratchFwd = new Int32Array(1536);
 
 /** Bounds of the region each side may use (a repeat inside one file must not overlap itself). */
 let loA = 0;
@@ -59,37 +65,52 @@ function same(A: TokenStream, B: TokenStream, x: number, y: number): boolean {
 }
 
 /**
- * Extends from (x, y) in direction `dir`, writing matched pairs into the scratch buffer after
- * `used` entries (flat x, y); returns the new number of entries, trimmed to the best score.
+ * Extends from (x, y) in direction `dir`, writing runs of matched pairs into the scratch buffer after
+ * `used` entries; returns the new number of entries, trimmed to the best score (always at the end of
+ * a run, since a run only adds to the score).
  */
 function extend(A: TokenStream, B: TokenStream, x: number, y: number, dir: 1 | -1, params: AlignParams, forward: boolean, used: number): number {
   let moves = movesCache.get(params.maxGap);
   if (!moves) movesCache.set(params.maxGap, (moves = gapMoves(params.maxGap)));
   let out = forward ? scratchFwd : scratchBack;
   const resync = params.resync;
+  // same(A, B, ·, ·) inlined with its operands in locals: this loop runs for every word of every
+  // aligned pair, the hottest loop of a whole-corpus scan.
+  const aIds = A.ids;
+  const bIds = B.ids;
+  const aEx = A.excluded;
+  const bEx = B.excluded;
+  const la = loA;
+  const ha = hiA;
+  const lb = loB;
+  const hb = hiB;
   let score = 0;
   let best = 0;
   let bestLength = used;
   let length = used;
   for (;;) {
-    if (same(A, B, x, y)) {
-      if (length + 2 > out.length) {
+    const x0 = x;
+    const y0 = y;
+    while (x >= la && x < ha && y >= lb && y < hb && aIds[x] === bIds[y] && aEx[x] === 0 && bEx[y] === 0) {
+      x += dir;
+      y += dir;
+      score += 1;
+    }
+    if (x !== x0) {
+      if (length + 3 > out.length) {
         const bigger = new Int32Array(out.length * 2);
         bigger.set(out);
         out = bigger;
         if (forward) scratchFwd = out;
         else scratchBack = out;
       }
-      out[length++] = x;
-      out[length++] = y;
-      score += 1;
+      out[length++] = x0;
+      out[length++] = y0;
+      out[length++] = (x - x0) * dir;
       if (score > best) {
         best = score;
         bestLength = length;
       }
-      x += dir;
-      y += dir;
-      continue;
     }
     let moved = false;
     for (let m = 0; m < moves.length; m += 2) {
@@ -138,36 +159,35 @@ export function alignAt(
 
   const backLength = extend(A, B, pa - 1, pb - 1, -1, params, false, 0);
   const back = scratchBack;
-  const bStart = backLength ? back[backLength - 1] : pb;
+  // The backward walk's last pair: its last run's first pair, moved on by the run's length.
+  const bStart = backLength ? back[backLength - 2] - back[backLength - 1] + 1 : pb;
   if (selfRepeat) hiA = bStart;
-  if (scratchFwd.length < 2 * k) scratchFwd = new Int32Array(4 * k);
-  for (let i = 0; i < k; i++) {
-    scratchFwd[2 * i] = pa + i;
-    scratchFwd[2 * i + 1] = pb + i;
-  }
-  const fwdLength = extend(A, B, pa + k, pb + k, 1, params, true, 2 * k);
+  scratchFwd[0] = pa;
+  scratchFwd[1] = pb;
+  scratchFwd[2] = k;
+  const fwdLength = extend(A, B, pa + k, pb + k, 1, params, true, 3);
   const fwd = scratchFwd;
 
-  const total = backLength / 2 + fwdLength / 2;
+  let total = 0;
+  for (let i = 2; i < backLength; i += 3) total += back[i];
+  for (let i = 2; i < fwdLength; i += 3) total += fwd[i];
   // Most anchors between unrelated texts are stock phrases: reject them before allocating anything.
   if (total < minWords || total < minRun) return null;
-  // All pairs in order: the backward ones reversed, then the forward ones.
-  if (scratchOrdered.length < 2 * total) scratchOrdered = new Int32Array(4 * total);
+  // All runs in order: the backward ones reversed, then the forward ones; a run that continues
+  // another on the same diagonal (across the anchor) joins it.
+  if (scratchOrdered.length < backLength + fwdLength) scratchOrdered = new Int32Array(2 * (backLength + fwdLength));
   const ord = scratchOrdered;
   let n = 0;
-  for (let i = backLength - 2; i >= 0; i -= 2) {
-    ord[n++] = back[i];
-    ord[n++] = back[i + 1];
-  }
-  for (let i = 0; i < fwdLength; i++) ord[n++] = fwd[i];
+  for (let i = backLength - 3; i >= 0; i -= 3) n = appendRun(ord, n, back[i] - back[i + 2] + 1, back[i + 1] - back[i + 2] + 1, back[i + 2]);
+  for (let i = 0; i < fwdLength; i += 3) n = appendRun(ord, n, fwd[i], fwd[i + 1], fwd[i + 2]);
 
   // A word or two carried over a paragraph break at either end ("…Photo: Reuters¶The statement …")
   // is a coincidence of the texts around the passage, not part of it.
   let from = 0;
   let to = total - 1;
-  for (let i = 0; i < EDGE_WORDS && i < to; i++) if (breakAfter(A, B, textA, textB, ord, i)) from = i + 1;
+  for (let i = 0; i < EDGE_WORDS && i < to; i++) if (breakAfter(A, B, textA, textB, ord, n, total, i)) from = i + 1;
   for (let i = to - 1; i >= to - EDGE_WORDS && i >= from; i--) {
-    if (breakAfter(A, B, textA, textB, ord, i)) {
+    if (breakAfter(A, B, textA, textB, ord, n, total, i)) {
       to = i;
       break;
     }
@@ -175,33 +195,31 @@ export function alignAt(
   const count = to - from + 1;
   if (count < minWords || count < minRun) return null;
 
-  // Runs of pairs along one diagonal.
-  let runCount = 1;
-  let longest = 1;
-  let length = 1;
-  for (let i = from + 1; i <= to; i++) {
-    if (ord[2 * i] === ord[2 * i - 2] + 1 && ord[2 * i + 1] === ord[2 * i - 1] + 1) length++;
-    else {
-      runCount++;
-      length = 1;
-    }
+  // The runs of pairs from..to: drop `from` pairs at the start and total - 1 - to at the end.
+  let s = 0;
+  let skip = from;
+  while (skip >= ord[s + 2]) {
+    skip -= ord[s + 2];
+    s += 3;
+  }
+  let e = n - 3;
+  let cut = total - 1 - to;
+  while (cut >= ord[e + 2]) {
+    cut -= ord[e + 2];
+    e -= 3;
+  }
+  const runs: number[] = new Array(e - s + 3);
+  let longest = 0;
+  for (let i = s; i <= e; i += 3) {
+    const head = i === s ? skip : 0;
+    const length = ord[i + 2] - head - (i === e ? cut : 0);
+    runs[i - s] = ord[i] + head;
+    runs[i - s + 1] = ord[i + 1] + head;
+    runs[i - s + 2] = length;
     if (length > longest) longest = length;
   }
   if (longest < minRun) return null;
-  const runs = new Int32Array(3 * runCount);
-  let r = 0;
-  runs[0] = ord[2 * from];
-  runs[1] = ord[2 * from + 1];
-  runs[2] = 1;
-  for (let i = from + 1; i <= to; i++) {
-    if (ord[2 * i] === ord[2 * i - 2] + 1 && ord[2 * i + 1] === ord[2 * i - 1] + 1) runs[r + 2]++;
-    else {
-      r += 3;
-      runs[r] = ord[2 * i];
-      runs[r + 1] = ord[2 * i + 1];
-      runs[r + 2] = 1;
-    }
-  }
+  const r = runs.length - 3;
   const aStart = runs[0];
   const bFirst = runs[1];
   const aEnd = runs[r] + runs[r + 2];
@@ -213,13 +231,54 @@ export function alignAt(
   return { aStart, aEnd, bStart: bFirst, bEnd, runs, matched: count, aCharStart, aCharEnd: widenedA, bCharStart, bCharEnd: widenedB };
 }
 
-let scratchOrdered = new Int32Array(1024);
+let scratchOrdered = new Int32Array(1536);
+
+/** Appends run (a, b, length) after `n` entries of `ord`, joining the last run when it continues it. */
+function appendRun(ord: Int32Array, n: number, a: number, b: number, length: number): number {
+  if (n > 0 && ord[n - 3] + ord[n - 1] === a && ord[n - 2] + ord[n - 1] === b) {
+    ord[n - 1] += length;
+    return n;
+  }
+  ord[n] = a;
+  ord[n + 1] = b;
+  ord[n + 2] = length;
+  return n + 3;
+}
+
+// The pair found by pairAt.
+let pairA = 0;
+let pairB = 0;
+
+/** Pair i (of `total`) of the ordered runs, counted from the nearer end (only edge pairs are asked). */
+function pairAt(ord: Int32Array, n: number, total: number, i: number): void {
+  if (i < total - i) {
+    for (let r = 0; ; r += 3) {
+      if (i < ord[r + 2]) {
+        pairA = ord[r] + i;
+        pairB = ord[r + 1] + i;
+        return;
+      }
+      i -= ord[r + 2];
+    }
+  }
+  let fromEnd = total - 1 - i;
+  for (let r = n - 3; ; r -= 3) {
+    if (fromEnd < ord[r + 2]) {
+      pairA = ord[r] + ord[r + 2] - 1 - fromEnd;
+      pairB = ord[r + 1] + ord[r + 2] - 1 - fromEnd;
+      return;
+    }
+    fromEnd -= ord[r + 2];
+  }
+}
 
 /** Whether a paragraph break separates matched pair i from pair i + 1 in either text. */
-function breakAfter(A: TokenStream, B: TokenStream, textA: string, textB: string, ord: Int32Array, i: number): boolean {
-  return (
-    hasNewline(textA, A.ends[ord[2 * i]], A.starts[ord[2 * i + 2]]) || hasNewline(textB, B.ends[ord[2 * i + 1]], B.starts[ord[2 * i + 3]])
-  );
+function breakAfter(A: TokenStream, B: TokenStream, textA: string, textB: string, ord: Int32Array, n: number, total: number, i: number): boolean {
+  pairAt(ord, n, total, i);
+  const a0 = pairA;
+  const b0 = pairB;
+  pairAt(ord, n, total, i + 1);
+  return hasNewline(textA, A.ends[a0], A.starts[pairA]) || hasNewline(textB, B.ends[b0], B.starts[pairB]);
 }
 
 /** Matched words at each end of a run that may be cut off after a paragraph break. */

@@ -118,7 +118,14 @@ export function preparePassages(
 export class PassageIndex {
   private readonly options: PassageIndexOptions;
   private readonly byPath = new Map<string, IndexedDocument>();
-  private readonly byId = new Map<number, IndexedDocument>();
+  /** Documents by id (dense: ids are small integers given out in order; a removed one leaves a hole). */
+  private readonly byId: Array<IndexedDocument | undefined> = [];
+  /**
+   * Each id's place in path order, while `ranked` (set by scanAll, cleared when a path comes, goes
+   * or changes): integer comparisons instead of string ones in the per-partner and per-match loops.
+   */
+  private rank = new Int32Array(0);
+  private ranked = false;
   /** Fingerprint -> (document, position) postings, highest document first. */
   private readonly postings = new PostingTable();
   private readonly cache = new Map<number, SharedPassage[]>();
@@ -198,8 +205,9 @@ export class PassageIndex {
     };
     if (existing) this.forgetTokens(existing);
     if (tokens) this.keepTokens(doc);
+    if (!existing) this.ranked = false;
     this.byPath.set(path, doc);
-    this.byId.set(doc.id, doc);
+    this.byId[doc.id] = doc;
     this.index(doc, handled);
   }
 
@@ -209,7 +217,8 @@ export class PassageIndex {
     this.unindex(doc);
     this.forgetTokens(doc);
     this.byPath.delete(path);
-    this.byId.delete(doc.id);
+    this.byId[doc.id] = undefined;
+    this.ranked = false;
     return true;
   }
 
@@ -218,6 +227,7 @@ export class PassageIndex {
     if (!doc || from === to) return;
     if (this.byPath.has(to)) this.remove(to);
     this.byPath.delete(from);
+    this.ranked = false;
     doc.path = to;
     doc.outlet = null;
     this.byPath.set(to, doc);
@@ -237,36 +247,63 @@ export class PassageIndex {
   }
 
   /**
-   * Every document's shared passages. Each pair is aligned once (from its lower id) and the result
-   * given to both sides, which halves the work of calling sharedFor on every path.
+   * Every document's shared passages. Each pair is aligned once and the result given to both sides,
+   * which halves the work of calling sharedFor on every path. Documents are taken in path order, so
+   * the side that aligns a pair is the one that walks first (path-first), anchors in its own order:
+   * the other side never has to collect and sort anchors (see alignPair) unless its partner's result
+   * was cached before.
    */
   scanAll(): Map<string, SharedPassage[]> {
-    const docs = [...this.byId.values()].sort((x, y) => x.id - y.id);
+    const byPath = this.rankByPath();
+    const rank = this.rank;
     const result = new Map<string, SharedPassage[]>();
     const cachedBefore = new Set(this.cache.keys());
-    // Each pair is aligned from its lower id (unless that side was cached) and handed to the higher.
-    const pending = new Map<number, Map<number, SideAlignment[]>>();
-    const minOther = cachedBefore.size === 0;
-    for (const doc of docs) {
+    // Each pair is aligned from its path-first side (unless that side was cached) and handed over.
+    const pending: Array<HandedOver[] | undefined> = [];
+    // Posting lists run from the highest id down, and every id below the lowest id still to come in
+    // path order belongs to a document already done (whose pairs were handed over): a walk stops
+    // there. (Only when nothing was cached before: a cached partner's pairs are aligned here.)
+    const stopBelow = new Int32Array(byPath.length + 1);
+    stopBelow[byPath.length] = cachedBefore.size === 0 ? this.nextId : 0;
+    for (let r = byPath.length - 1; r >= 0; r--) stopBelow[r] = cachedBefore.size === 0 ? Math.min(byPath[r].id, stopBelow[r + 1]) : 0;
+    for (const doc of byPath) {
       const cached = this.cache.get(doc.id);
       if (cached) {
         result.set(doc.path, cached);
         continue;
       }
-      const mine = pending.get(doc.id);
-      pending.delete(doc.id);
-      const handOver = (other: IndexedDocument, theirs: SideAlignment[]) => {
-        if (other.id < doc.id || cachedBefore.has(other.id)) return;
-        let map = pending.get(other.id);
-        if (!map) pending.set(other.id, (map = new Map()));
-        map.set(doc.id, theirs);
+      const mine = pending[doc.id];
+      pending[doc.id] = undefined;
+      const own = rank[doc.id];
+      const handOver = (other: IndexedDocument, list: SideAlignment[], turn: boolean) => {
+        if (rank[other.id] < own || cachedBefore.has(other.id)) return;
+        const entry: HandedOver = { from: doc, list, turn };
+        const lists = pending[other.id];
+        if (lists) lists.push(entry);
+        else pending[other.id] = [entry];
       };
-      const skip = (otherId: number) => otherId < doc.id && !cachedBefore.has(otherId);
-      const alignments = this.alignmentsFor(doc, { minOther: minOther ? doc.id : 0, skip, given: mine, handOver });
+      const skip = (otherId: number) => rank[otherId] < own && !cachedBefore.has(otherId);
+      const alignments = this.alignmentsFor(doc, { minOther: stopBelow[own], skip, given: mine, handOver });
       // Every pair of this document is known now: build its passages and let the alignments go.
       result.set(doc.path, this.store(doc, alignments));
     }
-    return new Map(docs.map((d) => [d.path, result.get(d.path)!]));
+    const out = new Map<string, SharedPassage[]>();
+    for (const d of this.byId) if (d) out.set(d.path, result.get(d.path)!);
+    return out;
+  }
+
+  /** The documents in path order, each id's place in it written to `rank`. */
+  private rankByPath(): IndexedDocument[] {
+    const docs = [...this.byPath.values()].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    if (this.rank.length < this.nextId) this.rank = new Int32Array(Math.max(this.nextId * 2, 64));
+    docs.forEach((d, i) => (this.rank[d.id] = i));
+    this.ranked = true;
+    return docs;
+  }
+
+  /** Whether `x` comes before `y` in path order. */
+  private before(x: IndexedDocument, y: IndexedDocument): boolean {
+    return this.ranked ? this.rank[x.id] < this.rank[y.id] : x.path < y.path;
   }
 
   // ---- indexing ----------------------------------------------------------------------------------
@@ -334,6 +371,11 @@ export class PassageIndex {
       grown.set(this.slotStamp);
       this.slotStamp = grown;
     }
+    // Per-id slots filled in order, so that the arrays keep fast (not dictionary) elements.
+    while (this.slots.length < this.slotStamp.length) {
+      this.slots.push(SKIPPED);
+      this.alignedSlots.push(NONE);
+    }
     return this.slotStamp;
   }
 
@@ -351,8 +393,9 @@ export class PassageIndex {
       minOther: number;
       /** Partners whose pair was aligned elsewhere (and handed over in `given`). */
       skip: (otherId: number) => boolean;
-      given: Map<number, SideAlignment[]> | undefined;
-      handOver: (other: IndexedDocument, theirs: SideAlignment[]) => void;
+      given: HandedOver[] | undefined;
+      /** `turn`: the list is as this side sees it, to be turned around (in place) when received. */
+      handOver: (other: IndexedDocument, list: SideAlignment[], turn: boolean) => void;
     },
   ): SideAlignment[] {
     const { hashes, positions, length } = doc.fingerprints;
@@ -384,13 +427,14 @@ export class PassageIndex {
         else {
           stamps[otherId] = generation;
           const skipped = scan && scan.skip(otherId);
-          const other = otherId === doc.id ? doc : this.byId.get(otherId)!;
+          const other = otherId === doc.id ? doc : this.byId[otherId]!;
           // This side aligns the pair on the spot when it is the pair's first (by path), in the order
           // the walk visits the anchors: position here ascending, position there descending.
-          found = slots[otherId] = skipped ? SKIPPED : other === doc || doc.path < other.path ? INLINE : [];
+          found = slots[otherId] = skipped ? SKIPPED : other === doc || this.before(doc, other) ? INLINE : [];
           if (!skipped) {
             ids.push(otherId);
-            aligned[otherId] = [];
+            // Most partners met through a stock phrase never align: their list is made on the first.
+            aligned[otherId] = NONE;
           }
         }
         if (found === SKIPPED) continue;
@@ -408,24 +452,40 @@ export class PassageIndex {
           }
         }
         if (covered) continue;
-        const other = otherId === doc.id ? doc : this.byId.get(otherId)!;
+        const other = otherId === doc.id ? doc : this.byId[otherId]!;
         const alignment = alignAt(this.tokensOf(doc), this.tokensOf(other), doc.text, other.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
         if (!alignment) continue;
         alignment.other = other;
-        done.push(alignment);
+        alignment.flipped = 0;
+        if (done === NONE) aligned[otherId] = [alignment];
+        else done.push(alignment);
       }
     }
-    const partners = ids.map((id) => this.byId.get(id)!);
-    if (scan?.given) for (const id of scan.given.keys()) if (stamps[id] !== generation || slots[id] === SKIPPED) partners.push(this.byId.get(id)!);
-    partners.sort((x, y) => (x === doc ? -1 : y === doc ? 1 : x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    const partners = ids.map((id) => this.byId[id]!);
+    if (scan?.given) {
+      // Pairs aligned by the other side (its walk skipped them here): turned around now, in place,
+      // since their giver has built its passages and no longer reads them.
+      for (const h of scan.given) {
+        const id = h.from.id;
+        if (h.turn) for (const a of h.list) turnAround(a, h.from);
+        stamps[id] = generation;
+        slots[id] = GIVEN;
+        aligned[id] = h.list;
+        partners.push(h.from);
+        ids.push(id);
+      }
+    }
+    if (this.ranked) {
+      const rank = this.rank;
+      partners.sort((x, y) => (x === doc ? -1 : y === doc ? 1 : rank[x.id] - rank[y.id]));
+    } else partners.sort((x, y) => (x === doc ? -1 : y === doc ? 1 : x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     const out: SideAlignment[] = [];
     for (const other of partners) {
-      const given = scan?.given?.get(other.id);
-      if (given) {
-        for (const a of given) out.push(a);
+      const flat = slots[other.id];
+      if (flat === GIVEN) {
+        for (const a of aligned[other.id]) out.push(a);
         continue;
       }
-      const flat = slots[other.id];
       if (other === doc) {
         const self = aligned[doc.id];
         // A repeat inside one file is seen from both copies.
@@ -433,11 +493,15 @@ export class PassageIndex {
         for (const a of self) out.push(flip(a, doc));
         continue;
       }
-      const mineFirst = doc.path < other.path;
+      const mineFirst = this.before(doc, other);
       const canonical = mineFirst ? aligned[other.id] : this.alignPair(other, doc, flat);
       const mine = mineFirst ? canonical : canonical.map((a) => flip(a, other));
       for (const a of mine) out.push(a);
-      if (scan) scan.handOver(other, mineFirst ? canonical.map((a) => flip(a, doc)) : canonical);
+      // A partner met only through stock phrases has no alignment: nothing to hand over (the other
+      // side skips the pair anyway, its rank being later).
+      // This side's own objects are handed over when it aligned the pair: the other side turns them
+      // around once this one is done with them (no second object per alignment).
+      if (scan && canonical.length > 0) scan.handOver(other, canonical, mineFirst);
     }
     for (const id of ids) {
       slots[id] = SKIPPED;
@@ -473,6 +537,7 @@ export class PassageIndex {
       const alignment = alignAt(this.tokensOf(x), this.tokensOf(y), x.text, y.text, pa, pb, k, align, minWords, minRun) as SideAlignment | null;
       if (!alignment) continue;
       alignment.other = y;
+      alignment.flipped = 0;
       found.push(alignment);
     }
     return found;
@@ -601,6 +666,7 @@ export class PassageIndex {
 
     const out: SharedPassage[] = [];
     const T = this.tokensOf(doc);
+    const rank = this.ranked ? this.rank : null;
     for (let s = 0; s < merged.length; s += 2) {
       const segStart = merged[s];
       const segEnd = merged[s + 1];
@@ -664,7 +730,10 @@ export class PassageIndex {
         }
         if (overlapping) continue;
         // The same copy reached through two alignments is listed once (the closer of the two).
-        const order = matches.map((_, i) => i).sort((i, j) => compareMatches(matches[i], matches[j]));
+        const order = matches.map((_, i) => i);
+        // In a whole-corpus scan, path order is known as integers (no string comparisons per match).
+        if (rank) order.sort((i, j) => rank[others[i].id] - rank[others[j].id] || compareSpans(matches[i], matches[j]));
+        else order.sort((i, j) => compareMatches(matches[i], matches[j]));
         const unique: SharedPassageMatch[] = [];
         const uniqueOthers: IndexedDocument[] = [];
         for (const i of order) {
@@ -686,6 +755,11 @@ export class PassageIndex {
 /** Matches by path, then span, the closest and longest first among copies with the same span. */
 function compareMatches(x: SharedPassageMatch, y: SharedPassageMatch): number {
   if (x.path !== y.path) return x.path < y.path ? -1 : 1;
+  return compareSpans(x, y);
+}
+
+/** compareMatches of two matches in the same file. */
+function compareSpans(x: SharedPassageMatch, y: SharedPassageMatch): number {
   return x.start - y.start || x.end - y.end || y.similarity - x.similarity || y.words - x.words;
 }
 
@@ -696,7 +770,32 @@ const POS_BITS = 4194304;
 const SKIPPED: number[] = [];
 /** Marks a partner aligned on the spot (no anchors collected). */
 const INLINE: number[] = [];
+/** Marks a partner whose alignments were handed over by it (in alignedSlots). */
+const GIVEN: number[] = [];
 const NONE: SideAlignment[] = [];
+
+/** Alignments of a pair that one side of a whole-corpus scan aligned for the other. */
+interface HandedOver {
+  from: IndexedDocument;
+  list: SideAlignment[];
+  /** Whether the list is as `from` sees it (turned around on receipt). */
+  turn: boolean;
+}
+
+/** flip() in place: the object becomes the other side's view, seen from `from`. */
+function turnAround(a: SideAlignment, from: IndexedDocument): void {
+  const { aStart, aEnd, aCharStart, aCharEnd } = a;
+  a.aStart = a.bStart;
+  a.aEnd = a.bEnd;
+  a.bStart = aStart;
+  a.bEnd = aEnd;
+  a.aCharStart = a.bCharStart;
+  a.aCharEnd = a.bCharEnd;
+  a.bCharStart = aCharStart;
+  a.bCharEnd = aCharEnd;
+  a.flipped = a.flipped ? 0 : 1;
+  a.other = from;
+}
 
 function flip(a: SideAlignment, from: IndexedDocument): SideAlignment {
   return {
@@ -715,21 +814,29 @@ function flip(a: SideAlignment, from: IndexedDocument): SideAlignment {
   };
 }
 
-// Punctuation that belongs with the word before it (closing) or after it (opening).
-const CLOSING = new Set([...'.,;:!?\u2026"\'\u201d\u2019)]'].map((c) => c.charCodeAt(0)));
-const OPENING = new Set([...'"\'\u201c\u2018(['].map((c) => c.charCodeAt(0)));
+// Punctuation that belongs with the word before it (closing) or after it (opening), as a table of
+// code units (looked up for every match of a whole-corpus scan).
+const PUNCTUATION = new Uint8Array(0x2030);
+const CLOSING = 1;
+const OPENING = 2;
+for (const c of '.,;:!?\u2026"\'\u201d\u2019)]') PUNCTUATION[c.charCodeAt(0)] |= CLOSING;
+for (const c of '"\'\u201c\u2018([') PUNCTUATION[c.charCodeAt(0)] |= OPENING;
+
+function isPunctuation(c: number, kind: number): boolean {
+  return c < 0x2030 && (PUNCTUATION[c] & kind) !== 0;
+}
 
 /** Widens a span cut inside an alignment over the punctuation attached to its last word. */
 function widenEnd(text: string, end: number): number {
   const limit = Math.min(text.length, end + 4);
-  while (end < limit && CLOSING.has(text.charCodeAt(end))) end++;
+  while (end < limit && isPunctuation(text.charCodeAt(end), CLOSING)) end++;
   return end;
 }
 
 /** … and over the punctuation attached to its first word. */
 function widenStart(text: string, start: number): number {
   const limit = Math.max(0, start - 3);
-  while (start > limit && OPENING.has(text.charCodeAt(start - 1))) start--;
+  while (start > limit && isPunctuation(text.charCodeAt(start - 1), OPENING)) start--;
   return start;
 }
 
@@ -749,13 +856,22 @@ function sameBoilerplate(a: readonly Paragraph[] | undefined, b: readonly Paragr
 const clip = { matched: 0, aFirst: -1, aLast: -1, bFirst: -1, bLast: -1 };
 
 /** Clips an alignment's runs to tokens [start, end) of its own side; false if nothing is left. */
-function clipRuns(runs: Int32Array, flipped: 0 | 1, start: number, end: number): boolean {
+function clipRuns(runs: readonly number[], flipped: 0 | 1, start: number, end: number): boolean {
   // Runs list (a, b, length); a flipped alignment reads them from the b side.
   const own = flipped;
   const theirs = 1 - flipped;
   let matched = 0;
   clip.aFirst = -1;
-  for (let i = 0; i < runs.length; i += 3) {
+  // Runs increase on both sides: the first one ending after `start` is found by bisection (a long
+  // alignment with many edits is clipped once per passage it crosses).
+  let lo = 0;
+  let hi = runs.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[3 * mid + own] + runs[3 * mid + 2] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = 3 * lo; i < runs.length; i += 3) {
     const a = runs[i + own];
     const length = runs[i + 2];
     if (a + length <= start) continue;
