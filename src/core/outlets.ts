@@ -85,6 +85,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CREDIT_ALTERNATION = WIRE_CREDITS.map(escape).join('|');
 /** "(AP)", "(Reuters) -", "- AFP" at a paragraph's start or end; not "(AP Photo/…)". */
 const PAREN_CREDIT = new RegExp(`\\((${CREDIT_ALTERNATION})\\)`, 'g');
+/** PAREN_CREDIT without its state: whether the text holds one anywhere (a paragraph is part of the text). */
+const PAREN_CREDIT_ANYWHERE = new RegExp(PAREN_CREDIT.source);
+/** Every WIRE_NAMES pattern without its word boundaries (a paragraph's edge may fall inside a word of the
+ * whole text): no match here, none in any paragraph. */
+const WIRE_NAME_ANYWHERE = new RegExp(WIRE_NAMES.map(([re]) => re.source.replace(/\\b/g, '')).join('|'));
 const BYLINE_CREDIT = new RegExp(`^(?:by\\b.*?[,|]\\s*|from\\s+)(${CREDIT_ALTERNATION}|Associated Press|Reuters|Agence France-Presse)\\.?$`, 'i');
 /** A credit mention inside a photo caption says who took the picture, not who wrote the story. */
 const PHOTO_CREDIT = /\b(?:photo|photograph|picture|image)s?\s*(?:by|:|\/|credit)?\s*$/i;
@@ -226,12 +231,16 @@ function inferWire(
   const spans = paragraphs && paragraphs.length ? paragraphs : linesAsParagraphs(text);
   let credit: string | null = null;
   const mentions = new Map<string, number>();
+  // One search of the whole text each says whether any paragraph can hold a credit or a wire's
+  // name: most articles hold neither, and every paragraph tried eleven patterns for nothing.
+  const anyCredit = PAREN_CREDIT_ANYWHERE.test(text);
+  const anyWireName = WIRE_NAME_ANYWHERE.test(text);
   spans.forEach((p, index) => {
     const para = text.slice(p.start, p.end);
     const kind = (p as Paragraph).kind;
     const nearTop = index < 8 || kind === 'dateline' || kind === 'byline';
     PAREN_CREDIT.lastIndex = 0;
-    for (let m = PAREN_CREDIT.exec(para); m; m = PAREN_CREDIT.exec(para)) {
+    if (anyCredit) for (let m = PAREN_CREDIT.exec(para); m; m = PAREN_CREDIT.exec(para)) {
       // A dateline credit ("TOKYO (AP) —") near the top, or a lone "(AP)" paragraph.
       const beforeIsDateline = /^[\p{L}\d .,'-]{0,40}$/u.test(para.slice(0, m.index));
       if (nearTop && beforeIsDateline) {
@@ -245,7 +254,7 @@ function inferWire(
       credit ??= wire;
       evidence.push({ kind: 'wire-credit', text: para.trim(), start: p.start, end: p.end });
     }
-    for (const [pattern, wire] of WIRE_NAMES) {
+    if (anyWireName) for (const [pattern, wire] of WIRE_NAMES) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(para); m; m = pattern.exec(para)) {
         if (PHOTO_CREDIT.test(para.slice(Math.max(0, m.index - 20), m.index))) continue;
