@@ -105,6 +105,8 @@ const SITE_NAME_PATTERNS: ReadonlyArray<readonly [RegExp, OutletEvidenceKind]> =
   [new RegExp(`(?:©|\\bcopyright\\b)\\s*(?:\\d{4}\\s*)?${NAME}`, 'giu'), 'site-name'],
   [new RegExp(`\\b(?:originally|first) (?:appeared|published) (?:on|in) ${NAME}`, 'gu'), 'site-name'],
 ];
+/** The fixed words of SITE_NAME_PATTERNS, case aside: a text without any has no site name for them. */
+const SITE_NAME_ANYWHERE = /edited by |headlines from | reports are available|©|copyright|(?:originally|first) (?:appeared|published) (?:on|in) /iu;
 /** A masthead with a tagline ("Occasional Digest - a story for you"); only in page furniture, since a
  * headline ("Brexit - what happens next") has the same shape. */
 const MASTHEAD = new RegExp(`^${NAME} [-–—|] (?:a |an |the |your )?\\p{Ll}[^.!?]{0,60}$`, 'u');
@@ -149,6 +151,8 @@ export function inferOutletFromText(text: string, paragraphs?: readonly Paragrap
   const names = new Map<string, number>();
   let syndicated = false;
 
+  // Whether any paragraph can name the site (each pattern's fixed words, anywhere in the text).
+  const anySiteName = SITE_NAME_ANYWHERE.test(text);
   for (const p of edgeAndBoilerplateParagraphs(text, paragraphs)) {
     const para = text.slice(p.start, p.end).trim();
     const offset = p.start + text.slice(p.start, p.end).indexOf(para);
@@ -166,7 +170,7 @@ export function inferOutletFromText(text: string, paragraphs?: readonly Paragrap
       evidence.push({ kind: 'site-name', text: masthead[1], start: offset, end: offset + masthead[1].length });
       names.set(masthead[1], (names.get(masthead[1]) ?? 0) + 1);
     }
-    for (const [pattern, kind] of SITE_NAME_PATTERNS) {
+    if (anySiteName) for (const [pattern, kind] of SITE_NAME_PATTERNS) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(para); m; m = pattern.exec(para)) {
         const name = m[1].replace(/[.'’]+$/, '');
@@ -236,8 +240,10 @@ function inferWire(
   const anyCredit = PAREN_CREDIT_ANYWHERE.test(text);
   const anyWireName = WIRE_NAME_ANYWHERE.test(text);
   spans.forEach((p, index) => {
-    const para = text.slice(p.start, p.end);
     const kind = (p as Paragraph).kind;
+    // Nothing below can match this paragraph: leave it unsliced.
+    if (!anyCredit && !anyWireName && kind !== 'byline' && p.end - p.start >= 80) return;
+    const para = text.slice(p.start, p.end);
     const nearTop = index < 8 || kind === 'dateline' || kind === 'byline';
     PAREN_CREDIT.lastIndex = 0;
     if (anyCredit) for (let m = PAREN_CREDIT.exec(para); m; m = PAREN_CREDIT.exec(para)) {
@@ -248,8 +254,8 @@ function inferWire(
         evidence.push({ kind: 'wire-credit', text: para.slice(0, m.index + m[0].length).trim(), start: p.start, end: p.start + m.index + m[0].length });
       }
     }
-    const byline = BYLINE_CREDIT.exec(para.trim());
-    if (byline && (kind === 'byline' || para.length < 80)) {
+    const byline = kind === 'byline' || para.length < 80 ? BYLINE_CREDIT.exec(para.trim()) : null;
+    if (byline) {
       const wire = canonicalWire(byline[1]);
       credit ??= wire;
       evidence.push({ kind: 'wire-credit', text: para.trim(), start: p.start, end: p.end });
