@@ -119,6 +119,37 @@ function cloneEntity(e: CorpusEntity): CorpusEntity {
 const NO_ROLES: Map<string, number> = new Map();
 const NO_WORDS: string[] = [];
 
+/** What a cluster derives from its type and key alone; the word lists are shared, never mutated. */
+interface KeyForms {
+  acronym: boolean;
+  personWords: string[];
+  orgWords: string[];
+  placeKey: string;
+  sig: string;
+  letters: number;
+}
+
+/**
+ * Key forms by `type + '\u0000' + key`: a corpus names the same people, organisations and places in
+ * article after article, and normalising each document's clusters again was a third of summarising.
+ * Emptied when it grows large, so a long-lived extension never holds an unbounded vocabulary.
+ */
+const keyFormsMemo = new Map<string, KeyForms>();
+
+function keyForms(typeKey: string, type: EntityType, key: string): KeyForms {
+  let f = keyFormsMemo.get(typeKey);
+  if (f === undefined) {
+    if (keyFormsMemo.size >= 200_000) keyFormsMemo.clear();
+    const pw = type === 'PERSON' ? personWords(key) : NO_WORDS;
+    const ow = type === 'ORG' ? orgWords(key) : NO_WORDS;
+    const placeKey = type === 'PERSON' || type === 'ORG' ? '' : normName(key);
+    const sig = type === 'PERSON' ? 'P' + pw.slice().sort().join(' ') : type === 'ORG' ? 'O' + ow.slice().sort().join(' ') : 'L' + placeKey;
+    f = { acronym: type === 'ORG' && isAcronym(key), personWords: pw, orgWords: ow, placeKey, sig, letters: letterMask(key) };
+    keyFormsMemo.set(typeKey, f);
+  }
+  return f;
+}
+
 export function summarize(path: string, outlet: string | null, mentions: EntityMention[]): DocSummary {
   const byKey = new Map<string, number>();
   const clusters: Cluster[] = [];
@@ -130,6 +161,7 @@ export function summarize(path: string, outlet: string | null, mentions: EntityM
     if (ci === undefined) {
       ci = clusters.length;
       byKey.set(k, ci);
+      const f = keyForms(k, m.type, m.key);
       clusters.push({
         type: m.type,
         key: m.key,
@@ -138,21 +170,17 @@ export function summarize(path: string, outlet: string | null, mentions: EntityM
         count: 0,
         outlet: o,
         path,
-        acronym: m.type === 'ORG' && isAcronym(m.key),
-        personWords: m.type === 'PERSON' ? personWords(m.key) : NO_WORDS,
-        orgWords: m.type === 'ORG' ? orgWords(m.key) : NO_WORDS,
-        placeKey: '',
-        sig: '',
-        letters: letterMask(m.key),
+        acronym: f.acronym,
+        personWords: f.personWords,
+        orgWords: f.orgWords,
+        placeKey: f.placeKey,
+        sig: f.sig,
+        letters: f.letters,
         serial: nextSerial++,
         orgKeys: undefined,
         definesAcronyms: undefined,
         roleWordSet: undefined,
       });
-      const c = clusters[clusters.length - 1];
-      if (m.type === 'PERSON') c.sig = 'P' + c.personWords.slice().sort().join(' ');
-      else if (m.type === 'ORG') c.sig = 'O' + c.orgWords.slice().sort().join(' ');
-      else c.sig = 'L' + (c.placeKey = normName(m.key));
     }
     const c = clusters[ci];
     c.count++;
