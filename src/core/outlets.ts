@@ -105,8 +105,8 @@ const SITE_NAME_PATTERNS: ReadonlyArray<readonly [RegExp, OutletEvidenceKind]> =
   [new RegExp(`(?:©|\\bcopyright\\b)\\s*(?:\\d{4}\\s*)?${NAME}`, 'giu'), 'site-name'],
   [new RegExp(`\\b(?:originally|first) (?:appeared|published) (?:on|in) ${NAME}`, 'gu'), 'site-name'],
 ];
-/** The fixed words of SITE_NAME_PATTERNS, case aside: a text without any has no site name for them. */
-const SITE_NAME_ANYWHERE = /edited by |headlines from | reports are available|©|copyright|(?:originally|first) (?:appeared|published) (?:on|in) /iu;
+/** The fixed words of SITE_NAME_PATTERNS, case aside: a paragraph without any matches none of them. */
+const SITE_NAME_WORDS = /edited by |headlines from | reports are available|©|copyright|(?:originally|first) (?:appeared|published) (?:on|in) /i;
 /** A masthead with a tagline ("Occasional Digest - a story for you"); only in page furniture, since a
  * headline ("Brexit - what happens next") has the same shape. */
 const MASTHEAD = new RegExp(`^${NAME} [-–—|] (?:a |an |the |your )?\\p{Ll}[^.!?]{0,60}$`, 'u');
@@ -125,7 +125,7 @@ function edgeAndBoilerplateParagraphs(text: string, paragraphs: readonly Paragra
     const edge = i < EDGE_PARAGRAPHS || i >= spans.length - EDGE_PARAGRAPHS;
     // Without paragraph kinds, the first two lines stand in for the page header.
     const furniture = known ? p.kind === 'boilerplate' : i < 2;
-    if (edge || p.kind === 'boilerplate') out.push({ ...p, furniture });
+    if (edge || p.kind === 'boilerplate') out.push({ start: p.start, end: p.end, kind: p.kind, furniture });
   });
   return out;
 }
@@ -151,8 +151,6 @@ export function inferOutletFromText(text: string, paragraphs?: readonly Paragrap
   const names = new Map<string, number>();
   let syndicated = false;
 
-  // Whether any paragraph can name the site (each pattern's fixed words, anywhere in the text).
-  const anySiteName = SITE_NAME_ANYWHERE.test(text);
   for (const p of edgeAndBoilerplateParagraphs(text, paragraphs)) {
     const para = text.slice(p.start, p.end).trim();
     const offset = p.start + text.slice(p.start, p.end).indexOf(para);
@@ -170,7 +168,8 @@ export function inferOutletFromText(text: string, paragraphs?: readonly Paragrap
       evidence.push({ kind: 'site-name', text: masthead[1], start: offset, end: offset + masthead[1].length });
       names.set(masthead[1], (names.get(masthead[1]) ?? 0) + 1);
     }
-    if (anySiteName) for (const [pattern, kind] of SITE_NAME_PATTERNS) {
+    // One pass for the patterns' fixed words first: most paragraphs hold none of them.
+    if (SITE_NAME_WORDS.test(para)) for (const [pattern, kind] of SITE_NAME_PATTERNS) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(para); m; m = pattern.exec(para)) {
         const name = m[1].replace(/[.'’]+$/, '');

@@ -130,38 +130,48 @@ interface KeyForms {
 }
 
 /**
- * Key forms by `type + '\u0000' + key`: a corpus names the same people, organisations and places in
- * article after article, and normalising each document's clusters again was a third of summarising.
- * Emptied when it grows large, so a long-lived extension never holds an unbounded vocabulary.
+ * Key forms by type, then key: a corpus names the same people, organisations and places in article
+ * after article, and normalising each document's clusters again was a third of summarising. Keyed by
+ * the mention's own key string (no `type + key` string made and hashed per mention). Emptied when it
+ * grows large, so a long-lived extension never holds an unbounded vocabulary.
  */
-const keyFormsMemo = new Map<string, KeyForms>();
+const keyFormsMemo = new Map<EntityType, Map<string, KeyForms>>();
+let keyFormsCount = 0;
 
-function keyForms(typeKey: string, type: EntityType, key: string): KeyForms {
-  let f = keyFormsMemo.get(typeKey);
+function keyForms(type: EntityType, key: string): KeyForms {
+  let byKey = keyFormsMemo.get(type);
+  if (byKey === undefined) keyFormsMemo.set(type, (byKey = new Map()));
+  let f = byKey.get(key);
   if (f === undefined) {
-    if (keyFormsMemo.size >= 200_000) keyFormsMemo.clear();
+    if (keyFormsCount >= 200_000) {
+      for (const m of keyFormsMemo.values()) m.clear();
+      keyFormsCount = 0;
+    }
+    keyFormsCount++;
     const pw = type === 'PERSON' ? personWords(key) : NO_WORDS;
     const ow = type === 'ORG' ? orgWords(key) : NO_WORDS;
     const placeKey = type === 'PERSON' || type === 'ORG' ? '' : normName(key);
     const sig = type === 'PERSON' ? 'P' + pw.slice().sort().join(' ') : type === 'ORG' ? 'O' + ow.slice().sort().join(' ') : 'L' + placeKey;
     f = { acronym: type === 'ORG' && isAcronym(key), personWords: pw, orgWords: ow, placeKey, sig, letters: letterMask(key) };
-    keyFormsMemo.set(typeKey, f);
+    byKey.set(key, f);
   }
   return f;
 }
 
 export function summarize(path: string, outlet: string | null, mentions: EntityMention[]): DocSummary {
-  const byKey = new Map<string, number>();
+  // cluster index by type, then key (no `type + key` string per mention)
+  const byType = new Map<EntityType, Map<string, number>>();
   const clusters: Cluster[] = [];
   const clusterOf: number[] = [];
   const o = outlet ?? NO_OUTLET;
   for (const m of mentions) {
-    const k = m.type + '\u0000' + m.key;
-    let ci = byKey.get(k);
+    let byKey = byType.get(m.type);
+    if (byKey === undefined) byType.set(m.type, (byKey = new Map()));
+    let ci = byKey.get(m.key);
     if (ci === undefined) {
       ci = clusters.length;
-      byKey.set(k, ci);
-      const f = keyForms(k, m.type, m.key);
+      byKey.set(m.key, ci);
+      const f = keyForms(m.type, m.key);
       clusters.push({
         type: m.type,
         key: m.key,
