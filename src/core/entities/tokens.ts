@@ -18,14 +18,21 @@ const JOINED = 128;
  * biggest single allocation, so its garbage collections).
  */
 export class Token {
-  constructor(
-    readonly start: number,
-    /** End of the word, exclusive; an abbreviation dot or possessive `'s` is not inside. */
-    readonly end: number,
-    readonly text: string,
-    private bits: number,
-    readonly para: number,
-  ) {}
+  // Declared, not class fields: set once by the constructor, without a field initialiser before it.
+  declare readonly start: number;
+  /** End of the word, exclusive; an abbreviation dot or possessive `'s` is not inside. */
+  declare readonly end: number;
+  declare readonly text: string;
+  private declare bits: number;
+  declare readonly para: number;
+
+  constructor(start: number, end: number, text: string, bits: number, para: number) {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.bits = bits;
+    this.para = para;
+  }
 
   get word(): boolean {
     return (this.bits & WORD) !== 0;
