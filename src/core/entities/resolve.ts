@@ -275,6 +275,17 @@ function isAcronym(key: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && !/\s/.test(key.trim());
 }
 
+/** Words of a key for choosing an entity's name (an acronym counts none), memoised: keys repeat across entities' rebuilds. */
+const wordCountMemo = new Map<string, number>();
+function keyWordCount(k: string): number {
+  let n = wordCountMemo.get(k);
+  if (n === undefined) {
+    if (wordCountMemo.size >= 200_000) wordCountMemo.clear();
+    wordCountMemo.set(k, (n = isAcronym(k) ? 0 : k.split(/\s+/).length));
+  }
+  return n;
+}
+
 function letterMask(s: string): number {
   let m = 0;
   for (let i = 0; i < s.length; i++) {
@@ -330,6 +341,8 @@ function addAll(to: Map<string, number>, from: Map<string, number>): void {
 }
 
 function byCount(m: Map<string, number>): string[] {
+  // most entities have one type, one key, one role: nothing to sort
+  if (m.size <= 1) return m.size === 0 ? [] : [m.keys().next().value as string];
   return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[0]);
 }
 
@@ -433,6 +446,8 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     key: string;
     letters: number;
     members: number[];
+    /** the characters of the key's last word as `abbreviates` reads it (lower case), made when first asked */
+    lastWord: string | undefined;
   }
   const abbrevByKey = new Map<string, AbbrevGroup>();
   const byInitial = new Map<number, AbbrevGroup[]>();
@@ -445,7 +460,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     }
     if (k.split(/\s+/).length < 2) continue;
     if (ow[j].every((x) => GENERIC_ORG_WORDS.has(x) || lx.countryWords.has(x))) continue;
-    const g: AbbrevGroup = { key: k, letters: nodes[j].letters, members: [j] };
+    const g: AbbrevGroup = { key: k, letters: nodes[j].letters, members: [j], lastWord: undefined };
     abbrevByKey.set(k, g);
     const set = new Set<number>();
     for (const w of k.split(/[\s\-‐‑–]+/)) if (w) set.add(w.charCodeAt(0) | 32);
@@ -471,8 +486,11 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       const roots = new Set<number>();
       let any = -1;
       const first = c.key.charCodeAt(0) | 32;
+      const last = abbreviationLastChar(c.key);
       for (const g of byInitial.get(first) ?? []) {
         if ((c.letters & ~g.letters) !== 0) continue;
+        // `abbreviates` needs the acronym's last letter in the name's last word: most names fail here
+        if (last !== '' && !(g.lastWord ??= abbreviationLastWord(g.key)).includes(last)) continue;
         if (abbreviatesCached(c.key, g.key)) {
           for (const j of g.members) roots.add(uf.find(j));
           any = g.members[g.members.length - 1];
@@ -633,7 +651,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     const type = (entry?.type ?? byCount(types)[0]) as EntityType;
     // the name: the most used key with the most words (full names over surnames, long forms over acronyms)
     const keyList = byCount(keys);
-    const wordCount = (k: string) => (isAcronym(k) ? 0 : k.split(/\s+/).length);
+    const wordCount = (k: string) => keyWordCount(k);
     let maxWords = 0;
     for (const k of keyList) maxWords = Math.max(maxWords, wordCount(k));
     const name = entry?.name ?? (type === 'PERSON' ? keyList.find((k) => wordCount(k) === maxWords)! : keyList.find((k) => wordCount(k) >= Math.min(2, maxWords)) ?? keyList[0]);
@@ -679,6 +697,30 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     entities: drafts.map((d) => d.entity),
     idOf: (doc, cluster) => idOfRoot.get(uf.find(nodeOf[doc][cluster]))!,
   };
+}
+
+/** The last character of `short` as `abbreviates` compares it ('' when it has none). */
+function abbreviationLastChar(short: string): string {
+  const s = short.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return s.length ? s[s.length - 1] : '';
+}
+
+/**
+ * The last word of `long` as `abbreviates` reads it: lower case, the last 200 characters at most, the
+ * letters, digits, characters above U+007F and dots before the last of them. `abbreviates(short, long)`
+ * is false when the last character of `short` is not among these (it must fall in the last word).
+ */
+function abbreviationLastWord(long: string): string {
+  const l = long.length > 200 ? long.slice(long.length - 200).toLowerCase() : long.toLowerCase();
+  const alnum = (i: number) => {
+    const c = l.charCodeAt(i);
+    return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+  };
+  let li = l.length - 1;
+  while (li >= 0 && !alnum(li)) li--;
+  let start = li;
+  while (start > 0 && (alnum(start - 1) || l.charCodeAt(start - 1) === 46)) start--;
+  return li < 0 ? '' : l.slice(start, li + 1);
 }
 
 const ROLE_STOP = new Set(['of', 'the', 'a', 'an', 'and', 'at', 'in', 'for', 'us', 'uk']);
