@@ -551,6 +551,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       else if (wi.length === wj.length && wi[wi.length - 1] === wj[wj.length - 1] && wi.length >= 2 && sameGiven(wi[0], wj[0], lx) && wi.slice(1, -1).join(' ') === wj.slice(1, -1).join(' '))
         uf.union(i, j);
     }
+    if (supers.size === 0) continue; // most names: no longer name contains them, no sets to make
     const roots = new Set([...supers].map((x) => uf.find(x)));
     if (roots.size === 1) uf.union(i, [...supers][0]);
   }
