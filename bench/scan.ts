@@ -7,11 +7,15 @@
 //    each time (cold code everywhere), best of 3; baseline: a new Node process reading every file of
 //    the folder and splitting it into words.
 // And one structure-only pass. Runs alternate single and parallel, so that load from other work on
-// the machine falls on both alike.
+// the machine falls on both alike. Then the split of the one-thread scan into its steps (the same steps
+// as `scanFolder`, through the public API), CPU time of this thread's process, each step's best of 3.
 import { spawnSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { analyzeDocument } from '../src/core/article';
+import { CorrectedCorpus } from '../src/core/correctedCorpus';
+import { analyzeText } from '../src/core/corpus';
+import { listArticleFiles, readArticleFile } from '../src/cli/corpusFiles';
 import type { ScanReport } from '../src/core/model';
 import { scanFolder, type CliIo } from '../src/cli/command';
 import { readBbcCorpus } from './bbcCorpus';
@@ -91,6 +95,8 @@ export async function run(sharedDir: string): Promise<void> {
     processParallel = Math.min(processParallel, processMs([cli, 'scan', folder, '--format', 'json', '--out', os.devNull, '--jobs', String(threads)]));
   }
 
+  const split = scanSplit(folder);
+
   const shared = report!.documents.reduce((n, d) => n + d.shared.length, 0);
   const line = (t: Timing) =>
     `${(mb / (t.ms / 1000)).toFixed(1)} MB/s  (${(baseline.ms / t.ms).toFixed(3)}x baseline speed; ${t.ms.toFixed(0)} ms, CPU ${t.cpuMs.toFixed(0)} ms)`;
@@ -104,4 +110,49 @@ export async function run(sharedDir: string): Promise<void> {
   console.log(`whole scan, node dist/cli.js scan, --jobs 1:      ${processLine(processSingle)}`);
   console.log(`whole scan, node dist/cli.js scan, --jobs ${threads}:      ${processLine(processParallel)}`);
   console.log(`  report: ${report!.entities.length} entities, ${shared} shared passages; peak RSS ${(peakRss / 1e6).toFixed(0)} MB (this thread)`);
+  console.log(`split of the one-thread scan (CPU ms, best of 3 per step): ${split.map(([step, ms]) => `${step} ${ms.toFixed(0)}`).join(', ')}`);
+}
+
+/**
+ * The one-thread scan step by step (as `scanFolder` runs them): read the folder; analyse each article
+ * (structure, entity recognition, quotes); index it for shared passages; resolve entity identities
+ * (`entities()`); link quotes across documents, find each document's shared passages and build the
+ * report (`report()`). CPU time of the process (GC included), best of 3 per step.
+ */
+function scanSplit(folder: string): [string, number][] {
+  const steps: [string, number][] = [
+    ['read', Infinity],
+    ['per-document analysis', Infinity],
+    ['passage index', Infinity],
+    ['entity resolution', Infinity],
+    ['quote links + shared passages + report', Infinity],
+  ];
+  const cpu = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
+  for (let run = 0; run < 3; run++) {
+    let t = cpu();
+    const lap = (i: number) => {
+      const now = cpu();
+      steps[i][1] = Math.min(steps[i][1], now - t);
+      t = now;
+    };
+    const articles: { path: string; text: string }[] = [];
+    for (const file of listArticleFiles(folder).files) {
+      const read = readArticleFile(file.absPath);
+      if (read.ok) articles.push({ path: file.path, text: read.text });
+    }
+    lap(0);
+    const parts = articles.map((a) => analyzeText(a.text));
+    lap(1);
+    const corpus = new CorrectedCorpus();
+    articles.forEach((a, i) => corpus.upsertAnalyzed(a.path, a.text, parts[i]));
+    lap(2);
+    corpus.entities();
+    lap(3);
+    corpus.report();
+    lap(4);
+  }
+  return steps;
 }

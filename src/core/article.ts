@@ -37,6 +37,7 @@ const DATELINE_ALONE = new RegExp(
 const BYLINE = /^(?:by|written by|reporting by|words by|author:?)\s+\p{Lu}[\p{L}.'\- ]*(?:(?:,| and| &|;)\s*[\p{L}.'\- ]+)*$/iu;
 /** White space, including no-break and zero-width spaces that scraped pages leave on "blank" lines. */
 function isSpaceCode(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false; // most characters: printable ASCII
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 ||
     c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680;
 }
@@ -126,8 +127,10 @@ function joinWrapped(text: string, block: Span[]): Span[] {
 function splitGluedParagraphs(text: string, span: Span, out: Span[]): void {
   let start = span.start;
   for (let i = span.start + 1; i < span.end - 1; i++) {
+    // Character codes first: a one-character string of every character of the corpus was garbage.
+    const code = text.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x201d && code !== 34) continue;
     const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '”' && c !== '"') continue;
     const next = text[i + 1];
     if (!isUpper(next) && next !== '“' && next !== '"') continue;
     let cut = -1;
@@ -198,7 +201,7 @@ interface Piece extends Span {
 function classify(text: string, spans: Span[]): ArticleStructure {
   const pieces: Piece[] = spans.map((s) => {
     const body = text.slice(s.start, s.end);
-    return { ...s, body, words: countWords(body) };
+    return { start: s.start, end: s.end, body, words: countWords(body) };
   });
   const kinds: (ParagraphKind | undefined)[] = pieces.map((p) => fixedKind(p.body));
   const headline = findHeadline(pieces, kinds);
@@ -244,13 +247,30 @@ function pushParagraph(paragraphs: Paragraph[], seen: Map<string, number>, text:
 
 /** Kinds that a paragraph's own words decide, wherever it stands. */
 function fixedKind(body: string): ParagraphKind | undefined {
-  if (BOILERPLATE_LINES.some((re) => re.test(body))) return 'boilerplate';
+  if (ANY_BOILERPLATE_LINE.some((re) => re.test(body))) return 'boilerplate';
   if (body.length <= 80 && PUBLICATION_LINE.test(body)) return 'dateline';
   if (body.length <= 60 && BYLINE.test(body)) return 'byline';
   if (DATELINE_ALONE.test(body)) return 'dateline';
-  if (body.length < 400 && CAPTION_CUES.some((re) => re.test(body))) return 'caption';
+  if (body.length < 400 && ANY_CAPTION_CUE.some((re) => re.test(body))) return 'caption';
   return undefined;
 }
+
+/**
+ * A list of patterns as one alternation per set of flags: `some(re.test)` over the list is a test of
+ * the alternation (none is global or sticky, none refers to a group), and one pass over a paragraph
+ * costs less than one per pattern; every paragraph of the corpus is tried against both lists.
+ */
+function alternations(patterns: readonly RegExp[]): RegExp[] {
+  const byFlags = new Map<string, string[]>();
+  for (const re of patterns) {
+    const list = byFlags.get(re.flags) ?? [];
+    list.push(`(?:${re.source})`);
+    byFlags.set(re.flags, list);
+  }
+  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+}
+const ANY_BOILERPLATE_LINE = alternations(BOILERPLATE_LINES);
+const ANY_CAPTION_CUE = alternations(CAPTION_CUES);
 
 /**
  * The headline is the first title-like line that is followed closely by body copy. Lines above it are
@@ -302,9 +322,9 @@ function isMasthead(body: string): boolean {
   if (parts.length < 2) return false;
   const name = parts[0].trim();
   const tagline = parts.slice(1).join(' ');
-  if (countWords(name) > 3 || !/^\p{Lu}/u.test(name)) return false;
+  if (countWords(name) > 3 || !STARTS_UPPER.test(name)) return false;
   // "Name | Anything" is a masthead; with a dash, only a lower-case tagline ("Digest - a story for you").
-  return /\s\|\s/.test(body) || /^\p{Ll}/u.test(tagline.trim());
+  return /\s\|\s/.test(body) || STARTS_LOWER.test(tagline.trim());
 }
 
 function findLastBody(pieces: Piece[], kinds: (ParagraphKind | undefined)[]): number {
@@ -323,13 +343,19 @@ function inBodyKind(p: Piece, i: number, lastBody: number): ParagraphKind {
 }
 
 function isCrosshead(body: string): boolean {
-  return /^[‘'“"]?\p{Lu}/u.test(body) && !/\d{4}/.test(body);
+  return CROSSHEAD_START.test(body) && !/\d{4}/.test(body);
 }
 
 function looksLikeDatelinePlace(prefix: string): boolean {
   const place = prefix.replace(/\s*[—–-]+\s*$/, '');
   return /\((?:[^)]+)\)/.test(place) || place === place.toUpperCase();
 }
+
+// Made once: the bundler turns a `\p{…}` literal into `new RegExp(…)`, made again at every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const STARTS_LETTER = /^\p{L}/u;
+const CROSSHEAD_START = /^[‘'“"]?\p{Lu}/u;
 
 function countWords(s: string): number {
   let n = 0;
@@ -343,9 +369,9 @@ function countWords(s: string): number {
 }
 
 function titleCaseRatio(s: string): number {
-  const words = s.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  const words = s.split(/\s+/).filter((w) => STARTS_LETTER.test(w) && w.length > 3);
   if (words.length === 0) return 0;
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
+  return words.filter((w) => STARTS_UPPER.test(w)).length / words.length;
 }
 
 function sentenceCount(s: string): number {

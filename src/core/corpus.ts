@@ -217,7 +217,10 @@ export class Corpus {
     const analysis = this.documents.get(path);
     if (!analysis) return undefined;
     const ids = this.resolve().idsFor(path);
-    const entities: ReportEntityMention[] = analysis.mentions.map((m, i) => ({ start: m.start, end: m.end, type: m.type, id: ids[i], surface: m.surface, ...(m.role ? { role: m.role } : {}) }));
+    // Plain literals, no spreads: one object shape each, made once per mention of the corpus.
+    const entities: ReportEntityMention[] = analysis.mentions.map((m, i) =>
+      m.role ? { start: m.start, end: m.end, type: m.type, id: ids[i], surface: m.surface, role: m.role } : { start: m.start, end: m.end, type: m.type, id: ids[i], surface: m.surface },
+    );
     const shared = this.sharedFor(path, analysis.text);
     // Copies of its quotes: from the corpus-wide linking when it is current, else among the documents
     // this one shares passages with (where reprinted quotes are), so an edit never relinks the corpus.
@@ -229,15 +232,10 @@ export class Corpus {
       return { ...q, ...(borrowed && !q.speaker ? { speaker: borrowed } : {}), ...(copies.length ? { copies } : {}) };
     });
     const outlet = this.outletOf(path);
-    return {
-      path,
-      outlet: outlet?.outlet ?? null,
-      ...(outlet?.wire ? { wire: outlet.wire } : {}),
-      paragraphs: analysis.structure.paragraphs,
-      quotes,
-      entities,
-      shared,
-    };
+    const paragraphs = analysis.structure.paragraphs;
+    return outlet?.wire
+      ? { path, outlet: outlet.outlet ?? null, wire: outlet.wire, paragraphs, quotes, entities, shared }
+      : { path, outlet: outlet?.outlet ?? null, paragraphs, quotes, entities, shared };
   }
 
   /**

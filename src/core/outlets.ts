@@ -85,6 +85,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CREDIT_ALTERNATION = WIRE_CREDITS.map(escape).join('|');
 /** "(AP)", "(Reuters) -", "- AFP" at a paragraph's start or end; not "(AP Photo/…)". */
 const PAREN_CREDIT = new RegExp(`\\((${CREDIT_ALTERNATION})\\)`, 'g');
+/** PAREN_CREDIT without its state: whether the text holds one anywhere (a paragraph is part of the text). */
+const PAREN_CREDIT_ANYWHERE = new RegExp(PAREN_CREDIT.source);
+/** Every WIRE_NAMES pattern without its word boundaries (a paragraph's edge may fall inside a word of the
+ * whole text): no match here, none in any paragraph. */
+const WIRE_NAME_ANYWHERE = new RegExp(WIRE_NAMES.map(([re]) => re.source.replace(/\\b/g, '')).join('|'));
 const BYLINE_CREDIT = new RegExp(`^(?:by\\b.*?[,|]\\s*|from\\s+)(${CREDIT_ALTERNATION}|Associated Press|Reuters|Agence France-Presse)\\.?$`, 'i');
 /** A credit mention inside a photo caption says who took the picture, not who wrote the story. */
 const PHOTO_CREDIT = /\b(?:photo|photograph|picture|image)s?\s*(?:by|:|\/|credit)?\s*$/i;
@@ -100,6 +105,8 @@ const SITE_NAME_PATTERNS: ReadonlyArray<readonly [RegExp, OutletEvidenceKind]> =
   [new RegExp(`(?:©|\\bcopyright\\b)\\s*(?:\\d{4}\\s*)?${NAME}`, 'giu'), 'site-name'],
   [new RegExp(`\\b(?:originally|first) (?:appeared|published) (?:on|in) ${NAME}`, 'gu'), 'site-name'],
 ];
+/** The fixed words of SITE_NAME_PATTERNS, case aside: a paragraph without any matches none of them. */
+const SITE_NAME_WORDS = /edited by |headlines from | reports are available|©|copyright|(?:originally|first) (?:appeared|published) (?:on|in) /i;
 /** A masthead with a tagline ("Occasional Digest - a story for you"); only in page furniture, since a
  * headline ("Brexit - what happens next") has the same shape. */
 const MASTHEAD = new RegExp(`^${NAME} [-–—|] (?:a |an |the |your )?\\p{Ll}[^.!?]{0,60}$`, 'u');
@@ -118,7 +125,7 @@ function edgeAndBoilerplateParagraphs(text: string, paragraphs: readonly Paragra
     const edge = i < EDGE_PARAGRAPHS || i >= spans.length - EDGE_PARAGRAPHS;
     // Without paragraph kinds, the first two lines stand in for the page header.
     const furniture = known ? p.kind === 'boilerplate' : i < 2;
-    if (edge || p.kind === 'boilerplate') out.push({ ...p, furniture });
+    if (edge || p.kind === 'boilerplate') out.push({ start: p.start, end: p.end, kind: p.kind, furniture });
   });
   return out;
 }
@@ -161,7 +168,8 @@ export function inferOutletFromText(text: string, paragraphs?: readonly Paragrap
       evidence.push({ kind: 'site-name', text: masthead[1], start: offset, end: offset + masthead[1].length });
       names.set(masthead[1], (names.get(masthead[1]) ?? 0) + 1);
     }
-    for (const [pattern, kind] of SITE_NAME_PATTERNS) {
+    // One pass for the patterns' fixed words first: most paragraphs hold none of them.
+    if (SITE_NAME_WORDS.test(para)) for (const [pattern, kind] of SITE_NAME_PATTERNS) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(para); m; m = pattern.exec(para)) {
         const name = m[1].replace(/[.'’]+$/, '');
@@ -226,12 +234,18 @@ function inferWire(
   const spans = paragraphs && paragraphs.length ? paragraphs : linesAsParagraphs(text);
   let credit: string | null = null;
   const mentions = new Map<string, number>();
+  // One search of the whole text each says whether any paragraph can hold a credit or a wire's
+  // name: most articles hold neither, and every paragraph tried eleven patterns for nothing.
+  const anyCredit = PAREN_CREDIT_ANYWHERE.test(text);
+  const anyWireName = WIRE_NAME_ANYWHERE.test(text);
   spans.forEach((p, index) => {
-    const para = text.slice(p.start, p.end);
     const kind = (p as Paragraph).kind;
+    // Nothing below can match this paragraph: leave it unsliced.
+    if (!anyCredit && !anyWireName && kind !== 'byline' && p.end - p.start >= 80) return;
+    const para = text.slice(p.start, p.end);
     const nearTop = index < 8 || kind === 'dateline' || kind === 'byline';
     PAREN_CREDIT.lastIndex = 0;
-    for (let m = PAREN_CREDIT.exec(para); m; m = PAREN_CREDIT.exec(para)) {
+    if (anyCredit) for (let m = PAREN_CREDIT.exec(para); m; m = PAREN_CREDIT.exec(para)) {
       // A dateline credit ("TOKYO (AP) —") near the top, or a lone "(AP)" paragraph.
       const beforeIsDateline = /^[\p{L}\d .,'-]{0,40}$/u.test(para.slice(0, m.index));
       if (nearTop && beforeIsDateline) {
@@ -239,13 +253,13 @@ function inferWire(
         evidence.push({ kind: 'wire-credit', text: para.slice(0, m.index + m[0].length).trim(), start: p.start, end: p.start + m.index + m[0].length });
       }
     }
-    const byline = BYLINE_CREDIT.exec(para.trim());
-    if (byline && (kind === 'byline' || para.length < 80)) {
+    const byline = kind === 'byline' || para.length < 80 ? BYLINE_CREDIT.exec(para.trim()) : null;
+    if (byline) {
       const wire = canonicalWire(byline[1]);
       credit ??= wire;
       evidence.push({ kind: 'wire-credit', text: para.trim(), start: p.start, end: p.end });
     }
-    for (const [pattern, wire] of WIRE_NAMES) {
+    if (anyWireName) for (const [pattern, wire] of WIRE_NAMES) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(para); m; m = pattern.exec(para)) {
         if (PHOTO_CREDIT.test(para.slice(Math.max(0, m.index - 20), m.index))) continue;

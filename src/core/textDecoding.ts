@@ -52,6 +52,9 @@ export interface DecodeOptions {
 /** 5 MB: the default size limit of issue 8 (a setting in the extension). */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
+/** One decoder for every file: `decode` without `stream` keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeArticleBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const n = bytes.length;
@@ -105,7 +108,7 @@ export function decodeArticleBytes(bytes: Uint8Array, options: DecodeOptions = {
 
   // Validated above, so this decoder cannot throw; `ignoreBOM` because we removed the BOM ourselves
   // (a second U+FEFF right after it is content and is kept, as VS Code does).
-  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  const text = UTF8.decode(bytes.subarray(start));
   return ok(text, 'utf-8', hadBom, n);
 }
 

@@ -123,7 +123,8 @@ const NO_WORDS: string[] = [];
 // Summaries live as long as the resolver, and every copy of a story names the same people: a
 // cluster points to one shared record of its key's derived forms (never mutated, like NO_WORDS) and
 // to one shared copy of each string. A copy, because a mention's strings are often slices of its
-// document's text, which V8 keeps whole for as long as a slice of it lives.
+// document's text, which V8 keeps whole for as long as a slice of it lives. Normalising each
+// document's clusters again was also a third of summarising.
 interface ClusterName {
   key: string;
   acronym: boolean;
@@ -133,7 +134,9 @@ interface ClusterName {
   sig: string;
   letters: number;
 }
-const clusterNames = new Map<string, ClusterName>();
+/** By type, then key (no `type + key` string made and hashed per mention); emptied when it grows large. */
+const clusterNames = new Map<EntityType, Map<string, ClusterName>>();
+let clusterNameCount = 0;
 const sharedStrings = new Map<string, string>();
 
 /** One flat copy per distinct string (bounded like slugMemo: past the bound, new copies only). */
@@ -148,32 +151,39 @@ function shared(s: string): string {
 }
 
 function clusterName(type: EntityType, key: string): ClusterName {
-  const k = type + '\u0000' + key;
-  let n = clusterNames.get(k);
+  let byKey = clusterNames.get(type);
+  if (byKey === undefined) clusterNames.set(type, (byKey = new Map()));
+  let n = byKey.get(key);
   if (n === undefined) {
-    if (clusterNames.size > 200_000) clusterNames.clear();
+    if (clusterNameCount >= 200_000) {
+      for (const m of clusterNames.values()) m.clear();
+      clusterNameCount = 0;
+    }
+    clusterNameCount++;
     const own = shared(key);
     const personWordList = type === 'PERSON' ? personWords(own).map(shared) : NO_WORDS;
     const orgWordList = type === 'ORG' ? orgWords(own).map(shared) : NO_WORDS;
     const placeKey = type === 'PERSON' || type === 'ORG' ? '' : shared(normName(own));
     const sig = type === 'PERSON' ? 'P' + personWordList.slice().sort().join(' ') : type === 'ORG' ? 'O' + orgWordList.slice().sort().join(' ') : 'L' + placeKey;
     n = { key: own, acronym: type === 'ORG' && isAcronym(own), personWords: personWordList, orgWords: orgWordList, placeKey, sig: shared(sig), letters: letterMask(own) };
-    clusterNames.set(shared(k), n);
+    byKey.set(own, n);
   }
   return n;
 }
 
 export function summarize(path: string, outlet: string | null, mentions: EntityMention[]): DocSummary {
-  const byKey = new Map<string, number>();
+  // cluster index by type, then key (no `type + key` string per mention)
+  const byType = new Map<EntityType, Map<string, number>>();
   const clusters: Cluster[] = [];
   const clusterOf: number[] = [];
   const o = outlet ?? NO_OUTLET;
   for (const m of mentions) {
-    const k = m.type + '\u0000' + m.key;
-    let ci = byKey.get(k);
+    let byKey = byType.get(m.type);
+    if (byKey === undefined) byType.set(m.type, (byKey = new Map()));
+    let ci = byKey.get(m.key);
     if (ci === undefined) {
       ci = clusters.length;
-      byKey.set(k, ci);
+      byKey.set(m.key, ci);
       const n = clusterName(m.type, m.key);
       clusters.push({
         type: m.type,
@@ -280,6 +290,17 @@ function isAcronym(key: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && !/\s/.test(key.trim());
 }
 
+/** Words of a key for choosing an entity's name (an acronym counts none), memoised: keys repeat across entities' rebuilds. */
+const wordCountMemo = new Map<string, number>();
+function keyWordCount(k: string): number {
+  let n = wordCountMemo.get(k);
+  if (n === undefined) {
+    if (wordCountMemo.size >= 200_000) wordCountMemo.clear();
+    wordCountMemo.set(k, (n = isAcronym(k) ? 0 : k.split(/\s+/).length));
+  }
+  return n;
+}
+
 function letterMask(s: string): number {
   let m = 0;
   for (let i = 0; i < s.length; i++) {
@@ -335,6 +356,8 @@ function addAll(to: Map<string, number>, from: Map<string, number>): void {
 }
 
 function byCount(m: Map<string, number>): string[] {
+  // most entities have one type, one key, one role: nothing to sort
+  if (m.size <= 1) return m.size === 0 ? [] : [m.keys().next().value as string];
   return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[0]);
 }
 
@@ -441,6 +464,8 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     key: string;
     letters: number;
     members: number[];
+    /** the characters of the key's last word as `abbreviates` reads it (lower case), made when first asked */
+    lastWord: string | undefined;
   }
   const abbrevByKey = new Map<string, AbbrevGroup>();
   const byInitial = new Map<number, AbbrevGroup[]>();
@@ -453,7 +478,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     }
     if (k.split(/\s+/).length < 2) continue;
     if (ow[j].every((x) => GENERIC_ORG_WORDS.has(x) || lx.countryWords.has(x))) continue;
-    const g: AbbrevGroup = { key: k, letters: nodes[j].letters, members: [j] };
+    const g: AbbrevGroup = { key: k, letters: nodes[j].letters, members: [j], lastWord: undefined };
     abbrevByKey.set(k, g);
     const set = new Set<number>();
     for (const w of k.split(/[\s\-‐‑–]+/)) if (w) set.add(w.charCodeAt(0) | 32);
@@ -479,8 +504,11 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       const roots = new Set<number>();
       let any = -1;
       const first = c.key.charCodeAt(0) | 32;
+      const last = abbreviationLastChar(c.key);
       for (const g of byInitial.get(first) ?? []) {
         if ((c.letters & ~g.letters) !== 0) continue;
+        // `abbreviates` needs the acronym's last letter in the name's last word: most names fail here
+        if (last !== '' && !(g.lastWord ??= abbreviationLastWord(g.key)).includes(last)) continue;
         if (abbreviatesCached(c.key, g.key)) {
           for (const j of g.members) roots.add(uf.find(j));
           any = g.members[g.members.length - 1];
@@ -541,6 +569,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       else if (wi.length === wj.length && wi[wi.length - 1] === wj[wj.length - 1] && wi.length >= 2 && sameGiven(wi[0], wj[0], lx) && wi.slice(1, -1).join(' ') === wj.slice(1, -1).join(' '))
         uf.union(i, j);
     }
+    if (supers.size === 0) continue; // most names: no longer name contains them, no sets to make
     const roots = new Set([...supers].map((x) => uf.find(x)));
     if (roots.size === 1) uf.union(i, [...supers][0]);
   }
@@ -653,7 +682,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     const type = (entry?.type ?? byCount(types)[0]) as EntityType;
     // the name: the most used key with the most words (full names over surnames, long forms over acronyms)
     const keyList = byCount(keys);
-    const wordCount = (k: string) => (isAcronym(k) ? 0 : k.split(/\s+/).length);
+    const wordCount = (k: string) => keyWordCount(k);
     let maxWords = 0;
     for (const k of keyList) maxWords = Math.max(maxWords, wordCount(k));
     const name = entry?.name ?? (type === 'PERSON' ? keyList.find((k) => wordCount(k) === maxWords)! : keyList.find((k) => wordCount(k) >= Math.min(2, maxWords)) ?? keyList[0]);
@@ -699,6 +728,30 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     entities: drafts.map((d) => d.entity),
     idOf: (doc, cluster) => idOfRoot.get(uf.find(nodeOf[doc][cluster]))!,
   };
+}
+
+/** The last character of `short` as `abbreviates` compares it ('' when it has none). */
+function abbreviationLastChar(short: string): string {
+  const s = short.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return s.length ? s[s.length - 1] : '';
+}
+
+/**
+ * The last word of `long` as `abbreviates` reads it: lower case, the last 200 characters at most, the
+ * letters, digits, characters above U+007F and dots before the last of them. `abbreviates(short, long)`
+ * is false when the last character of `short` is not among these (it must fall in the last word).
+ */
+function abbreviationLastWord(long: string): string {
+  const l = long.length > 200 ? long.slice(long.length - 200).toLowerCase() : long.toLowerCase();
+  const alnum = (i: number) => {
+    const c = l.charCodeAt(i);
+    return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+  };
+  let li = l.length - 1;
+  while (li >= 0 && !alnum(li)) li--;
+  let start = li;
+  while (start > 0 && (alnum(start - 1) || l.charCodeAt(start - 1) === 46)) start--;
+  return li < 0 ? '' : l.slice(start, li + 1);
 }
 
 const ROLE_STOP = new Set(['of', 'the', 'a', 'an', 'and', 'at', 'in', 'for', 'us', 'uk']);

@@ -3,26 +3,70 @@
 // over the text; every character is looked at a bounded number of times.
 import type { Paragraph } from '../model';
 
-export interface Token {
-  start: number;
+const WORD = 1;
+const CAP = 2;
+const ALL_CAPS = 4;
+const DIGIT = 8;
+const POSS = 16;
+const DOT = 32;
+const SENT_START = 64;
+const JOINED = 128;
+
+/**
+ * A token. Its yes/no facts are bits of one number: a news corpus has about as many tokens as bytes / 5,
+ * each made once per analysis, and eight boolean fields made each token twice as large (the scan's
+ * biggest single allocation, so its garbage collections).
+ */
+export class Token {
+  // Declared, not class fields: set once by the constructor, without a field initialiser before it.
+  declare readonly start: number;
   /** End of the word, exclusive; an abbreviation dot or possessive `'s` is not inside. */
-  end: number;
-  text: string;
-  word: boolean;
+  declare readonly end: number;
+  declare readonly text: string;
+  private declare bits: number;
+  declare readonly para: number;
+
+  constructor(start: number, end: number, text: string, bits: number, para: number) {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.bits = bits;
+    this.para = para;
+  }
+
+  get word(): boolean {
+    return (this.bits & WORD) !== 0;
+  }
   /** Starts with a capital letter (or `iPhone`/`eBay` style). */
-  cap: boolean;
+  get cap(): boolean {
+    return (this.bits & CAP) !== 0;
+  }
   /** Two or more letters, none lower case: `USFJ`, `TOKYO`, `U.S.`. */
-  allCaps: boolean;
-  digit: boolean;
+  get allCaps(): boolean {
+    return (this.bits & ALL_CAPS) !== 0;
+  }
+  get digit(): boolean {
+    return (this.bits & DIGIT) !== 0;
+  }
   /** Followed by a possessive: `China’s`, `Harris’`, `Biden ’s`. */
-  poss: boolean;
+  get poss(): boolean {
+    return (this.bits & POSS) !== 0;
+  }
+  set poss(on: boolean) {
+    this.bits = on ? this.bits | POSS : this.bits & ~POSS;
+  }
   /** Followed by a dot that belongs to it (`Mr.`, `Jr.`, middle initial `W.`). */
-  dot: boolean;
+  get dot(): boolean {
+    return (this.bits & DOT) !== 0;
+  }
   /** First word of a sentence, of a quotation or of a paragraph. */
-  sentStart: boolean;
+  get sentStart(): boolean {
+    return (this.bits & SENT_START) !== 0;
+  }
   /** Only spaces (no line break, no punctuation) between this token and the previous one. */
-  joined: boolean;
-  para: number;
+  get joined(): boolean {
+    return (this.bits & JOINED) !== 0;
+  }
 }
 
 /** Words that keep a following dot and never end a sentence with it. */
@@ -235,21 +279,16 @@ export function tokenize(text: string, paragraphs?: Paragraph[]): Token[] {
         }
       }
       const cap = isUpperAt(text, start) || (end - start > 1 && isUpperAt(text, start + 1) && isLetterCode(c));
-      tokens.push({
-        start,
-        end,
-        text: word,
-        word: true,
-        // a 'word' of more than 60 characters is no name (a URL, a glued line, junk)
-        cap: cap && !(c >= 48 && c <= 57) && end - start <= 60,
-        allCaps: letters >= 2 && !lower,
-        digit,
-        poss,
-        dot,
-        sentStart: sentence || newline || quoteOpen,
-        joined: joined && !newline,
-        para,
-      });
+      // a 'word' of more than 60 characters is no name (a URL, a glued line, junk)
+      let bits = WORD;
+      if (cap && !(c >= 48 && c <= 57) && end - start <= 60) bits |= CAP;
+      if (letters >= 2 && !lower) bits |= ALL_CAPS;
+      if (digit) bits |= DIGIT;
+      if (poss) bits |= POSS;
+      if (dot) bits |= DOT;
+      if (sentence || newline || quoteOpen) bits |= SENT_START;
+      if (joined && !newline) bits |= JOINED;
+      tokens.push(new Token(start, end, word, bits, para));
       newline = false;
       sentence = false;
       quoteOpen = false;
@@ -269,20 +308,7 @@ export function tokenize(text: string, paragraphs?: Paragraph[]): Token[] {
     }
     // Punctuation.
     const opening = isOpeningQuote(text, i);
-    tokens.push({
-      start: i,
-      end: i + 1,
-      text: text[i],
-      word: false,
-      cap: false,
-      allCaps: false,
-      digit: false,
-      poss: false,
-      dot: false,
-      sentStart: false,
-      joined: false,
-      para,
-    });
+    tokens.push(new Token(i, i + 1, text[i], 0, para));
     if (c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2026) sentence = true;
     else if (opening) quoteOpen = true;
     else if (c === 0x201d || c === 34 || c === 0x2019 || c === 41 || c === 0xbb) {

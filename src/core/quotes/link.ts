@@ -302,11 +302,29 @@ function find(parent: number[], i: number): number {
   return i;
 }
 
-/** Common words (in order) of two key sequences, by jsdiff. */
+/**
+ * Common words (in order) of two key sequences: the length of their longest common subsequence, which
+ * is what jsdiff's minimal (Myers) diff keeps unchanged. Counted with one row of integers rather than
+ * jsdiff's path objects when the table is small (every candidate pair of quotes asks); jsdiff, whose
+ * work grows with the differences only, for long quotes.
+ */
 function common(a: string[], b: string[]): number {
-  let n = 0;
-  for (const c of diffArrays(a, b)) if (!c.added && !c.removed) n += c.count ?? c.value.length;
-  return n;
+  if (a.length * b.length > 250_000) {
+    let n = 0;
+    for (const c of diffArrays(a, b)) if (!c.added && !c.removed) n += c.count ?? c.value.length;
+    return n;
+  }
+  const row = new Int32Array(b.length + 1); // row[j]: LCS of a[0..i) and b[0..j)
+  for (let i = 0; i < a.length; i++) {
+    const ai = a[i];
+    let diag = 0; // LCS of a[0..i-1) and b[0..j-1), before row[j - 1] was overwritten
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = ai === b[j - 1] ? diag + 1 : up > row[j - 1] ? up : row[j - 1];
+      diag = up;
+    }
+  }
+  return row[b.length];
 }
 
 function isContiguous(inner: string[], outer: string[]): boolean {

@@ -21,8 +21,13 @@ export interface RawQuote extends Span {
   unclosed: boolean;
 }
 
-const MARKS = /["“”„‟«»'‘’‚‛‹›]/g;
 const DOUBLE_MARKS = '"“”„‟«»';
+
+/** Whether a UTF-16 code unit is a quote mark: `"“”„‟«»'‘’‚‛‹›` (U+2018–U+201F also holds ‟ and ‛). */
+function isMarkCode(c: number): boolean {
+  if (c < 0xab) return c === 34 || c === 39;
+  return c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201f) || c === 0x2039 || c === 0x203a;
+}
 const OPEN_PUNCT = '([{—–-/“‘"\'«‹„‚';
 const CLOSE_PUNCT = '.,;:!?)]}…—–-/”’"\'»›';
 const ALNUM = /[\p{L}\p{N}]/u;
@@ -91,8 +96,8 @@ function trimmedEnd(text: string, start: number, end: number): number {
 export function detectQuotes(text: string, paragraphs: readonly Span[]): RawQuote[] {
   // Collect mark positions once, then hand them out to paragraphs in order.
   const marks: number[] = [];
-  MARKS.lastIndex = 0;
-  for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) marks.push(m.index);
+  // By character code, not a /["“”„‟«»'‘’‚‛‹›]/g exec loop: every apostrophe of the text made a match array.
+  for (let i = 0; i < text.length; i++) if (isMarkCode(text.charCodeAt(i))) marks.push(i);
 
   const found: RawQuote[] = [];
   let mi = 0;

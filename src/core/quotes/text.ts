@@ -21,7 +21,10 @@ const TOKEN = /((?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)*(?:[’'\-]?\p{L}+)*|[\p{L
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const ABBREV = new Set(ABBREVIATIONS);
-const TERMINATOR = /[.!?…]/g;
+/** `.`, `!`, `?` and `…`: the characters that can end a sentence. */
+function isTerminatorCode(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
 const MARK_CHARS = '"“”„‟«»\'‘’‚‛‹›';
 
 function isUpper(c: string): boolean {
@@ -65,9 +68,14 @@ export function sentences(text: string, para: Span, inside: readonly Span[]): Sp
   const out: Span[] = [];
   let sStart = para.start;
   let qi = 0;
-  TERMINATOR.lastIndex = para.start;
-  for (let tm = TERMINATOR.exec(text); tm && tm.index < para.end; tm = TERMINATOR.exec(text)) {
-    let k = tm.index + 1;
+  // Terminators found by character code within the paragraph (a /[.!?…]/g exec loop made a match array
+  // for each and looked past the paragraph's end for the last one).
+  let from = para.start;
+  for (;;) {
+    let at = from;
+    while (at < para.end && !isTerminatorCode(text.charCodeAt(at))) at++;
+    if (at >= para.end) break;
+    let k = at + 1;
     while (k < para.end && '.!?…'.includes(text[k])) k++;
     let closedQuote = false;
     while (k < para.end && '”"’\')»'.includes(text[k])) {
@@ -75,7 +83,7 @@ export function sentences(text: string, para: Span, inside: readonly Span[]): Sp
       closedQuote = true;
     }
     const pos = k;
-    TERMINATOR.lastIndex = k;
+    from = k;
     while (qi < inside.length && inside[qi].end < pos) qi++;
     if (qi < inside.length && inside[qi].start < pos && pos <= inside[qi].end) continue; // inside a quote
     let n = pos;
