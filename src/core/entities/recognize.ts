@@ -291,6 +291,7 @@ class Doc {
     this.affiliations();
     this.orgNamesOverPersons();
     this.competitionShortNames();
+    this.personAliases();
     const persons = this.personClusters();
     for (const [a, b] of headlineSegs) this.headline(a, b, persons);
     this.resolveWeak(persons);
@@ -551,6 +552,54 @@ class Doc {
     let best = { n: 0, words: 0 };
     for (const [k, v] of counts) if (v.n > best.n || (v.n === best.n && v.words < best.words)) [key, best] = [k, v];
     for (const c of short) c.key = key;
+  }
+
+  /** Person aliases: alias token -> the token starting the name it is an alias of, or the key itself. */
+  readonly aliasOf = new Map<number, number | string>();
+  private readonly aliasKeys = new Map<number, string>();
+  private readonly aliasWords = new Map<string, string>();
+
+  /**
+   * Two ways a story gives one person a second name: `Marek Strihavka, aka Benny` (also `a.k.a.`, `also
+   * known as`) makes the capitalised name after it the same person; `Eddie (O'Sullivan) was calm`, a
+   * quote's first name with the surname the reporter adds in brackets, is that one person, given name
+   * and surname each a mention.
+   */
+  private personAliases(): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    let byEnd: Map<number, Cand> | undefined;
+    const name = (k: number) => this.capLike(toks[k]) && !toks[k].allCaps && this.nameLike(toks[k]) && !lx.gazetteer.has(toks[k].text);
+    const replace = (a: number, b: number) => {
+      for (const c of this.cands) if (c.a < b && c.b > a) this.dropped.add(c);
+      this.add({ a, b, type: 'PERSON', weak: false });
+    };
+    for (let k = 1; k + 2 < toks.length; k++) {
+      const t = toks[k];
+      if (t.word && (t.text === 'aka' || t.text === 'a.k.a' || (t.text === 'known' && toks[k - 1].text === 'also'))) {
+        const sep = toks[t.text === 'known' ? k - 2 : k - 1];
+        if (!sep || (sep.text !== ',' && sep.text !== '(')) continue;
+        if (!byEnd) {
+          byEnd = new Map();
+          for (const c of this.cands) if (c.type === 'PERSON' && !c.weak && c.s === undefined) byEnd.set(c.b, c);
+        }
+        const p = byEnd.get(toks.indexOf(sep, k - 3));
+        let e = k + 1;
+        if (toks[e]?.text === 'as') e++;
+        const a = e;
+        while (e < a + 2 && e < toks.length && name(e) && toks[e].joined) e++;
+        if (!p || e === a || this.capLike(toks[e])) continue;
+        replace(a, e);
+        this.aliasOf.set(a, p.a);
+      } else if (t.text === '(' && toks[k + 2]?.text === ')' && lx.givenNames.has(toks[k - 1].text) && !toks[k - 1].poss && name(k + 1) && !lx.givenNames.has(toks[k + 1].text)) {
+        const g = toks[k - 1];
+        if (this.capLike(toks[k - 2]) && this.nameLike(toks[k - 2]) && g.joined && toks[k - 2].para === g.para) continue;
+        const key = g.text + ' ' + toks[k + 1].text;
+        replace(k - 1, k);
+        replace(k + 1, k + 2);
+        this.aliasOf.set(k - 1, key).set(k + 1, key);
+      }
+    }
   }
 
   /** End (exclusive) of the run of capitalised words starting at `a`. */
@@ -1316,7 +1365,11 @@ class Doc {
       const acr = toks[i + 1];
       if (!acr.word || !acr.cap) continue;
       const letters = acr.text.replace(/[^A-Za-z]/g, '');
-      if (letters.length < 2 || letters !== letters.toUpperCase()) continue;
+      if (letters.length < 2) continue;
+      if (letters !== letters.toUpperCase()) {
+        this.wordAcronym(i, sorted, sortedEnds);
+        continue;
+      }
       // candidates ending before the parenthesis, nearest first, within the sentence
       let matched: Cand | undefined;
       let lowerLong = false;
@@ -1358,6 +1411,28 @@ class Doc {
         if (last && last.b === i && last.type === 'PERSON' && !last.key) this.dropped.add(last);
       }
     }
+  }
+
+  /**
+   * `the European Telecommunications Institute (Etsi)`, `… Organisation (Unesco)`: British style writes
+   * an acronym said as a word with one capital; in parentheses right after an organisation's name whose
+   * letters it takes in order (the first at the name's start, the last in its last word) it is that
+   * organisation. Kept to words of 3-6 letters that are not known names of anything else.
+   */
+  private wordAcronym(i: number, sorted: Cand[], sortedEnds: number[]): void {
+    const toks = this.toks;
+    const acr = toks[i + 1];
+    if (!/^[A-Z][a-z]{2,5}$/.test(acr.text) || this.lx.gazetteer.has(acr.text) || this.lx.givenNames.has(acr.text)) return;
+    let q = sortedEnds.lastIndexOf(i);
+    while (q >= 0 && sortedEnds[q] === i && (sorted[q].type !== 'ORG' || sorted[q].weak || sorted[q].acronym || sorted[q].b - sorted[q].a < 2)) q--;
+    if (q < 0 || sortedEnds[q] !== i) return;
+    const org = sorted[q];
+    const first = toks[org.a].text;
+    if (first[0] !== acr.text[0] || !abbreviates(acr.text, this.text.slice(toks[org.a].start, toks[org.b - 1].end))) return;
+    const key = this.candKey(org);
+    this.acronymOf.set(acr.text, key);
+    for (const c of this.cands) if (c.a === i + 1 && c.b === i + 2) this.dropped.add(c);
+    this.add({ a: i + 1, b: i + 2, type: 'ORG', weak: false, key });
   }
 
   /** Key of a candidate before clustering: lexicon canonical name or its text. */
@@ -1445,9 +1520,15 @@ class Doc {
     // word stands for the one organisation the document names `Head of …`
     const orgByHead = new Map<string, string | null>();
     for (const c of this.cands) {
-      if (c.weak || c.type !== 'ORG' || c.b - c.a < 3 || c.acronym || toks[c.a + 1].text !== 'of') continue;
+      if (c.weak || c.type !== 'ORG' || c.b - c.a < 2 || c.acronym || c.s !== undefined) continue;
+      // `the Commission` after `the European Commission`, `the Court` after `the European Court of
+      // Justice`: also the head word a qualifier opens (before `of`, or last), when the lexicon has it
+      // as a head and no other organisation the document names shares it
+      let h = c.a + 1 < c.b && toks[c.a + 1].text === 'of' ? c.a : -1;
+      if (h < 0) for (let k = c.a + 1; k < c.b && h < 0; k++) if (k + 1 === c.b || toks[k + 1].text === 'of') h = k;
+      if (h < 0 || (h === c.a && c.b - c.a < 3) || !lx.orgHeads.has(toks[h].text)) continue;
       const key = this.candKey(c);
-      const w = toks[c.a].text;
+      const w = toks[h].text;
       const had = orgByHead.get(w);
       orgByHead.set(w, had === undefined || had === key ? key : null);
     }
@@ -1850,6 +1931,16 @@ class Doc {
         const words: string[] = [];
         for (let k = c.a; k < c.b; k++) if (!SUFFIXES.has(toks[k].text)) words.push(this.personWord(toks[k].text));
         key = persons.keyFor(words, start, lx) ?? words.join(' ');
+        if (this.aliasOf.size) {
+          // `aka Benny`, `Eddie (O'Sullivan)`: the key of the person the alias names (emitted before it)
+          const of = this.aliasOf.get(c.a);
+          if (typeof of === 'string') key = of;
+          else if (of !== undefined) key = this.aliasKeys.get(of) ?? key;
+          // a later `Benny` alone is still the alias
+          else if (c.b - c.a === 1) key = this.aliasWords.get(toks[c.a].text) ?? key;
+          this.aliasKeys.set(c.a, key);
+          if (of !== undefined && c.b - c.a === 1 && !this.aliasWords.has(toks[c.a].text)) this.aliasWords.set(toks[c.a].text, key);
+        }
       } else if (c.acronym) {
         const acr = toks[c.a].text;
         key = this.acronymOf.get(acr) ?? lookupAcronym(acr, orgList) ?? acr;
