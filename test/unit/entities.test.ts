@@ -569,6 +569,28 @@ describe('entities: recognition rules', () => {
     assert.ok(!rec('The Nordic Standards Council (Lumo) met.').some((m) => m.surface === 'Lumo' && m.key === 'Nordic Standards Council'));
   });
 
+  it('trade-name shapes: a web address or dotted name, a digit inside a name, a maker before a model code; an inner capital is no person', () => {
+    assert.deepStrictEqual(surfaces(rec('Broadband firm Zoomly.net and rival Nine.Tel cut prices, said analyst Ruth Okafor.')), ['ORG:Zoomly.net', 'ORG:Nine.Tel', 'PERSON:Ruth Okafor']);
+    assert.deepStrictEqual(surfaces(rec('The boss of Surf4all said demand was strong.')), ['ORG:Surf4all']);
+    assert.deepStrictEqual(surfaces(rec('Handsets like the Vantor K750 and the Zorin P910 sold well.')), ['ORG:Vantor', 'ORG:Zorin']);
+    assert.deepStrictEqual(surfaces(rec('Analysts said QuickLeaf had a good year, QuickLeaf said.')), ['ORG:QuickLeaf', 'ORG:QuickLeaf']);
+    // a sentence ended without its space, units and Mc-names are none of these
+    assert.deepStrictEqual(surfaces(rec('Mary McCarthy said it ended.Then the 40GB model sold.')), ['PERSON:Mary McCarthy']);
+  });
+
+  it('brands, families, dates, peoples and saints: `Zephyr marque`, `the wealthy Okafor family`, `21st Century`, `Europeans`, `St Anselm software`', () => {
+    assert.deepStrictEqual(surfaces(rec('The carmaker, known for its Zephyr Arrow marque, lost money.')), []);
+    assert.deepStrictEqual(surfaces(rec('Tunde Okafor died. The bid was rejected by the wealthy Okafor family.')), ['PERSON:Tunde Okafor']);
+    assert.deepStrictEqual(surfaces(rec('It will build a "21st Century network" soon.')), []);
+    assert.deepStrictEqual(surfaces(rec('Fifty percent of Europeans said size mattered.')), []);
+    assert.deepStrictEqual(surfaces(rec('"Money," said Gary Vance, spokesman for St Anselm software.')), ['PERSON:Gary Vance', 'ORG:St Anselm']);
+  });
+
+  it('a business unit’s head after a company (`Retail`, `Auto`) is in its name; a club noun opens a compound (`team-mate`)', () => {
+    assert.deepStrictEqual(surfaces(rec('Profits rose at Zenda Retail, while Korra Auto lost money.')), ['ORG:Zenda Retail', 'ORG:Korra Auto']);
+    assert.deepStrictEqual(surfaces(rec('Jamie Noon played well. His Newcastle team-mate Mathew Tait did not.')).slice(1), ['ORG:Newcastle', 'PERSON:Mathew Tait']);
+  });
+
   it('`aka` gives a person a second name; a first name with the surname in brackets is one person', () => {
     const ms = rec('The hacker Tomas Varga, aka Zed from a forum, retired. Zed said little. Later Martin (McAlister) was calm at half-time.');
     assert.deepStrictEqual(ms.filter((m) => m.type === 'PERSON').map((m) => `${m.surface}=${m.key}`), ['Tomas Varga=Tomas Varga', 'Zed=Tomas Varga', 'Zed=Tomas Varga', 'Martin=Martin McAlister', 'McAlister=Martin McAlister']);

@@ -257,6 +257,8 @@ class Doc {
     const w = t.text;
     if (t.allCaps && w.length > 3 && !this.lx.gazetteer.has(w)) return false;
     if (lx.common.has(w) || (lx.monthsDays.has(w) && !this.monthAsGiven(t)) || lx.demonyms.has(w)) return false;
+    // `Europeans`, `Americans`: a demonym's plural names a people, not a person
+    if (w.charCodeAt(w.length - 1) === 115 && lx.demonyms.has(w.slice(0, -1))) return false;
     if (lx.givenNames.has(w)) return true; // `Bill`, `Mark`, `Grace` are also common nouns
     if (lx.orgHeads.has(w) || lx.miscHeads.has(w) || lx.honorifics.has(w)) return false;
     if (!allowTitle && (lx.titleHeads.has(w) || lx.titleModifiers.has(w))) return false;
@@ -292,6 +294,7 @@ class Doc {
     this.orgNamesOverPersons();
     this.competitionShortNames();
     this.personAliases();
+    this.tradeNames();
     const persons = this.personClusters();
     for (const [a, b] of headlineSegs) this.headline(a, b, persons);
     this.resolveWeak(persons);
@@ -552,6 +555,84 @@ class Doc {
     let best = { n: 0, words: 0 };
     for (const [k, v] of counts) if (v.n > best.n || (v.n === best.n && v.words < best.words)) [key, best] = [k, v];
     for (const c of short) c.key = key;
+  }
+
+  /**
+   * Shapes only trade names have, which no person's or place's name takes:
+   * - a web address used as a name (`Plus.net`, `Amazon.com`) or two capitalised parts joined by a dot
+   *   (`One.Tel`) is a company;
+   * - a word with a digit inside its letters (`Freedom2surf`, `One2One`; not a unit, an ordinal or a
+   *   model code) is a company;
+   * - a capitalised word right before a model's code of letters and digits (`SonyEricsson P900`,
+   *   `Zorin K750`) is the maker, as `Nokia 6600` is;
+   * - a word with a capital inside (`SonyEricsson`, `TalkTalk`; not `McCarthy`, `DeShawn`, `MacLeod`)
+   *   is no person's name: read as one, it is the company.
+   */
+  private tradeNames(): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    const found: Cand[] = [];
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      if (!t.word || !t.cap || this.titleCase.has(t.para)) continue;
+      const dot = toks[k + 1];
+      const tail = toks[k + 2];
+      if (dot && tail && dot.text === '.' && dot.start === t.end && tail.start === dot.end && tail.word && !t.digit && !t.allCaps) {
+        const web = /^(?:com|net|org|tv|co|biz|info)$/.test(tail.text);
+        const joinedName = tail.cap && !tail.allCaps && !tail.digit && tail.text.length >= 2 && tail.text.length <= 6 && !lx.common.has(tail.text) && t.text.length <= 8 && !lx.gazetteer.has(t.text) && !lx.gazetteer.has(tail.text);
+        if (web || joinedName) {
+          let b = k + 3;
+          // `Lastminute.co.uk`
+          if (web && tail.text === 'co' && toks[b]?.text === '.' && toks[b + 1]?.text === 'uk' && toks[b + 1].start === toks[b].end) b += 2;
+          found.push({ a: k, b, type: 'ORG', weak: false });
+          k = b - 1;
+          continue;
+        }
+      }
+      if (t.digit && !t.allCaps && /^[A-Z][a-z]+\d+(?:[a-z]{2,}|[A-Z][a-z]+)$/.test(t.text)) {
+        found.push({ a: k, b: k + 1, type: 'ORG', weak: false });
+        continue;
+      }
+      const next = toks[k + 1];
+      if (!t.digit && !t.allCaps && next && next.joined && next.digit && /^[A-Z]{1,3}\d{2,4}[a-z]?$/.test(next.text) && !t.sentStart && !t.poss && !lx.gazetteer.has(t.text) && !lx.givenNames.has(t.text) && !lx.common.has(t.text) && !lx.monthsDays.has(t.text) && !this.capLike(toks[k - 1])) {
+        found.push({ a: k, b: k + 1, type: 'ORG', weak: false });
+        continue;
+      }
+    }
+    for (const c of this.cands) {
+      if (c.s !== undefined) continue;
+      const after = toks[c.b];
+      // `its Alfa Romeo marque`, `the Zephyr brand`: a name before `marque`/`brand` is the brand, a product
+      if (after && after.word && (after.text === 'marque' || after.text === 'brand') && c.type !== 'PLACE') this.dropped.add(c);
+      // `a 21st Century network`: an ordinal before `Century` makes it a date, not a name
+      else if (c.b - c.a === 1 && toks[c.a].text === 'Century' && toks[c.a - 1]?.digit && /^\d+(?:st|nd|rd|th)$/.test(toks[c.a - 1].text)) this.dropped.add(c);
+      // `spokesman for St Bernard software`: a saint's name before a lower-case trade word is a company,
+      // elsewhere a place (a town, a church); no living person is called `St …`
+      else if (c.type === 'PERSON' && c.b - c.a >= 2 && /^(?:St|Saint)$/.test(toks[c.a].text) && !c.role) {
+        c.type = after && after.word && !after.cap && (ORG_NOUN_MODIFIERS.has(after.text) || lx.orgNounsAfter.has(after.text)) ? 'ORG' : 'PLACE';
+        c.weak = false;
+        c.shape = false;
+      }
+    }
+    for (const c of this.cands)
+      if (c.type === 'PERSON' && c.b - c.a === 1 && c.s === undefined && /^[A-Z][a-z]+[A-Z][a-z]+$/.test(toks[c.a].text) && !/^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|Del)[A-Z]/.test(toks[c.a].text) && !lx.givenNames.has(toks[c.a].text)) {
+        c.type = 'ORG';
+        c.shape = false;
+      }
+    if (!found.length) return;
+    for (const f of found) {
+      for (const c of this.cands) if (c.a < f.b && c.b > f.a && c.s === undefined) this.dropped.add(c);
+      this.add(f);
+    }
+  }
+
+  /** `team-mate`, `fly-half-cum-centre`: a compound whose first part (or first two) is a club noun. */
+  private clubCompound(w: string): boolean {
+    const dash = w.indexOf('-');
+    if (dash <= 0) return false;
+    if (this.lx.clubAfter.has(w.slice(0, dash))) return true;
+    const second = w.indexOf('-', dash + 1);
+    return second > 0 && this.lx.clubAfter.has(w.slice(0, second));
   }
 
   /** Person aliases: alias token -> the token starting the name it is an alias of, or the key itself. */
@@ -885,6 +966,8 @@ class Doc {
     }
     if ((lx.miscHeads.has(lastTok.text) || lx.miscHeads.has(headTok.text)) && n > 1) return;
     if (n === 1 && (lx.monthsDays.has(first.text) || lx.demonyms.has(first.text) || lx.miscHeads.has(first.text))) return;
+    // `Fifty percent of Europeans said`: a demonym's plural names a people, not a person
+    if (n === 1 && first.text.charCodeAt(first.text.length - 1) === 115 && lx.demonyms.has(first.text.slice(0, -1))) return;
 
     // 5. Organisation head word anywhere: `US Indo-Pacific Command`, `Kyoritsu Women’s University`.
     let orgHead = -1;
@@ -1498,7 +1581,7 @@ class Doc {
       const next = toks[c.b];
       const prev = toks[c.a - 1];
       const w = toks[c.a].text;
-      const after = next && next.word && !next.cap && (lx.clubAfter.has(next.text) || CLUB_MATCH_NOUNS.has(next.text) || this.standing(c.b)) && !toks[c.a].poss;
+      const after = next && next.word && !next.cap && (lx.clubAfter.has(next.text) || CLUB_MATCH_NOUNS.has(next.text) || this.standing(c.b) || this.clubCompound(next.text)) && !toks[c.a].poss;
       // `to join Newcastle`: players join clubs, not cities
       const before = prev && prev.word && (prev.text === 'v' || prev.text === 'vs' || prev.text === 'beat' || prev.text === 'against' || prev.text === 'host' || prev.text === 'hosts' || JOIN_VERBS.has(prev.text));
       if (after || before) clubVotes.set(w, (clubVotes.get(w) ?? 0) + 1);
@@ -1596,7 +1679,7 @@ class Doc {
       const w = t.text;
       // `the Williams sisters`, `the Barclay twins`: a family named by its surname is no one person
       const fam = toks[c.b];
-      if (c.type === 'PERSON' && fam && fam.word && /^(?:sisters|brothers|twins|family)$/.test(fam.text) && toks[c.a - 1]?.text.toLowerCase() === 'the' && !t.poss) continue;
+      if (c.type === 'PERSON' && fam && fam.word && /^(?:sisters|brothers|twins|family)$/.test(fam.text) && !t.poss && (toks[c.a - 1]?.text.toLowerCase() === 'the' || (toks[c.a - 1]?.word && !toks[c.a - 1].cap && toks[c.a - 2]?.text.toLowerCase() === 'the'))) continue;
       if (persons.byToken.has(w) || persons.variantOf(w, lx)) {
         keep.push({ ...c, type: 'PERSON', weak: false });
         continue;
