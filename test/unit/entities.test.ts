@@ -591,6 +591,16 @@ describe('entities: recognition rules', () => {
     assert.deepStrictEqual(surfaces(rec('Jamie Noon played well. His Newcastle team-mate Mathew Tait did not.')).slice(1), ['ORG:Newcastle', 'PERSON:Mathew Tait']);
   });
 
+  it('long bodies’ names keep their `and`: two fields before a public body’s head, a ministry’s remit listed with commas', () => {
+    assert.deepStrictEqual(surfaces(rec('A probe by the US Harbours and Shipping Commission began.')), ['ORG:US Harbours and Shipping Commission']);
+    assert.deepStrictEqual(surfaces(rec('The Coastal Erosion Research and Monitoring Center said so.')), ['ORG:Coastal Erosion Research and Monitoring Center']);
+    assert.deepStrictEqual(surfaces(rec('The Department for Fisheries, Forests and Upland Affairs agreed.')), ['ORG:Department for Fisheries, Forests and Upland Affairs']);
+    // two named bodies, or a list of bodies, stay apart
+    assert.deepStrictEqual(surfaces(rec('Shares in Velkorp Holdings and Norbank Bank fell.')), ['ORG:Velkorp Holdings', 'ORG:Norbank Bank']);
+    assert.deepStrictEqual(surfaces(rec('The Council of Harbour Pilots, Coastal Skippers Association and Ferry Owners Association met.')), ['ORG:Council of Harbour Pilots', 'ORG:Coastal Skippers Association', 'ORG:Ferry Owners Association']);
+    assert.deepStrictEqual(surfaces(rec('The Ministry of Health, Wales and Scotland met.')), ['ORG:Ministry of Health', 'PLACE:Wales', 'PLACE:Scotland']);
+  });
+
   it('`aka` gives a person a second name; a first name with the surname in brackets is one person', () => {
     const ms = rec('The hacker Tomas Varga, aka Zed from a forum, retired. Zed said little. Later Martin (McAlister) was calm at half-time.');
     assert.deepStrictEqual(ms.filter((m) => m.type === 'PERSON').map((m) => `${m.surface}=${m.key}`), ['Tomas Varga=Tomas Varga', 'Zed=Tomas Varga', 'Zed=Tomas Varga', 'Martin=Martin McAlister', 'McAlister=Martin McAlister']);

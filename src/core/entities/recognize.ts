@@ -89,6 +89,8 @@ const COMPANY_HEADS = new Set('Instruments Industries Holdings Airlines Airways 
 const CLUB_MATCH_NOUNS = new Set(['game', 'games', 'match', 'matches', 'tie', 'fixture', 'clash']);
 /** Common capitalised words (site sections) that also open organisations' names: `Science Museum`. */
 const SECTION_WORDS = new Set(['Science', 'Sport', 'Sports', 'Health', 'Business', 'Technology', 'Culture', 'Travel', 'Entertainment', 'Home']);
+/** Heads of public bodies (not of companies): `… Exchange Commission`, `Department for …`. */
+const BODY_HEADS = new Set('Commission Administration Administrations Agency Authority Board Council Committee Center Centre Institute Office Conference Bureau Department Ministry Tribunal Service Directorate'.split(' '));
 /** Title words that are also a body's whole name: `the Treasury`, `the Cabinet`. */
 const BODY_WORDS = new Set(['Treasury', 'Exchequer', 'Admiralty', 'Cabinet']);
 /** Lower-case nouns after a capitalised run that make it the title of an event or prize, not a person. */
@@ -709,6 +711,14 @@ class Doc {
       }
       if (prev.dot && !this.lx.honorifics.has(prev.text) && !SUFFIXES.has(prev.text) && prev.text.length !== 1 && !NAME_PREFIXES.has(prev.text)) break;
       const t = toks[b];
+      // `Department for Environment, Food and Rural Affairs`: a ministry's remit listed with commas
+      if (t && t.text === ',' && b - a >= 3) {
+        const e = this.remitList(a, b);
+        if (e > b) {
+          b = e;
+          continue;
+        }
+      }
       if (!t || !t.joined && !(t.text === '&' && toks[b + 1]?.joined)) {
         // `&` is a punctuation token; the word after it is marked joined
         if (!(t && t.text === '&' && this.capLike(toks[b + 1]))) break;
@@ -737,6 +747,37 @@ class Doc {
       }
       // `Jr.` after a name
       break;
+    }
+    return b;
+  }
+
+  /**
+   * `Department for Culture, Media and Sport`, `Ministry of Housing, Communities and Local Government`:
+   * after a public body's head and `for`/`of`, a list of capitalised fields ending in `and <Field>` is
+   * its remit, inside its name. Returns the list's end, or `b` when [a, b) is no such name or no list
+   * follows.
+   */
+  private remitList(a: number, b: number): number {
+    const toks = this.toks;
+    const lx = this.lx;
+    let head = false;
+    for (let k = a; k + 1 < b && !head; k++) head = BODY_HEADS.has(toks[k].text) && (toks[k + 1].text === 'for' || toks[k + 1].text === 'of');
+    if (!head || !this.capLike(toks[b - 1])) return b;
+    const field = (k: number) => this.capLike(toks[k]) && !toks[k].allCaps && !lx.givenNames.has(toks[k].text) && lx.gazetteer.get(toks[k].text)?.type !== 'PLACE';
+    // a field, not a body: `…, British Bankers Association and …` lists bodies
+    const body = (k: number) => BODY_HEADS.has(toks[k].text) || /^(?:Associations?|Societies|Society|Banks?|Unions?|Federations?)$/.test(toks[k].text);
+    let m = b;
+    for (let items = 0; items < 6; items++) {
+      if (toks[m]?.text !== ',' || !field(m + 1)) return b;
+      m += 2;
+      while (m < b + 24 && field(m) && toks[m].joined) m++;
+      if (body(m - 1)) return b;
+      const n = toks[m];
+      if (n && n.word && n.text === 'and' && n.joined && field(m + 1) && toks[m + 1].joined) {
+        m += 2;
+        while (m < b + 24 && field(m) && toks[m].joined) m++;
+        return toks[m - 1].poss || body(m - 1) ? b : m;
+      }
     }
     return b;
   }
@@ -778,6 +819,15 @@ class Doc {
         const beforeKnown = before.length === 1 && lx.gazetteer.has(before[0].text);
         const beforeWords = before.every((x, xi) => !lx.monthsDays.has(x.text) && !(lx.common.has(x.text) && xi > 0));
         keep = (headAfter && !headBefore && !beforeKnown && beforeWords) || ofBefore;
+        // `US Securities and Exchange Commission`, `Natural Hazards Research and Applications Information
+        // Center`: two fields joined by `and` before a public body's head are one body's name (not two
+        // names: no lexicon name before `and`, no given name or known name after it)
+        if (!keep && m === b && BODY_HEADS.has(lastAfter.text) && !before.some((x) => BODY_HEADS.has(x.text)) && this.gazetteerSpan(s, k) < k) {
+          const after = toks[k + 1];
+          keep = m - 1 > k + 1 && this.capLike(after) && after.joined && !after.allCaps && !lx.givenNames.has(after.text) && !lx.gazetteer.has(after.text) && !lx.givenNames.has(toks[s].text);
+        }
+        // `Department for Environment, Food and Rural Affairs`: the remit list `remitList` read
+        if (!keep && before.some((x) => x.text === ',')) keep = true;
         // `The Independent and The Times`: a capitalised article after `and` opens another name;
         // `Paramount, Universal and Warner Bros`: one word after a comma is a list's item
         if (toks[k + 1]?.text === 'The' || (k - s === 1 && toks[s - 1]?.text === ',')) keep = false;
