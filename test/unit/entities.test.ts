@@ -601,6 +601,14 @@ describe('entities: recognition rules', () => {
     assert.deepStrictEqual(surfaces(rec('The Ministry of Health, Wales and Scotland met.')), ['ORG:Ministry of Health', 'PLACE:Wales', 'PLACE:Scotland']);
   });
 
+  it('a given name alone inside a sentence is a person; a one-word name printed with a dot is a list mate; a known name after a lower-case prefix', () => {
+    assert.deepStrictEqual(surfaces(rec('We lost after the injuries to Martin and Gordon, but it was great work by Martin.')), ['PERSON:Martin', 'PERSON:Gordon', 'PERSON:Martin']);
+    // not an article's object, a place, a demonym's list or a word the text writes in lower case
+    assert.deepStrictEqual(surfaces(rec('They met in Jordan. The grant was a grant, said the Grant. Both Muslim and Christian leaders came.')), ['PLACE:Jordan']);
+    assert.deepStrictEqual(surfaces(rec('Carriers such as VoxLine and Nine.Tel route calls.')), ['ORG:VoxLine', 'ORG:Nine.Tel']);
+    assert.deepStrictEqual(surfaces(rec('Calls cross non-BT networks and an anti-Microsoft campaign grew.')), ['ORG:BT', 'ORG:Microsoft']);
+  });
+
   it('`aka` gives a person a second name; a first name with the surname in brackets is one person', () => {
     const ms = rec('The hacker Tomas Varga, aka Zed from a forum, retired. Zed said little. Later Martin (McAlister) was calm at half-time.');
     assert.deepStrictEqual(ms.filter((m) => m.type === 'PERSON').map((m) => `${m.surface}=${m.key}`), ['Tomas Varga=Tomas Varga', 'Zed=Tomas Varga', 'Zed=Tomas Varga', 'Martin=Martin McAlister', 'McAlister=Martin McAlister']);

@@ -280,6 +280,8 @@ class Doc {
         // `BBC1`, `O2`, `G7`: a name with a digit is read only when the lexicon knows it
         if (t.digit && t.cap && t.word && this.lx.gazetteer.get(t.text)?.type === 'ORG') this.lexiconCand(i, i + 1);
         else if (t.digit && t.word && !t.cap && DIGIT_LED.test(t.text)) (digitLed ??= []).push(i);
+        // `non-BT networks`, `anti-Microsoft`: a lower-case prefix before a known name
+        else if (t.word && !t.cap && t.text.length > 4 && t.text.charCodeAt(0) >= 97 && /[-‐‑–][A-Z]/.test(t.text)) this.hyphenParts(i);
         i++;
         continue;
       }
@@ -626,6 +628,24 @@ class Doc {
       for (const c of this.cands) if (c.a < f.b && c.b > f.a && c.s === undefined) this.dropped.add(c);
       this.add(f);
     }
+  }
+
+  /**
+   * A given name standing alone inside a sentence (`great work by Brian`, `injuries to Brian and
+   * Gordon`): after a lower-case word other than an article (or a comma), before no capitalised word, and
+   * never written in lower case or known as a place in the document (`Grant`, `Jordan`).
+   */
+  private bareGivenName(k: number): boolean {
+    const toks = this.toks;
+    const t = toks[k];
+    const prev = toks[k - 1];
+    const next = toks[k + 1];
+    if (t.sentStart || t.allCaps || !prev || prev.para !== t.para || this.lx.gazetteer.has(t.text)) return false;
+    if (!(prev.text === ',' || (prev.word && !prev.cap && !prev.digit && !/^(?:the|a|an|of)$/.test(prev.text)))) return false;
+    if (next && next.para === t.para && (this.capLike(next) || next.text === '(' || this.lx.particles.has(next.text)) && next.joined) return false;
+    // `Lloyd's of London`, `Muslim and Christian clergy`
+    if ((t.poss && next?.text === 'of') || this.lx.demonyms.has(t.text) || (/^(?:and|or)$/.test(prev.text) && toks[k - 2] && this.lx.demonyms.has(toks[k - 2].text))) return false;
+    return !this.isLowerWordInDoc(t.text);
   }
 
   /** `team-mate`, `fly-half-cum-centre`: a compound whose first part (or first two) is a club noun. */
@@ -1759,6 +1779,8 @@ class Doc {
       let ev = this.evidence(c.a);
       // `RipGuard said`, `TimeWarner said`: a word with a capital inside is a brand, not a person
       if (ev === 'PERSON' && isCamel(w)) ev = 'ORG';
+      // `the injuries to Brian and Gordon`: a given name alone inside a sentence is the person it names
+      if (!ev && c.type === 'PERSON' && lx.givenNames.has(w) && this.bareGivenName(c.a)) ev = 'PERSON';
       if (ev === 'PLACE') {
         // `the Northern Rivers region`
         let a = c.a;
@@ -1790,7 +1812,9 @@ class Doc {
       if (!mate && q && (q.text === ',' || q.text === 'and' || q.text === 'or')) mate = byStart.get(c.b + 1);
       // the mate must stand alone (not `China` of `China Molybdenum`)
       const alone = (m: Cand) => !this.capLike(toks[m.b]) && !(toks[m.a - 1] && this.capLike(toks[m.a - 1]) && toks[m.a].joined);
-      if (mate && mate.type !== 'PERSON' && mate.b - mate.a === 1 && !toks[c.a].sentStart && alone(mate)) {
+      // (one word as printed: `One.Tel` in `such as TalkTalk and One.Tel`)
+      const oneWord = (m: Cand) => m.b - m.a === 1 || (m.s === undefined && this.text.slice(toks[m.a].start, toks[m.b - 1].end).indexOf(' ') < 0);
+      if (mate && mate.type !== 'PERSON' && oneWord(mate) && !toks[c.a].sentStart && alone(mate)) {
         keep.push({ ...c, type: mate.type, weak: false, key: undefined });
         unresolved.splice(u--, 1);
       }
