@@ -609,6 +609,15 @@ describe('entities: recognition rules', () => {
     assert.deepStrictEqual(surfaces(rec('Calls cross non-BT networks and an anti-Microsoft campaign grew.')), ['ORG:BT', 'ORG:Microsoft']);
   });
 
+  it('products by their shape (`Zing+ box`, `the QX II`), a stake held in a company, a club before a compound club noun', () => {
+    assert.deepStrictEqual(surfaces(rec('Boxes like the Zing+ box and phones like the QX II sold well.')), []);
+    assert.deepStrictEqual(surfaces(rec('Korra sold its unit. Velaro, in which Korra owns a majority stake, will float.')).filter((m) => m.includes('Velaro')), ['ORG:Velaro']);
+    assert.deepStrictEqual(surfaces(rec('It sold the car. Velaro, in which the paint was fresh, went fast.')), []);
+    assert.deepStrictEqual(surfaces(rec('The Leeds fly-half-cum-centre is likely to start.')), ['ORG:Leeds']);
+    // `side-effects` is no side
+    assert.deepStrictEqual(surfaces(rec('Patients on Zyvex side-effects reported.')).filter((m) => m.startsWith('ORG')), []);
+  });
+
   it('`aka` gives a person a second name; a first name with the surname in brackets is one person', () => {
     const ms = rec('The hacker Tomas Varga, aka Zed from a forum, retired. Zed said little. Later Martin (McAlister) was calm at half-time.');
     assert.deepStrictEqual(ms.filter((m) => m.type === 'PERSON').map((m) => `${m.surface}=${m.key}`), ['Tomas Varga=Tomas Varga', 'Zed=Tomas Varga', 'Zed=Tomas Varga', 'Martin=Martin McAlister', 'McAlister=Martin McAlister']);

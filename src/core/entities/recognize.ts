@@ -608,6 +608,16 @@ class Doc {
       const after = toks[c.b];
       // `its Alfa Romeo marque`, `the Zephyr brand`: a name before `marque`/`brand` is the brand, a product
       if (after && after.word && (after.text === 'marque' || after.text === 'brand') && c.type !== 'PLACE') this.dropped.add(c);
+      // `Europe's Sky+ box`: a name with a plus sign glued to it is a product's (a service tier)
+      else if (after && after.text === '+' && after.start === toks[c.b - 1].end) this.dropped.add(c);
+      // `the XDA II`: letters then a Roman numeral name a model, not a person of that generation
+      else if (c.type === 'PERSON' && c.b - c.a === 2 && toks[c.a].allCaps && SUFFIXES.has(toks[c.a + 1].text)) this.dropped.add(c);
+      // `Ferrari, in which Fiat owns a majority stake`: what someone holds a stake in is a company
+      else if (c.b - c.a === 1 && c.weak && c.type !== 'PLACE' && after?.text === ',' && toks[c.b + 1]?.text === 'in' && toks[c.b + 2]?.text === 'which' && this.stakeWithin(c.b + 3)) {
+        c.type = 'ORG';
+        c.weak = false;
+        c.shape = false;
+      }
       // `a 21st Century network`: an ordinal before `Century` makes it a date, not a name
       else if (c.b - c.a === 1 && toks[c.a].text === 'Century' && toks[c.a - 1]?.digit && /^\d+(?:st|nd|rd|th)$/.test(toks[c.a - 1].text)) this.dropped.add(c);
       // `spokesman for St Bernard software`: a saint's name before a lower-case trade word is a company,
@@ -648,11 +658,23 @@ class Doc {
     return !this.isLowerWordInDoc(t.text);
   }
 
+  /** Whether `stake`/`stakes`/`shareholding` comes within eight words of `k`, in the same sentence. */
+  private stakeWithin(k: number): boolean {
+    const toks = this.toks;
+    for (let m = k; m < k + 8 && m < toks.length; m++) {
+      const t = toks[m];
+      if (!t.word && (t.text === '.' || t.text === ';')) return false;
+      if (t.text === 'stake' || t.text === 'stakes' || t.text === 'shareholding') return true;
+    }
+    return false;
+  }
+
   /** `team-mate`, `fly-half-cum-centre`: a compound whose first part (or first two) is a club noun. */
   private clubCompound(w: string): boolean {
     const dash = w.indexOf('-');
     if (dash <= 0) return false;
-    if (this.lx.clubAfter.has(w.slice(0, dash))) return true;
+    // (`side-effects` is no side)
+    if (this.lx.clubAfter.has(w.slice(0, dash))) return w.slice(0, dash) !== 'side';
     const second = w.indexOf('-', dash + 1);
     return second > 0 && this.lx.clubAfter.has(w.slice(0, second));
   }
@@ -2012,7 +2034,7 @@ class Doc {
     if (!t.sentStart && prev && prev.text === 'at' && prev2 && prev2.word && lx.orgAffiliates.has(prev2.text.toLowerCase())) return 'ORG';
     if (next && next.word && !next.cap && lx.reportingVerbs.has(next.text) && !t.poss) return 'PERSON';
     if (next && next.word && !next.cap && CLUB_VERBS.has(next.text)) return 'ORG';
-    if (next && next.word && !next.cap && PLAYING_POSITIONS.has(next.text) && !t.poss) return 'ORG';
+    if (next && next.word && !next.cap && (PLAYING_POSITIONS.has(next.text) || this.clubCompound(next.text)) && !t.poss) return 'ORG';
     if (next && next.text === ',' && toks[k + 2]?.word && lx.reportingVerbs.has(toks[k + 2].text)) return 'PERSON';
     // the noun after outweighs `said` before: `said Nationwide economist Alex Bannister`
     if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) return 'PLACE';
