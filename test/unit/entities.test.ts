@@ -587,7 +587,9 @@ describe('entities: recognition rules', () => {
   });
 
   it('a business unit’s head after a company (`Retail`, `Auto`) is in its name; a club noun opens a compound (`team-mate`)', () => {
-    assert.deepStrictEqual(surfaces(rec('Profits rose at Zenda Retail, while Korra Auto lost money.')), ['ORG:Zenda Retail', 'ORG:Korra Auto']);
+    assert.deepStrictEqual(surfaces(rec('Profits rose at Zenda Retail, while Toyota Auto lost money.')), ['ORG:Zenda Retail', 'ORG:Toyota Auto']);
+    // `Auto` alone heads no name
+    assert.deepStrictEqual(surfaces(rec('He played Grand Theft Auto all night.')), []);
     assert.deepStrictEqual(surfaces(rec('Jamie Noon played well. His Newcastle team-mate Mathew Tait did not.')).slice(1), ['ORG:Newcastle', 'PERSON:Mathew Tait']);
   });
 

@@ -89,6 +89,8 @@ const COMPANY_HEADS = new Set('Instruments Industries Holdings Airlines Airways 
 const CLUB_MATCH_NOUNS = new Set(['game', 'games', 'match', 'matches', 'tie', 'fixture', 'clash']);
 /** Common capitalised words (site sections) that also open organisations' names: `Science Museum`. */
 const SECTION_WORDS = new Set(['Science', 'Sport', 'Sports', 'Health', 'Business', 'Technology', 'Culture', 'Travel', 'Entertainment', 'Home']);
+/** A business unit's word after its company's name: `Fiat Auto`, `BT Retail`, `GE Capital`. */
+const UNIT_WORDS = new Set(['Auto', 'Autos', 'Retail', 'Wholesale', 'Finance', 'Leasing', 'Capital']);
 /** Heads of public bodies (not of companies): `… Exchange Commission`, `Department for …`. */
 const BODY_HEADS = new Set('Commission Administration Administrations Agency Authority Board Council Committee Center Centre Institute Office Conference Bureau Department Ministry Tribunal Service Directorate'.split(' '));
 /** Title words that are also a body's whole name: `the Treasury`, `the Cabinet`. */
@@ -606,8 +608,17 @@ class Doc {
     for (const c of this.cands) {
       if (c.s !== undefined) continue;
       const after = toks[c.b];
+      // `Fiat Auto`, `GM Finance`: a company the lexicon knows, then a business unit's word, is that unit
+      // (`Auto` alone heads no name: `Grand Theft Auto` is a game)
+      if (c.type === 'ORG' && !c.weak && c.key && after && after.joined && UNIT_WORDS.has(after.text) && !this.capLike(toks[c.b + 1]) && lx.gazetteer.get(toks[c.a].text)?.type === 'ORG') {
+        for (const o of this.cands) if (o !== c && o.a < c.b + 1 && o.b > c.a && o.s === undefined) this.dropped.add(o);
+        c.b++;
+        c.key = undefined;
+        continue;
+      }
       // `its Alfa Romeo marque`, `the Zephyr brand`: a name before `marque`/`brand` is the brand, a product
-      if (after && after.word && (after.text === 'marque' || after.text === 'brand') && c.type !== 'PLACE') this.dropped.add(c);
+      // (a company before `brand` stays one: `the BMW brand`, `Panasonic brand products`)
+      if (after && after.word && (after.text === 'marque' || (after.text === 'brand' && c.type === 'PERSON')) && c.type !== 'PLACE') this.dropped.add(c);
       // `Europe's Sky+ box`: a name with a plus sign glued to it is a product's (a service tier)
       else if (after && after.text === '+' && after.start === toks[c.b - 1].end) this.dropped.add(c);
       // `the XDA II`: letters then a Roman numeral name a model, not a person of that generation
@@ -626,6 +637,9 @@ class Doc {
         c.type = after && after.word && !after.cap && (ORG_NOUN_MODIFIERS.has(after.text) || lx.orgNounsAfter.has(after.text)) ? 'ORG' : 'PLACE';
         c.weak = false;
         c.shape = false;
+        // `at St Mary's`, `St Helen's`: the possessive is the name's own (a church's, a ground's)
+        const end = toks[c.b - 1].end;
+        if (toks[c.b - 1].poss && /^['’]s\b/.test(this.text.slice(end, end + 3)) && !this.capLike(after)) c.e = end + 2;
       }
     }
     for (const c of this.cands)
@@ -654,6 +668,7 @@ class Doc {
     if (!(prev.text === ',' || (prev.word && !prev.cap && !prev.digit && !/^(?:the|a|an|of)$/.test(prev.text)))) return false;
     if (next && next.para === t.para && (this.capLike(next) || next.text === '(' || this.lx.particles.has(next.text)) && next.joined) return false;
     // `Lloyd's of London`, `Muslim and Christian clergy`
+    if (next && next.word && !next.cap && (EVENT_NOUNS_AFTER.has(next.text) || (t.poss && (this.lx.orgRoleAfter.has(next.text) || this.lx.lowerRoleHeads.has(next.text))))) return false;
     if ((t.poss && next?.text === 'of') || this.lx.demonyms.has(t.text) || (/^(?:and|or)$/.test(prev.text) && toks[k - 2] && this.lx.demonyms.has(toks[k - 2].text))) return false;
     return !this.isLowerWordInDoc(t.text);
   }
@@ -713,7 +728,7 @@ class Doc {
         if (toks[e]?.text === 'as') e++;
         const a = e;
         while (e < a + 2 && e < toks.length && name(e) && toks[e].joined) e++;
-        if (!p || e === a || this.capLike(toks[e])) continue;
+        if (!p || e === a || this.capLike(toks[e]) || this.gazetteerSpan(a, a + 3) > a) continue;
         replace(a, e);
         this.aliasOf.set(a, p.a);
       } else if (t.text === '(' && toks[k + 2]?.text === ')' && lx.givenNames.has(toks[k - 1].text) && !toks[k - 1].poss && name(k + 1) && !lx.givenNames.has(toks[k + 1].text)) {
@@ -1694,6 +1709,9 @@ class Doc {
     // `the Bank` after `the Bank of England`, `the Ministry` after `the Ministry of Defence`: the head
     // word stands for the one organisation the document names `Head of …`
     const orgByHead = new Map<string, string | null>();
+    // (a `Head of …` body first: `the Bank` is the Bank of England even beside a `Barclays Bank`)
+    const ofHeads = new Set<string>();
+    for (const c of this.cands) if (!c.weak && c.type === 'ORG' && c.b - c.a >= 3 && !c.acronym && c.s === undefined && toks[c.a + 1].text === 'of') ofHeads.add(toks[c.a].text);
     for (const c of this.cands) {
       if (c.weak || c.type !== 'ORG' || c.b - c.a < 2 || c.acronym || c.s !== undefined) continue;
       // `the Commission` after `the European Commission`, `the Court` after `the European Court of
@@ -1701,7 +1719,7 @@ class Doc {
       // as a head and no other organisation the document names shares it
       let h = c.a + 1 < c.b && toks[c.a + 1].text === 'of' ? c.a : -1;
       if (h < 0) for (let k = c.a + 1; k < c.b && h < 0; k++) if (k + 1 === c.b || toks[k + 1].text === 'of') h = k;
-      if (h < 0 || (h === c.a && c.b - c.a < 3) || !lx.orgHeads.has(toks[h].text)) continue;
+      if (h < 0 || (h === c.a && c.b - c.a < 3) || !lx.orgHeads.has(toks[h].text) || (h !== c.a && ofHeads.has(toks[h].text))) continue;
       const key = this.candKey(c);
       const w = toks[h].text;
       const had = orgByHead.get(w);
