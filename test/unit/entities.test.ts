@@ -613,6 +613,7 @@ describe('entities: recognition rules', () => {
 
   it('products by their shape (`Zing+ box`, `the QX II`), a stake held in a company, a club before a compound club noun', () => {
     assert.deepStrictEqual(surfaces(rec('Boxes like the Zing+ box and phones like the QX II sold well.')), []);
+    assert.deepStrictEqual(surfaces(rec('It adopted Digital Radio Transmission Handheld (DRT-H) and the Digital Kiosk Network, funded by the Digital Access Fund.')), ['ORG:Digital Access Fund']);
     assert.deepStrictEqual(surfaces(rec('Korra sold its unit. Velaro, in which Korra owns a majority stake, will float.')).filter((m) => m.includes('Velaro')), ['ORG:Velaro']);
     assert.deepStrictEqual(surfaces(rec('It sold the car. Velaro, in which the paint was fresh, went fast.')), []);
     assert.deepStrictEqual(surfaces(rec('The Leeds fly-half-cum-centre is likely to start.')), ['ORG:Leeds']);

@@ -89,6 +89,8 @@ const COMPANY_HEADS = new Set('Instruments Industries Holdings Airlines Airways 
 const CLUB_MATCH_NOUNS = new Set(['game', 'games', 'match', 'matches', 'tie', 'fixture', 'clash']);
 /** Common capitalised words (site sections) that also open organisations' names: `Science Museum`. */
 const SECTION_WORDS = new Set(['Science', 'Sport', 'Sports', 'Health', 'Business', 'Technology', 'Culture', 'Travel', 'Entertainment', 'Home']);
+/** Last words that make a `Digital …` name a body's or company's. */
+const DIGITAL_BODY_ENDS = new Set('Fund Foundation Trust Society Association Council Commission Agency Corporation Corp Inc Ltd plc Group Holdings Industries Alliance Forum'.split(' '));
 /** A business unit's word after its company's name: `Fiat Auto`, `BT Retail`, `GE Capital`. */
 const UNIT_WORDS = new Set(['Auto', 'Autos', 'Retail', 'Wholesale', 'Finance', 'Leasing', 'Capital']);
 /** Heads of public bodies (not of companies): `… Exchange Commission`, `Department for …`. */
@@ -619,6 +621,10 @@ class Doc {
       // `its Alfa Romeo marque`, `the Zephyr brand`: a name before `marque`/`brand` is the brand, a product
       // (a company before `brand` stays one: `the BMW brand`, `Panasonic brand products`)
       if (after && after.word && (after.text === 'marque' || (after.text === 'brand' && c.type === 'PERSON')) && c.type !== 'PLACE') this.dropped.add(c);
+      // `Digital Video Broadcasting Handheld`, `Digital Rights Management`, `Digital Screen Network`: what
+      // `Digital` opens names a technology, a format or a scheme, unless a body's or company's word ends it
+      // (`Digital Solidarity Fund`)
+      else if (c.b - c.a >= 2 && toks[c.a].text === 'Digital' && c.type !== 'PLACE' && !DIGITAL_BODY_ENDS.has(toks[c.b - 1].text)) this.dropped.add(c);
       // `Europe's Sky+ box`: a name with a plus sign glued to it is a product's (a service tier)
       else if (after && after.text === '+' && after.start === toks[c.b - 1].end) this.dropped.add(c);
       // `the XDA II`: letters then a Roman numeral name a model, not a person of that generation
