@@ -644,6 +644,18 @@ describe('entities: corpus resolution', () => {
     assert.strictEqual(res.mentionIds[2][0], 'person:ben-williams');
   });
 
+  it('an initial and a surname (a team sheet) joins the one full name of that surname with that initial in another article', () => {
+    const sheet = doc('sheet.txt', 'A', 'Ireland: G Mulcahy; R Tiernan, P Stringham, D Hickey, S Horrigan, T Hale.');
+    const report = doc('report.txt', 'B', 'It was a fine day for Ronan Tiernan, and Peter Stringham passed. Tom Hale and Tim Hale both scored.');
+    const res = resolveEntities([sheet, report]);
+    const id = (d: number, surface: string) => res.mentionIds[d][[sheet, report][d].mentions.findIndex((m) => m.surface === surface)];
+    assert.strictEqual(id(0, 'R Tiernan'), id(1, 'Ronan Tiernan'));
+    assert.strictEqual(id(0, 'P Stringham'), id(1, 'Peter Stringham'));
+    // two full names with that initial: the initial names neither
+    assert.notStrictEqual(id(0, 'T Hale'), id(1, 'Tom Hale'));
+    assert.notStrictEqual(id(0, 'T Hale'), id(1, 'Tim Hale'));
+  });
+
   it('a bare surname joins a full name from another article only when the two tell the same story', () => {
     const rugby = doc('rugby.txt', 'A', 'Martin Johnson named his Six Nations squad on Monday. The Rugby Football Union backed Johnson.');
     const football = doc('football.txt', 'B', 'Chelsea beat Arsenal 2-0 on Saturday. "We deserved it," Johnson said.');

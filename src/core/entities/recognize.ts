@@ -285,7 +285,7 @@ class Doc {
         if (t.digit && t.cap && t.word && this.lx.gazetteer.get(t.text)?.type === 'ORG') this.lexiconCand(i, i + 1);
         else if (t.digit && t.word && !t.cap && DIGIT_LED.test(t.text)) (digitLed ??= []).push(i);
         // `non-BT networks`, `anti-Microsoft`: a lower-case prefix before a known name
-        else if (t.word && !t.cap && t.text.length > 4 && t.text.charCodeAt(0) >= 97 && /[-‐‑–][A-Z]/.test(t.text)) this.hyphenParts(i);
+        else if (t.word && !t.cap && t.text.length > 4 && (t.text.indexOf('-') > 0 || t.text.indexOf('–') > 0) && t.text.charCodeAt(0) >= 97 && /[-‐‑–][A-Z]/.test(t.text)) this.hyphenParts(i);
         i++;
         continue;
       }
