@@ -1,7 +1,7 @@
 // Evaluation on news text the project had never seen: sixteen short articles written and annotated
 // by hand (test/fixtures/entities, see its README) before the recogniser was run on them, and three
 // held-out sets of ten real BBC articles each (bbc-gold.json, bbc-gold-2.json, bbc-gold-3.json: offsets, types and
-// keys; the text is read from ../shared; set 4 in bbc-gold-4.json, set 5 in bbc-gold-5.json). Each describe title keeps its set's first-run figures.
+// keys; the text is read from ../shared; set 4 in bbc-gold-4.json, set 5 in bbc-gold-5.json, set 6 in bbc-gold-6.json). Each describe title keeps its set's first-run figures.
 // Mention F1 counts a mention right when its span and type are exactly the gold ones.
 // Grouping: an entity seen under several names (case-insensitively different surfaces) is grouped
 // right when every one of its recognised mentions gets one corpus id, used by no other gold entity,
@@ -248,4 +248,37 @@ heldOutSet('entities: fourth held-out real news set (ten more BBC articles, firs
 heldOutSet('entities: fifth held-out real news set (ten more BBC articles, first run: P 0.902 R 0.840 F1 0.870, span-only F1 0.919, grouping 31/38)', 'bbc-gold-5.json', 300, {
   floor: 0.947,
   title: 'groups the entities seen under several names: 94.7% reached, target 95% missed',
+});
+
+// Set 6: ten more BBC articles (bbc-pick.mjs --set 6), annotated after set 5's rules were written. Its
+// first run met the F1 target (0.930) but not the grouping one; after the rules it prompted grouping is
+// 39/42 = 92.9% (the Six Nations' `the Championship` in a column that never names it, a column's bare
+// `Brian` and headline `Murphy` named in full only in another article): the 95% is NOT met on this set.
+heldOutSet('entities: sixth held-out real news set (ten more BBC articles, first run: P 0.954 R 0.907 F1 0.930, span-only F1 0.936, grouping 34/42)', 'bbc-gold-6.json', 300, {
+  floor: 0.928,
+  title: 'groups the entities seen under several names: 92.9% reached, target 95% missed',
+});
+
+// The six held-out sets as one corpus of sixty articles, resolved together (their keys share one
+// namespace, so `uk` or `six-nations` in two sets is one entity): what a user's folder of such
+// articles would get. Every set is a development set by now; this is no held-out figure.
+describe('entities: the six held-out BBC sets pooled (sixty articles, one resolution)', () => {
+  const files = ['bbc-gold.json', 'bbc-gold-2.json', 'bbc-gold-3.json', 'bbc-gold-4.json', 'bbc-gold-5.json', 'bbc-gold-6.json'];
+  const docs = files.flatMap((f) => readBbcGoldDocs(f));
+  const predicted = docs.map((d) => recognizeEntities(d.text, analyzeDocument(d.text).paragraphs));
+
+  it('mention F1 (exact span and type) is above 0.9', () => {
+    assert.strictEqual(docs.length, 60);
+    const f1 = mentionF1(docs, predicted);
+    assert.ok(f1 > 0.9, `F1 ${f1.toFixed(3)}`);
+  });
+
+  // (Summed set by set the six reach 220/232 = 94.8%; resolved as one corpus the same real entity must
+  // get one id across sets too, which 200/226 = 88.5% do: a team sheet's `R O'Gara` of set 1 joins set
+  // 6's `Ronan O'Gara`, but `Sony Ericsson`/`SonyEricsson`, a bare `Brian` and `the Championship` do not.)
+  it('groups the entities seen under several names: 88.5% reached, target 95% missed', () => {
+    const { rate, multi } = groupingRate(docs, predicted);
+    assert.ok(multi >= 200, `only ${multi} multi-name entities`);
+    assert.ok(rate >= 0.884, `grouping ${(rate * 100).toFixed(1)}%`);
+  });
 });

@@ -343,16 +343,22 @@ function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []):
     const wi = pw[i];
     const cands = bySurname.get(wi[wi.length - 1]) ?? [];
     const supers = new Set<number>();
+    // (rule added with set 6: `R O'Gara` joins the one full name of that surname whose given name has
+    // that initial)
+    const byInitial: number[] = [];
+    const initial = wi.length === 2 && wi[0].length === 1 ? wi[0] : '';
     for (const j of cands) {
       if (j === i) continue;
       const wj = pw[j];
       const sj = new Set(wj);
+      if (initial && wj.length === 2 && wj[1] === wi[1] && wj[0].length > 2 && wj[0][0] === initial) byInitial.push(j);
       if (wi.length < wj.length && wi.every((x) => sj.has(x))) supers.add(j);
       else if (wi.length === wj.length && wi[wi.length - 1] === wj[wj.length - 1] && wi.length >= 2 && sameGiven(wi[0], wj[0], lx) && wi.slice(1, -1).join(' ') === wj.slice(1, -1).join(' '))
         uf.union(i, j);
     }
     const roots = new Set([...supers].map((x) => uf.find(x)));
     if (roots.size === 1) uf.union(i, [...supers][0]);
+    if (byInitial.length && new Set(byInitial.map((x) => uf.find(x))).size === 1) uf.union(i, byInitial[0]);
   }
   // a single name: the one full name it ends (or starts, family name first), when a document writing
   // that full name tells the same story (it is the same document, or the two name two of the same

@@ -89,6 +89,12 @@ const COMPANY_HEADS = new Set('Instruments Industries Holdings Airlines Airways 
 const CLUB_MATCH_NOUNS = new Set(['game', 'games', 'match', 'matches', 'tie', 'fixture', 'clash']);
 /** Common capitalised words (site sections) that also open organisations' names: `Science Museum`. */
 const SECTION_WORDS = new Set(['Science', 'Sport', 'Sports', 'Health', 'Business', 'Technology', 'Culture', 'Travel', 'Entertainment', 'Home']);
+/** Last words that make a `Digital …` name a body's or company's. */
+const DIGITAL_BODY_ENDS = new Set('Fund Foundation Trust Society Association Council Commission Agency Corporation Corp Inc Ltd plc Group Holdings Industries Alliance Forum'.split(' '));
+/** A business unit's word after its company's name: `Fiat Auto`, `BT Retail`, `GE Capital`. */
+const UNIT_WORDS = new Set(['Auto', 'Autos', 'Retail', 'Wholesale', 'Finance', 'Leasing', 'Capital']);
+/** Heads of public bodies (not of companies): `… Exchange Commission`, `Department for …`. */
+const BODY_HEADS = new Set('Commission Administration Administrations Agency Authority Board Council Committee Center Centre Institute Office Conference Bureau Department Ministry Tribunal Service Directorate'.split(' '));
 /** Title words that are also a body's whole name: `the Treasury`, `the Cabinet`. */
 const BODY_WORDS = new Set(['Treasury', 'Exchequer', 'Admiralty', 'Cabinet']);
 /** Lower-case nouns after a capitalised run that make it the title of an event or prize, not a person. */
@@ -257,6 +263,8 @@ class Doc {
     const w = t.text;
     if (t.allCaps && w.length > 3 && !this.lx.gazetteer.has(w)) return false;
     if (lx.common.has(w) || (lx.monthsDays.has(w) && !this.monthAsGiven(t)) || lx.demonyms.has(w)) return false;
+    // `Europeans`, `Americans`: a demonym's plural names a people, not a person
+    if (w.charCodeAt(w.length - 1) === 115 && lx.demonyms.has(w.slice(0, -1))) return false;
     if (lx.givenNames.has(w)) return true; // `Bill`, `Mark`, `Grace` are also common nouns
     if (lx.orgHeads.has(w) || lx.miscHeads.has(w) || lx.honorifics.has(w)) return false;
     if (!allowTitle && (lx.titleHeads.has(w) || lx.titleModifiers.has(w))) return false;
@@ -276,6 +284,8 @@ class Doc {
         // `BBC1`, `O2`, `G7`: a name with a digit is read only when the lexicon knows it
         if (t.digit && t.cap && t.word && this.lx.gazetteer.get(t.text)?.type === 'ORG') this.lexiconCand(i, i + 1);
         else if (t.digit && t.word && !t.cap && DIGIT_LED.test(t.text)) (digitLed ??= []).push(i);
+        // `non-BT networks`, `anti-Microsoft`: a lower-case prefix before a known name
+        else if (t.word && !t.cap && t.text.length > 4 && (t.text.indexOf('-') > 0 || t.text.indexOf('–') > 0) && t.text.charCodeAt(0) >= 97 && /[-‐‑–][A-Z]/.test(t.text)) this.hyphenParts(i);
         i++;
         continue;
       }
@@ -291,6 +301,8 @@ class Doc {
     this.affiliations();
     this.orgNamesOverPersons();
     this.competitionShortNames();
+    this.personAliases();
+    this.tradeNames();
     const persons = this.personClusters();
     for (const [a, b] of headlineSegs) this.headline(a, b, persons);
     this.resolveWeak(persons);
@@ -553,6 +565,189 @@ class Doc {
     for (const c of short) c.key = key;
   }
 
+  /**
+   * Shapes only trade names have, which no person's or place's name takes:
+   * - a web address used as a name (`Plus.net`, `Amazon.com`) or two capitalised parts joined by a dot
+   *   (`One.Tel`) is a company;
+   * - a word with a digit inside its letters (`Freedom2surf`, `One2One`; not a unit, an ordinal or a
+   *   model code) is a company;
+   * - a capitalised word right before a model's code of letters and digits (`SonyEricsson P900`,
+   *   `Zorin K750`) is the maker, as `Nokia 6600` is;
+   * - a word with a capital inside (`SonyEricsson`, `TalkTalk`; not `McCarthy`, `DeShawn`, `MacLeod`)
+   *   is no person's name: read as one, it is the company.
+   */
+  private tradeNames(): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    const found: Cand[] = [];
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      if (!t.word || !t.cap || this.titleCase.has(t.para)) continue;
+      const dot = toks[k + 1];
+      const tail = toks[k + 2];
+      if (dot && tail && dot.text === '.' && dot.start === t.end && tail.start === dot.end && tail.word && !t.digit && !t.allCaps) {
+        const web = /^(?:com|net|org|tv|co|biz|info)$/.test(tail.text);
+        const joinedName = tail.cap && !tail.allCaps && !tail.digit && tail.text.length >= 2 && tail.text.length <= 6 && !lx.common.has(tail.text) && t.text.length <= 8 && !lx.gazetteer.has(t.text) && !lx.gazetteer.has(tail.text);
+        if (web || joinedName) {
+          let b = k + 3;
+          // `Lastminute.co.uk`
+          if (web && tail.text === 'co' && toks[b]?.text === '.' && toks[b + 1]?.text === 'uk' && toks[b + 1].start === toks[b].end) b += 2;
+          found.push({ a: k, b, type: 'ORG', weak: false });
+          k = b - 1;
+          continue;
+        }
+      }
+      if (t.digit && !t.allCaps && /^[A-Z][a-z]+\d+(?:[a-z]{2,}|[A-Z][a-z]+)$/.test(t.text)) {
+        found.push({ a: k, b: k + 1, type: 'ORG', weak: false });
+        continue;
+      }
+      const next = toks[k + 1];
+      if (!t.digit && !t.allCaps && next && next.joined && next.digit && /^[A-Z]{1,3}\d{2,4}[a-z]?$/.test(next.text) && !t.sentStart && !t.poss && !lx.gazetteer.has(t.text) && !lx.givenNames.has(t.text) && !lx.common.has(t.text) && !lx.monthsDays.has(t.text) && !this.capLike(toks[k - 1])) {
+        found.push({ a: k, b: k + 1, type: 'ORG', weak: false });
+        continue;
+      }
+    }
+    for (const c of this.cands) {
+      if (c.s !== undefined) continue;
+      const after = toks[c.b];
+      // `Fiat Auto`, `GM Finance`: a company the lexicon knows, then a business unit's word, is that unit
+      // (`Auto` alone heads no name: `Grand Theft Auto` is a game)
+      if (c.type === 'ORG' && !c.weak && c.key && after && after.joined && UNIT_WORDS.has(after.text) && !this.capLike(toks[c.b + 1]) && lx.gazetteer.get(toks[c.a].text)?.type === 'ORG') {
+        for (const o of this.cands) if (o !== c && o.a < c.b + 1 && o.b > c.a && o.s === undefined) this.dropped.add(o);
+        c.b++;
+        c.key = undefined;
+        continue;
+      }
+      // `its Alfa Romeo marque`, `the Zephyr brand`: a name before `marque`/`brand` is the brand, a product
+      // (a company before `brand` stays one: `the BMW brand`, `Panasonic brand products`)
+      if (after && after.word && (after.text === 'marque' || (after.text === 'brand' && c.type === 'PERSON')) && c.type !== 'PLACE') this.dropped.add(c);
+      // `Digital Video Broadcasting Handheld`, `Digital Rights Management`, `Digital Screen Network`: what
+      // `Digital` opens names a technology, a format or a scheme, unless a body's or company's word ends it
+      // (`Digital Solidarity Fund`)
+      else if (c.b - c.a >= 2 && toks[c.a].text === 'Digital' && c.type !== 'PLACE' && !DIGITAL_BODY_ENDS.has(toks[c.b - 1].text)) this.dropped.add(c);
+      // `Europe's Sky+ box`: a name with a plus sign glued to it is a product's (a service tier)
+      else if (after && after.text === '+' && after.start === toks[c.b - 1].end) this.dropped.add(c);
+      // `the XDA II`: letters then a Roman numeral name a model, not a person of that generation
+      else if (c.type === 'PERSON' && c.b - c.a === 2 && toks[c.a].allCaps && SUFFIXES.has(toks[c.a + 1].text)) this.dropped.add(c);
+      // `Ferrari, in which Fiat owns a majority stake`: what someone holds a stake in is a company
+      else if (c.b - c.a === 1 && c.weak && c.type !== 'PLACE' && after?.text === ',' && toks[c.b + 1]?.text === 'in' && toks[c.b + 2]?.text === 'which' && this.stakeWithin(c.b + 3)) {
+        c.type = 'ORG';
+        c.weak = false;
+        c.shape = false;
+      }
+      // `a 21st Century network`: an ordinal before `Century` makes it a date, not a name
+      else if (c.b - c.a === 1 && toks[c.a].text === 'Century' && toks[c.a - 1]?.digit && /^\d+(?:st|nd|rd|th)$/.test(toks[c.a - 1].text)) this.dropped.add(c);
+      // `spokesman for St Bernard software`: a saint's name before a lower-case trade word is a company,
+      // elsewhere a place (a town, a church); no living person is called `St …`
+      else if (c.type === 'PERSON' && c.b - c.a >= 2 && /^(?:St|Saint)$/.test(toks[c.a].text) && !c.role) {
+        c.type = after && after.word && !after.cap && (ORG_NOUN_MODIFIERS.has(after.text) || lx.orgNounsAfter.has(after.text)) ? 'ORG' : 'PLACE';
+        c.weak = false;
+        c.shape = false;
+        // `at St Mary's`, `St Helen's`: the possessive is the name's own (a church's, a ground's)
+        const end = toks[c.b - 1].end;
+        if (toks[c.b - 1].poss && /^['’]s\b/.test(this.text.slice(end, end + 3)) && !this.capLike(after)) c.e = end + 2;
+      }
+    }
+    for (const c of this.cands)
+      if (c.type === 'PERSON' && c.b - c.a === 1 && c.s === undefined && /^[A-Z][a-z]+[A-Z][a-z]+$/.test(toks[c.a].text) && !/^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|Del)[A-Z]/.test(toks[c.a].text) && !lx.givenNames.has(toks[c.a].text)) {
+        c.type = 'ORG';
+        c.shape = false;
+      }
+    if (!found.length) return;
+    for (const f of found) {
+      for (const c of this.cands) if (c.a < f.b && c.b > f.a && c.s === undefined) this.dropped.add(c);
+      this.add(f);
+    }
+  }
+
+  /**
+   * A given name standing alone inside a sentence (`great work by Brian`, `injuries to Brian and
+   * Gordon`): after a lower-case word other than an article (or a comma), before no capitalised word, and
+   * never written in lower case or known as a place in the document (`Grant`, `Jordan`).
+   */
+  private bareGivenName(k: number): boolean {
+    const toks = this.toks;
+    const t = toks[k];
+    const prev = toks[k - 1];
+    const next = toks[k + 1];
+    if (t.sentStart || t.allCaps || !prev || prev.para !== t.para || this.lx.gazetteer.has(t.text)) return false;
+    if (!(prev.text === ',' || (prev.word && !prev.cap && !prev.digit && !/^(?:the|a|an|of)$/.test(prev.text)))) return false;
+    if (next && next.para === t.para && (this.capLike(next) || next.text === '(' || this.lx.particles.has(next.text)) && next.joined) return false;
+    // `Lloyd's of London`, `Muslim and Christian clergy`
+    if (next && next.word && !next.cap && (EVENT_NOUNS_AFTER.has(next.text) || (t.poss && (this.lx.orgRoleAfter.has(next.text) || this.lx.lowerRoleHeads.has(next.text))))) return false;
+    if ((t.poss && next?.text === 'of') || this.lx.demonyms.has(t.text) || (/^(?:and|or)$/.test(prev.text) && toks[k - 2] && this.lx.demonyms.has(toks[k - 2].text))) return false;
+    return !this.isLowerWordInDoc(t.text);
+  }
+
+  /** Whether `stake`/`stakes`/`shareholding` comes within eight words of `k`, in the same sentence. */
+  private stakeWithin(k: number): boolean {
+    const toks = this.toks;
+    for (let m = k; m < k + 8 && m < toks.length; m++) {
+      const t = toks[m];
+      if (!t.word && (t.text === '.' || t.text === ';')) return false;
+      if (t.text === 'stake' || t.text === 'stakes' || t.text === 'shareholding') return true;
+    }
+    return false;
+  }
+
+  /** `team-mate`, `fly-half-cum-centre`: a compound whose first part (or first two) is a club noun. */
+  private clubCompound(w: string): boolean {
+    const dash = w.indexOf('-');
+    if (dash <= 0) return false;
+    // (`side-effects` is no side)
+    if (this.lx.clubAfter.has(w.slice(0, dash))) return w.slice(0, dash) !== 'side';
+    const second = w.indexOf('-', dash + 1);
+    return second > 0 && this.lx.clubAfter.has(w.slice(0, second));
+  }
+
+  /** Person aliases: alias token -> the token starting the name it is an alias of, or the key itself. */
+  readonly aliasOf = new Map<number, number | string>();
+  private readonly aliasKeys = new Map<number, string>();
+  private readonly aliasWords = new Map<string, string>();
+
+  /**
+   * Two ways a story gives one person a second name: `Marek Strihavka, aka Benny` (also `a.k.a.`, `also
+   * known as`) makes the capitalised name after it the same person; `Eddie (O'Sullivan) was calm`, a
+   * quote's first name with the surname the reporter adds in brackets, is that one person, given name
+   * and surname each a mention.
+   */
+  private personAliases(): void {
+    const toks = this.toks;
+    const lx = this.lx;
+    let byEnd: Map<number, Cand> | undefined;
+    const name = (k: number) => this.capLike(toks[k]) && !toks[k].allCaps && this.nameLike(toks[k]) && !lx.gazetteer.has(toks[k].text);
+    const replace = (a: number, b: number) => {
+      for (const c of this.cands) if (c.a < b && c.b > a) this.dropped.add(c);
+      this.add({ a, b, type: 'PERSON', weak: false });
+    };
+    for (let k = 1; k + 2 < toks.length; k++) {
+      const t = toks[k];
+      if (t.word && (t.text === 'aka' || t.text === 'a.k.a' || (t.text === 'known' && toks[k - 1].text === 'also'))) {
+        const sep = toks[t.text === 'known' ? k - 2 : k - 1];
+        if (!sep || (sep.text !== ',' && sep.text !== '(')) continue;
+        if (!byEnd) {
+          byEnd = new Map();
+          for (const c of this.cands) if (c.type === 'PERSON' && !c.weak && c.s === undefined) byEnd.set(c.b, c);
+        }
+        const p = byEnd.get(toks.indexOf(sep, k - 3));
+        let e = k + 1;
+        if (toks[e]?.text === 'as') e++;
+        const a = e;
+        while (e < a + 2 && e < toks.length && name(e) && toks[e].joined) e++;
+        if (!p || e === a || this.capLike(toks[e]) || this.gazetteerSpan(a, a + 3) > a) continue;
+        replace(a, e);
+        this.aliasOf.set(a, p.a);
+      } else if (t.text === '(' && toks[k + 2]?.text === ')' && lx.givenNames.has(toks[k - 1].text) && !toks[k - 1].poss && name(k + 1) && !lx.givenNames.has(toks[k + 1].text)) {
+        const g = toks[k - 1];
+        if (this.capLike(toks[k - 2]) && this.nameLike(toks[k - 2]) && g.joined && toks[k - 2].para === g.para) continue;
+        const key = g.text + ' ' + toks[k + 1].text;
+        replace(k - 1, k);
+        replace(k + 1, k + 2);
+        this.aliasOf.set(k - 1, key).set(k + 1, key);
+      }
+    }
+  }
+
   /** End (exclusive) of the run of capitalised words starting at `a`. */
   private segmentEnd(a: number): number {
     const toks = this.toks;
@@ -579,6 +774,14 @@ class Doc {
       }
       if (prev.dot && !this.lx.honorifics.has(prev.text) && !SUFFIXES.has(prev.text) && prev.text.length !== 1 && !NAME_PREFIXES.has(prev.text)) break;
       const t = toks[b];
+      // `Department for Environment, Food and Rural Affairs`: a ministry's remit listed with commas
+      if (t && t.text === ',' && b - a >= 3) {
+        const e = this.remitList(a, b);
+        if (e > b) {
+          b = e;
+          continue;
+        }
+      }
       if (!t || !t.joined && !(t.text === '&' && toks[b + 1]?.joined)) {
         // `&` is a punctuation token; the word after it is marked joined
         if (!(t && t.text === '&' && this.capLike(toks[b + 1]))) break;
@@ -607,6 +810,37 @@ class Doc {
       }
       // `Jr.` after a name
       break;
+    }
+    return b;
+  }
+
+  /**
+   * `Department for Culture, Media and Sport`, `Ministry of Housing, Communities and Local Government`:
+   * after a public body's head and `for`/`of`, a list of capitalised fields ending in `and <Field>` is
+   * its remit, inside its name. Returns the list's end, or `b` when [a, b) is no such name or no list
+   * follows.
+   */
+  private remitList(a: number, b: number): number {
+    const toks = this.toks;
+    const lx = this.lx;
+    let head = false;
+    for (let k = a; k + 1 < b && !head; k++) head = BODY_HEADS.has(toks[k].text) && (toks[k + 1].text === 'for' || toks[k + 1].text === 'of');
+    if (!head || !this.capLike(toks[b - 1])) return b;
+    const field = (k: number) => this.capLike(toks[k]) && !toks[k].allCaps && !lx.givenNames.has(toks[k].text) && lx.gazetteer.get(toks[k].text)?.type !== 'PLACE';
+    // a field, not a body: `…, British Bankers Association and …` lists bodies
+    const body = (k: number) => BODY_HEADS.has(toks[k].text) || /^(?:Associations?|Societies|Society|Banks?|Unions?|Federations?)$/.test(toks[k].text);
+    let m = b;
+    for (let items = 0; items < 6; items++) {
+      if (toks[m]?.text !== ',' || !field(m + 1)) return b;
+      m += 2;
+      while (m < b + 24 && field(m) && toks[m].joined) m++;
+      if (body(m - 1)) return b;
+      const n = toks[m];
+      if (n && n.word && n.text === 'and' && n.joined && field(m + 1) && toks[m + 1].joined) {
+        m += 2;
+        while (m < b + 24 && field(m) && toks[m].joined) m++;
+        return toks[m - 1].poss || body(m - 1) ? b : m;
+      }
     }
     return b;
   }
@@ -648,6 +882,15 @@ class Doc {
         const beforeKnown = before.length === 1 && lx.gazetteer.has(before[0].text);
         const beforeWords = before.every((x, xi) => !lx.monthsDays.has(x.text) && !(lx.common.has(x.text) && xi > 0));
         keep = (headAfter && !headBefore && !beforeKnown && beforeWords) || ofBefore;
+        // `US Securities and Exchange Commission`, `Natural Hazards Research and Applications Information
+        // Center`: two fields joined by `and` before a public body's head are one body's name (not two
+        // names: no lexicon name before `and`, no given name or known name after it)
+        if (!keep && m === b && BODY_HEADS.has(lastAfter.text) && !before.some((x) => BODY_HEADS.has(x.text)) && this.gazetteerSpan(s, k) < k) {
+          const after = toks[k + 1];
+          keep = m - 1 > k + 1 && this.capLike(after) && after.joined && !after.allCaps && !lx.givenNames.has(after.text) && !lx.gazetteer.has(after.text) && !lx.givenNames.has(toks[s].text);
+        }
+        // `Department for Environment, Food and Rural Affairs`: the remit list `remitList` read
+        if (!keep && before.some((x) => x.text === ',')) keep = true;
         // `The Independent and The Times`: a capitalised article after `and` opens another name;
         // `Paramount, Universal and Warner Bros`: one word after a comma is a list's item
         if (toks[k + 1]?.text === 'The' || (k - s === 1 && toks[s - 1]?.text === ',')) keep = false;
@@ -836,6 +1079,8 @@ class Doc {
     }
     if ((lx.miscHeads.has(lastTok.text) || lx.miscHeads.has(headTok.text)) && n > 1) return;
     if (n === 1 && (lx.monthsDays.has(first.text) || lx.demonyms.has(first.text) || lx.miscHeads.has(first.text))) return;
+    // `Fifty percent of Europeans said`: a demonym's plural names a people, not a person
+    if (n === 1 && first.text.charCodeAt(first.text.length - 1) === 115 && lx.demonyms.has(first.text.slice(0, -1))) return;
 
     // 5. Organisation head word anywhere: `US Indo-Pacific Command`, `Kyoritsu Women’s University`.
     let orgHead = -1;
@@ -1316,7 +1561,11 @@ class Doc {
       const acr = toks[i + 1];
       if (!acr.word || !acr.cap) continue;
       const letters = acr.text.replace(/[^A-Za-z]/g, '');
-      if (letters.length < 2 || letters !== letters.toUpperCase()) continue;
+      if (letters.length < 2) continue;
+      if (letters !== letters.toUpperCase()) {
+        this.wordAcronym(i, sorted, sortedEnds);
+        continue;
+      }
       // candidates ending before the parenthesis, nearest first, within the sentence
       let matched: Cand | undefined;
       let lowerLong = false;
@@ -1358,6 +1607,28 @@ class Doc {
         if (last && last.b === i && last.type === 'PERSON' && !last.key) this.dropped.add(last);
       }
     }
+  }
+
+  /**
+   * `the European Telecommunications Institute (Etsi)`, `… Organisation (Unesco)`: British style writes
+   * an acronym said as a word with one capital; in parentheses right after an organisation's name whose
+   * letters it takes in order (the first at the name's start, the last in its last word) it is that
+   * organisation. Kept to words of 3-6 letters that are not known names of anything else.
+   */
+  private wordAcronym(i: number, sorted: Cand[], sortedEnds: number[]): void {
+    const toks = this.toks;
+    const acr = toks[i + 1];
+    if (!/^[A-Z][a-z]{2,5}$/.test(acr.text) || this.lx.gazetteer.has(acr.text) || this.lx.givenNames.has(acr.text)) return;
+    let q = sortedEnds.lastIndexOf(i);
+    while (q >= 0 && sortedEnds[q] === i && (sorted[q].type !== 'ORG' || sorted[q].weak || sorted[q].acronym || sorted[q].b - sorted[q].a < 2)) q--;
+    if (q < 0 || sortedEnds[q] !== i) return;
+    const org = sorted[q];
+    const first = toks[org.a].text;
+    if (first[0] !== acr.text[0] || !abbreviates(acr.text, this.text.slice(toks[org.a].start, toks[org.b - 1].end))) return;
+    const key = this.candKey(org);
+    this.acronymOf.set(acr.text, key);
+    for (const c of this.cands) if (c.a === i + 1 && c.b === i + 2) this.dropped.add(c);
+    this.add({ a: i + 1, b: i + 2, type: 'ORG', weak: false, key });
   }
 
   /** Key of a candidate before clustering: lexicon canonical name or its text. */
@@ -1423,7 +1694,7 @@ class Doc {
       const next = toks[c.b];
       const prev = toks[c.a - 1];
       const w = toks[c.a].text;
-      const after = next && next.word && !next.cap && (lx.clubAfter.has(next.text) || CLUB_MATCH_NOUNS.has(next.text) || this.standing(c.b)) && !toks[c.a].poss;
+      const after = next && next.word && !next.cap && (lx.clubAfter.has(next.text) || CLUB_MATCH_NOUNS.has(next.text) || this.standing(c.b) || this.clubCompound(next.text)) && !toks[c.a].poss;
       // `to join Newcastle`: players join clubs, not cities
       const before = prev && prev.word && (prev.text === 'v' || prev.text === 'vs' || prev.text === 'beat' || prev.text === 'against' || prev.text === 'host' || prev.text === 'hosts' || JOIN_VERBS.has(prev.text));
       if (after || before) clubVotes.set(w, (clubVotes.get(w) ?? 0) + 1);
@@ -1444,10 +1715,19 @@ class Doc {
     // `the Bank` after `the Bank of England`, `the Ministry` after `the Ministry of Defence`: the head
     // word stands for the one organisation the document names `Head of …`
     const orgByHead = new Map<string, string | null>();
+    // (a `Head of …` body first: `the Bank` is the Bank of England even beside a `Barclays Bank`)
+    const ofHeads = new Set<string>();
+    for (const c of this.cands) if (!c.weak && c.type === 'ORG' && c.b - c.a >= 3 && !c.acronym && c.s === undefined && toks[c.a + 1].text === 'of') ofHeads.add(toks[c.a].text);
     for (const c of this.cands) {
-      if (c.weak || c.type !== 'ORG' || c.b - c.a < 3 || c.acronym || toks[c.a + 1].text !== 'of') continue;
+      if (c.weak || c.type !== 'ORG' || c.b - c.a < 2 || c.acronym || c.s !== undefined) continue;
+      // `the Commission` after `the European Commission`, `the Court` after `the European Court of
+      // Justice`: also the head word a qualifier opens (before `of`, or last), when the lexicon has it
+      // as a head and no other organisation the document names shares it
+      let h = c.a + 1 < c.b && toks[c.a + 1].text === 'of' ? c.a : -1;
+      if (h < 0) for (let k = c.a + 1; k < c.b && h < 0; k++) if (k + 1 === c.b || toks[k + 1].text === 'of') h = k;
+      if (h < 0 || (h === c.a && c.b - c.a < 3) || !lx.orgHeads.has(toks[h].text) || (h !== c.a && ofHeads.has(toks[h].text))) continue;
       const key = this.candKey(c);
-      const w = toks[c.a].text;
+      const w = toks[h].text;
       const had = orgByHead.get(w);
       orgByHead.set(w, had === undefined || had === key ? key : null);
     }
@@ -1515,7 +1795,7 @@ class Doc {
       const w = t.text;
       // `the Williams sisters`, `the Barclay twins`: a family named by its surname is no one person
       const fam = toks[c.b];
-      if (c.type === 'PERSON' && fam && fam.word && /^(?:sisters|brothers|twins|family)$/.test(fam.text) && toks[c.a - 1]?.text.toLowerCase() === 'the' && !t.poss) continue;
+      if (c.type === 'PERSON' && fam && fam.word && /^(?:sisters|brothers|twins|family)$/.test(fam.text) && !t.poss && (toks[c.a - 1]?.text.toLowerCase() === 'the' || (toks[c.a - 1]?.word && !toks[c.a - 1].cap && toks[c.a - 2]?.text.toLowerCase() === 'the'))) continue;
       if (persons.byToken.has(w) || persons.variantOf(w, lx)) {
         keep.push({ ...c, type: 'PERSON', weak: false });
         continue;
@@ -1545,6 +1825,8 @@ class Doc {
       let ev = this.evidence(c.a);
       // `RipGuard said`, `TimeWarner said`: a word with a capital inside is a brand, not a person
       if (ev === 'PERSON' && isCamel(w)) ev = 'ORG';
+      // `the injuries to Brian and Gordon`: a given name alone inside a sentence is the person it names
+      if (!ev && c.type === 'PERSON' && lx.givenNames.has(w) && this.bareGivenName(c.a)) ev = 'PERSON';
       if (ev === 'PLACE') {
         // `the Northern Rivers region`
         let a = c.a;
@@ -1576,7 +1858,9 @@ class Doc {
       if (!mate && q && (q.text === ',' || q.text === 'and' || q.text === 'or')) mate = byStart.get(c.b + 1);
       // the mate must stand alone (not `China` of `China Molybdenum`)
       const alone = (m: Cand) => !this.capLike(toks[m.b]) && !(toks[m.a - 1] && this.capLike(toks[m.a - 1]) && toks[m.a].joined);
-      if (mate && mate.type !== 'PERSON' && mate.b - mate.a === 1 && !toks[c.a].sentStart && alone(mate)) {
+      // (one word as printed: `One.Tel` in `such as TalkTalk and One.Tel`)
+      const oneWord = (m: Cand) => m.b - m.a === 1 || (m.s === undefined && this.text.slice(toks[m.a].start, toks[m.b - 1].end).indexOf(' ') < 0);
+      if (mate && mate.type !== 'PERSON' && oneWord(mate) && !toks[c.a].sentStart && alone(mate)) {
         keep.push({ ...c, type: mate.type, weak: false, key: undefined });
         unresolved.splice(u--, 1);
       }
@@ -1774,7 +2058,7 @@ class Doc {
     if (!t.sentStart && prev && prev.text === 'at' && prev2 && prev2.word && lx.orgAffiliates.has(prev2.text.toLowerCase())) return 'ORG';
     if (next && next.word && !next.cap && lx.reportingVerbs.has(next.text) && !t.poss) return 'PERSON';
     if (next && next.word && !next.cap && CLUB_VERBS.has(next.text)) return 'ORG';
-    if (next && next.word && !next.cap && PLAYING_POSITIONS.has(next.text) && !t.poss) return 'ORG';
+    if (next && next.word && !next.cap && (PLAYING_POSITIONS.has(next.text) || this.clubCompound(next.text)) && !t.poss) return 'ORG';
     if (next && next.text === ',' && toks[k + 2]?.word && lx.reportingVerbs.has(toks[k + 2].text)) return 'PERSON';
     // the noun after outweighs `said` before: `said Nationwide economist Alex Bannister`
     if (next && next.word && !next.cap && lx.placeNounsAfter.has(next.text)) return 'PLACE';
@@ -1850,6 +2134,16 @@ class Doc {
         const words: string[] = [];
         for (let k = c.a; k < c.b; k++) if (!SUFFIXES.has(toks[k].text)) words.push(this.personWord(toks[k].text));
         key = persons.keyFor(words, start, lx) ?? words.join(' ');
+        if (this.aliasOf.size) {
+          // `aka Benny`, `Eddie (O'Sullivan)`: the key of the person the alias names (emitted before it)
+          const of = this.aliasOf.get(c.a);
+          if (typeof of === 'string') key = of;
+          else if (of !== undefined) key = this.aliasKeys.get(of) ?? key;
+          // a later `Benny` alone is still the alias
+          else if (c.b - c.a === 1) key = this.aliasWords.get(toks[c.a].text) ?? key;
+          this.aliasKeys.set(c.a, key);
+          if (of !== undefined && c.b - c.a === 1 && !this.aliasWords.has(toks[c.a].text)) this.aliasWords.set(toks[c.a].text, key);
+        }
       } else if (c.acronym) {
         const acr = toks[c.a].text;
         key = this.acronymOf.get(acr) ?? lookupAcronym(acr, orgList) ?? acr;

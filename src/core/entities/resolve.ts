@@ -561,10 +561,14 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     const own = personName[i];
     const cands = bySurname.get(wi[wi.length - 1]) ?? [];
     const supers = new Set<number>();
+    // `R O'Gara` on a team sheet: the one full name with that surname whose given name has that initial
+    let byInitial: number[] | undefined;
+    const initial = wi.length === 2 && wi[0].length === 1 ? wi[0] : '';
     for (const g of cands) {
       if (g === own) continue;
       const j = g.rep;
       const wj = g.words;
+      if (initial && wj.length === 2 && wj[1] === wi[1] && wj[0].length > 2 && wj[0][0] === initial) (byInitial ??= []).push(j);
       if (wi.length < wj.length && wi.every((x) => wj.includes(x))) supers.add(j);
       else if (wi.length === wj.length && wi[wi.length - 1] === wj[wj.length - 1] && wi.length >= 2 && sameGiven(wi[0], wj[0], lx) && wi.slice(1, -1).join(' ') === wj.slice(1, -1).join(' '))
         uf.union(i, j);
@@ -572,6 +576,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     if (supers.size === 0) continue; // most names: no longer name contains them, no sets to make
     const roots = new Set([...supers].map((x) => uf.find(x)));
     if (roots.size === 1) uf.union(i, [...supers][0]);
+    if (byInitial && new Set(byInitial.map((x) => uf.find(x))).size === 1) uf.union(i, byInitial[0]);
   }
   // a single name: the one full name it ends (or starts, family name first), when a document that
   // writes it tells the same story (sameStory); else roles decide, as between several full names
