@@ -573,9 +573,11 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
       else if (wi.length === wj.length && wi[wi.length - 1] === wj[wj.length - 1] && wi.length >= 2 && sameGiven(wi[0], wj[0], lx) && wi.slice(1, -1).join(' ') === wj.slice(1, -1).join(' '))
         uf.union(i, j);
     }
-    if (supers.size === 0) continue; // most names: no longer name contains them, no sets to make
-    const roots = new Set([...supers].map((x) => uf.find(x)));
-    if (roots.size === 1) uf.union(i, [...supers][0]);
+    // most names: no longer name contains them, no sets to make
+    if (supers.size > 0) {
+      const roots = new Set([...supers].map((x) => uf.find(x)));
+      if (roots.size === 1) uf.union(i, [...supers][0]);
+    }
     if (byInitial && new Set(byInitial.map((x) => uf.find(x))).size === 1) uf.union(i, byInitial[0]);
   }
   // a single name: the one full name it ends (or starts, family name first), when a document that
