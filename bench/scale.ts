@@ -68,14 +68,34 @@ interface ScanFigures {
   peakMb: number;
   /** Peak RSS until every file was analysed and indexed (before the identity resolution). */
   peakAnalysedMb: number;
+  /** The same from the kernel's high-water mark (since the process started), where it is known. */
+  highWaterMb?: number;
+  highWaterAnalysedMb?: number;
 }
+
+/**
+ * The process's exact RSS high-water mark so far (Linux: VmHWM), in MB; undefined elsewhere. The
+ * 5 ms sampling of `monitor` misses short peaks (a collection, a reply being cloned).
+ */
+function highWaterMb(): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return m ? (Number(m[1]) * 1024) / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const hwm = () => {
+  const v = highWaterMb();
+  return v === undefined ? '' : `; high-water mark ${v.toFixed(0)} MB`;
+};
 
 /** NEWS_WORKER_MEMLOG=1: this thread's memory at each phase (the worker logs its own, nodeWorker.ts). */
 function hostMem(phase: string): void {
   if (!process.env.NEWS_WORKER_MEMLOG) return;
   const m = process.memoryUsage();
   const mb = (n: number) => (n / 1e6).toFixed(0);
-  console.log(`[host] ${phase}: heap used ${mb(m.heapUsed)} MB, total ${mb(m.heapTotal)} MB, array buffers ${mb(m.arrayBuffers)} MB, external ${mb(m.external)} MB; process RSS ${mb(m.rss)} MB`);
+  console.log(`[host] ${phase}: heap used ${mb(m.heapUsed)} MB, total ${mb(m.heapTotal)} MB, array buffers ${mb(m.arrayBuffers)} MB, external ${mb(m.external)} MB; process RSS ${mb(m.rss)} MB${hwm()}`);
 }
 
 /** The extension's scan (WorkspaceCorpus.scanWorkspace), minus vscode: read, batch, worker, corpus. */
@@ -114,6 +134,7 @@ async function scan(corpus: Corpus, client: AnalysisClient, root: string, files:
   await Promise.all(inFlight);
   const analysedMs = performance.now() - t0;
   const peakAnalysedMb = watch.peakNow();
+  const highWaterAnalysedMb = highWaterMb();
   hostMem('all analysed');
   const input = corpus.identityInput();
   const reply = await client.request<ResolveReply>({ kind: 'resolve', docs: input.map((d) => ({ path: d.path, outlet: d.outlet })) });
@@ -121,7 +142,7 @@ async function scan(corpus: Corpus, client: AnalysisClient, root: string, files:
   corpus.setIdentitySnapshot(identitySnapshot(reply), new Map(input.map((d) => [d.path, d.version])));
   const identitiesMs = performance.now() - t0;
   const { peakMb, longestStallMs } = watch.stop();
-  return { firstResultsMs, analysedMs, identitiesMs, cached, longestStallMs, peakMb, peakAnalysedMb };
+  return { firstResultsMs, analysedMs, identitiesMs, cached, longestStallMs, peakMb, peakAnalysedMb, highWaterMb: highWaterMb(), highWaterAnalysedMb };
 }
 
 function listFiles(root: string): string[] {
@@ -136,7 +157,8 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 function line(name: string, f: ScanFigures, baselineMs: number): void {
   console.log(
     `${name}: first results ${s(f.firstResultsMs)}, all analysed and indexed ${s(f.analysedMs)} (${(f.analysedMs / baselineMs).toFixed(1)}x baseline), ` +
-      `identities ${s(f.identitiesMs)}; ${f.cached} from cache; longest host stall ${f.longestStallMs.toFixed(0)} ms; peak RSS ${f.peakMb.toFixed(0)} MB (${f.peakAnalysedMb.toFixed(0)} MB until indexed)`,
+      `identities ${s(f.identitiesMs)}; ${f.cached} from cache; longest host stall ${f.longestStallMs.toFixed(0)} ms; peak RSS ${f.peakMb.toFixed(0)} MB (${f.peakAnalysedMb.toFixed(0)} MB until indexed)` +
+      (f.highWaterMb === undefined ? '' : `; exact high-water mark ${f.highWaterMb.toFixed(0)} MB (${f.highWaterAnalysedMb!.toFixed(0)} MB until indexed)`),
   );
 }
 
@@ -213,11 +235,15 @@ export async function run(sharedDir: string): Promise<void> {
       if (!reply.written) fs.writeFileSync(cacheFile, reply.bytes);
       const savedSize = fs.statSync(cacheFile).size;
       const savePeakMb = watch.stop().peakMb;
+      const saveHighWaterMb = highWaterMb();
       await coldClient.stop();
-      return { c: figures, saved: { entries: reply.entries, size: savedSize, savePeakMb } };
+      return { c: figures, saved: { entries: reply.entries, size: savedSize, savePeakMb, saveHighWaterMb } };
     })();
     line('cold scan ', c, baselineMs);
-    console.log(`  cache file: ${(saved.size / 1e6).toFixed(1)} MB, ${saved.entries} entries; peak RSS while saving it ${saved.savePeakMb.toFixed(0)} MB`);
+    console.log(
+      `  cache file: ${(saved.size / 1e6).toFixed(1)} MB, ${saved.entries} entries; peak RSS while saving it ${saved.savePeakMb.toFixed(0)} MB` +
+        (saved.saveHighWaterMb === undefined ? '' : ` (exact high-water mark of the cold session, scan and save: ${saved.saveHighWaterMb.toFixed(0)} MB)`),
+    );
 
     // Warm start: a new session (a new process, so that its memory owes nothing to the cold scan).
     console.log('warm start and edits in a new process (a new session):');

@@ -1,5 +1,5 @@
 // Entry point of dist/worker.js: the analysis service in a Node worker_threads Worker.
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'fs';
 import { getHeapStatistics } from 'v8';
 import { parentPort } from 'worker_threads';
 import { AnalysisService } from './analysisService';
@@ -44,6 +44,15 @@ const service = new AnalysisService((file, maxBytes) => {
 // NEWS_WORKER_MEMLOG=1: this thread's heap after each request, on stderr (bench/scale.ts prints the
 // extension host's beside it; Node 20 cannot ask another thread's heap).
 const memlog = typeof process !== 'undefined' && !!process.env.NEWS_WORKER_MEMLOG;
+/** The process's RSS high-water mark (Linux), which catches the peaks between two requests' logs. */
+const highWater = (): string => {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? `, high-water mark ${((Number(m[1]) * 1024) / 1e6).toFixed(0)} MB` : '';
+  } catch {
+    return '';
+  }
+};
 parentPort!.on('message', (message: RequestMessage) => {
   const t0 = performance.now();
   serve(service, message, (reply, transfer) => parentPort!.postMessage(reply, transfer));
@@ -51,7 +60,7 @@ parentPort!.on('message', (message: RequestMessage) => {
     const h = getHeapStatistics();
     const mb = (n: number) => (n / 1e6).toFixed(0);
     process.stderr.write(
-      `[worker] ${message.request.kind} ${(performance.now() - t0).toFixed(0)} ms: heap used ${mb(h.used_heap_size)} MB, total ${mb(h.total_heap_size)} MB, external ${mb(h.external_memory)} MB; process RSS ${mb(process.memoryUsage.rss())} MB\n`,
+      `[worker] ${message.request.kind} ${(performance.now() - t0).toFixed(0)} ms: heap used ${mb(h.used_heap_size)} MB, total ${mb(h.total_heap_size)} MB, external ${mb(h.external_memory)} MB; process RSS ${mb(process.memoryUsage.rss())} MB${highWater()}\n`,
     );
   }
 });
