@@ -213,6 +213,34 @@ describe('analysis worker: identities resolved elsewhere', () => {
     assert.deepStrictEqual(remote.documentReport(name), resolved);
   });
 
+  it('mentions kept as bytes between resolutions resolve as a corpus resolving itself, through edits, renames, removals and compactions', () => {
+    const { service, own, remote } = corpora();
+    service.codecSlack = -Infinity; // compact the string table after every resolution
+    const edited = new Set<string>();
+    const resolveAndCompare = (step: string) => {
+      const input = remote.identityInput();
+      // As the extension sends them: the mentions of documents analysed on the host, not by the worker.
+      const reply = service.resolve(input.map((d) => ({ path: d.path, outlet: d.outlet, ...(edited.has(d.path) ? { mentions: d.mentions } : {}) })));
+      remote.setIdentitySnapshot(identitySnapshot(reply), new Map(input.map((d) => [d.path, d.version])));
+      assert.deepStrictEqual(remote.report(), own.report(), step);
+    };
+    resolveAndCompare('first resolution');
+    const [a, b, c] = seeds;
+    const text = a.text.replace(/\n\n/, '\n\nDefence Secretary Jane Quillfeather met Acme Widgets Corporation officials in Oslo.\n\n');
+    own.upsert(a.name, text);
+    remote.upsert(a.name, text);
+    edited.add(a.name);
+    resolveAndCompare('after an edit analysed on the host');
+    own.rename(b.name, `moved/${b.name}`);
+    remote.rename(b.name, `moved/${b.name}`);
+    service.handle({ kind: 'rename', from: b.name, to: `moved/${b.name}` });
+    resolveAndCompare('after a rename');
+    own.remove(c.name);
+    remote.remove(c.name);
+    service.handle({ kind: 'forget', paths: [c.name] });
+    resolveAndCompare('after a removal');
+  });
+
   it('a saved cache keeps the last resolution: the same workspace gets it back without resolving, a changed one resolves', () => {
     const first = new AnalysisService();
     for (const { name, text } of seeds) first.analyze(name, text);

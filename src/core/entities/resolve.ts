@@ -163,7 +163,10 @@ function clusterName(type: EntityType, key: string): ClusterName {
   return n;
 }
 
-export function summarize(path: string, outlet: string | null, mentions: EntityMention[]): DocSummary {
+/** What a summary reads of a mention (the analysis worker keeps only this, encoded, between resolutions). */
+export type SummaryMention = Pick<EntityMention, 'type' | 'key' | 'surface' | 'role'>;
+
+export function summarize(path: string, outlet: string | null, mentions: readonly SummaryMention[]): DocSummary {
   const byKey = new Map<string, number>();
   const clusters: Cluster[] = [];
   const clusterOf: number[] = [];

@@ -25,7 +25,7 @@ import type { OutletInfo } from '../../core/outlets';
 import { decodeArticleBytes } from '../../core/textDecoding';
 import { parseKnowledgeFile, type CorpusEntity, type EntityMention } from '../../core/entities';
 import { resolveSummaries, summarize } from '../../core/entities/resolve';
-import { withPathFallback } from '../../core/outlets';
+import { MentionCodec } from './mentionCodec';
 
 declare const NEWS_ANALYZER_VERSION: string | undefined;
 
@@ -262,14 +262,21 @@ export class AnalysisService {
   preparePassages = true;
   private readonly hashByPath = new Map<string, string>();
   /**
-   * Each document's entity summary (what the resolver keeps of its mentions), made when the document
-   * is analysed here, while its mentions are in hand: a resolution then neither parses every analysis
-   * again nor holds them all at once (the largest moment of a cold scan of 20,000 articles was that
-   * re-reading). `source` is the content hash it was made from (or the host's mentions array), and
-   * `outlet` the outlet it counted mentions under; the resolve request's outlet wins, re-summarising
-   * the few documents whose outlet the host sees otherwise (a manifest).
+   * What each document's entity summary is made from (its mentions' type, key, surface and role),
+   * encoded as bytes (MentionCodec) when the document is analysed here, while its mentions are in
+   * hand: a resolution then neither parses every analysis again nor holds them all at once (the
+   * largest moment of a cold scan of 20,000 articles was that re-reading). Bytes, not the summaries
+   * themselves: those were the worker's largest live part of the JS heap (~90 MB at 20,000 articles),
+   * which V8 lets grow to several times what is live. A resolution decodes them document by document
+   * into summaries, dropped once it has replied. `source` is the content hash they were made from (or
+   * the host's mentions array).
    */
-  private readonly summaries = new Map<string, { source: string | EntityMention[]; outlet: string | null; summary: DocSummary }>();
+  private readonly summaries = new Map<string, { source: string | EntityMention[]; mentions: Uint8Array }>();
+  private codec = new MentionCodec();
+  /** The codec's table size after its last compaction (it grows with every new string seen). */
+  private codecCompacted = 0;
+  /** How many strings past twice that size the table may grow before it is compacted (tests lower it). */
+  codecSlack = 50_000;
   /** Outlet names as one string each (every cluster of a summary points to its document's outlet). */
   private readonly outletNames = new Map<string, string>();
   /**
@@ -296,11 +303,13 @@ export class AnalysisService {
       case 'rename': {
         const mentions = this.mentionsByPath.get(request.from);
         const hash = this.hashByPath.get(request.from);
+        const kept = this.summaries.get(request.from); // path-free: a summary is made from it under the new path
         this.mentionsByPath.delete(request.from);
         this.hashByPath.delete(request.from);
-        this.summaries.delete(request.from); // a summary names its path: made again when next resolved
+        this.summaries.delete(request.from);
         if (mentions) this.mentionsByPath.set(request.to, mentions);
         if (hash) this.hashByPath.set(request.to, hash);
+        if (kept) this.summaries.set(request.to, kept);
         return {};
       }
       case 'resolve':
@@ -374,8 +383,7 @@ export class AnalysisService {
       passages = preparePassages(text, parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { outlet: true });
       changed = true;
     }
-    // The outlet the host will most likely send (what the text and path say; a manifest may differ).
-    this.summarise(path, hash, passages?.outlet ? withPathFallback(passages.outlet, path).outlet : null, parts.mentions);
+    this.summaries.set(path, { source: hash, mentions: this.codec.encode(parts.mentions) });
     let partsJson: string | undefined;
     if (changed) {
       const meta: EntryMeta = passages ? { fingerprints: encodeFingerprints(passages.fingerprints), outlet: passages.outlet } : {};
@@ -504,29 +512,41 @@ export class AnalysisService {
       if (known.reply && Array.isArray(known.reply.paths) && known.reply.paths.length === docs.length) return known.reply;
     }
     const reply = this.resolveNow(docs, knowledge);
+    this.compactCodec();
     this.identities = { key, reply };
     this.dirty = true;
     return reply;
   }
 
-  /** Keeps `path`'s entity summary, made from `mentions` (of the text with content hash `source`). */
-  private summarise(path: string, source: string | EntityMention[], outlet: string | null, mentions: EntityMention[]): DocSummary {
+  /**
+   * `path`'s summary under `outlet`, decoded from its kept mentions (encoded again from the analysis
+   * when they are missing or stale).
+   */
+  private summaryOf(path: string, outlet: string | null): DocSummary {
+    const source = this.mentionsByPath.get(path) ?? this.hashByPath.get(path) ?? '';
+    let known = this.summaries.get(path);
+    if (!known || known.source !== source) {
+      known = { source, mentions: this.codec.encode(this.mentionsOf(path)) };
+      this.summaries.set(path, known);
+    }
     let name = outlet;
     if (outlet !== null) {
       name = this.outletNames.get(outlet) ?? outlet;
       if (name === outlet) this.outletNames.set(outlet, outlet);
     }
-    const summary = summarize(path, name, mentions);
-    this.summaries.set(path, { source, outlet, summary });
-    return summary;
+    return summarize(path, name, this.codec.decode(known.mentions));
   }
 
-  /** `path`'s summary under `outlet`, made again from its mentions when it is missing or stale. */
-  private summaryOf(path: string, outlet: string | null): DocSummary {
-    const source = this.mentionsByPath.get(path) ?? this.hashByPath.get(path) ?? '';
-    const known = this.summaries.get(path);
-    if (known && known.source === source && known.outlet === outlet) return known.summary;
-    return this.summarise(path, source, outlet, this.mentionsOf(path));
+  /**
+   * The codec's string table only grows (edits bring new names; forgotten documents leave theirs):
+   * once it has doubled, every kept document is encoded again in a new table of the strings in use.
+   */
+  private compactCodec(): void {
+    if (this.codec.size <= 2 * this.codecCompacted + this.codecSlack) return;
+    const old = this.codec;
+    this.codec = new MentionCodec();
+    for (const known of this.summaries.values()) known.mentions = this.codec.encode(old.decode(known.mentions));
+    this.codecCompacted = this.codec.size;
   }
 
   private mentionsOf(path: string): EntityMention[] {
@@ -540,8 +560,8 @@ export class AnalysisService {
 
   private resolveNow(docs: { path: string; outlet: string | null }[], knowledge?: string): ResolveReply {
     // In path order, as EntityResolver resolves (ids are deterministic whatever the order, but the
-    // order of the reply's tables follows it). Summaries are kept between resolutions (compact: the
-    // resolver interns what clusters share); documents no longer sent are dropped.
+    // order of the reply's tables follows it). Summaries are decoded one document at a time from the
+    // kept bytes and live only for this resolution; documents no longer sent are dropped.
     const order = docs.map((d, i) => i).sort((a, b) => (docs[a].path < docs[b].path ? -1 : docs[a].path > docs[b].path ? 1 : 0));
     const summaries = order.map((i) => this.summaryOf(docs[i].path, docs[i].outlet));
     if (this.summaries.size > docs.length) {
