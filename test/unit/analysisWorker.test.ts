@@ -282,6 +282,27 @@ describe('analysis worker: parts restored lazily', () => {
     const damaged = lazyParts(JSON.stringify(fresh).slice(0, -40), undefined, () => (reanalysed++, analyzeText(text)));
     assert.deepStrictEqual(damaged.structure, fresh.structure);
     assert.strictEqual(reanalysed, 1);
+    // As the cache's bytes (how they cross from the worker); bytes that are not UTF-8 are damaged too.
+    const bytes = encode(JSON.stringify(fresh));
+    assert.deepStrictEqual(lazyParts(bytes, undefined, () => (reanalysed++, analyzeText(text))).mentions, JSON.parse(JSON.stringify(fresh.mentions)));
+    bytes[bytes.indexOf(34 /* " */) + 1] = 0xff;
+    assert.deepStrictEqual(lazyParts(bytes, undefined, () => (reanalysed++, analyzeText(text))).quotes, fresh.quotes);
+    assert.strictEqual(reanalysed, 2);
+  });
+
+  it('a lazy analysis crosses as ASCII bytes in a buffer of its own (moved, not copied, to the host), new or cached', () => {
+    const service = new AnalysisService();
+    for (const round of ['new', 'cached']) {
+      for (const { name, text } of seeds) {
+        const wire = service.analyze(name, text, true);
+        assert.strictEqual(wire.cached, round === 'cached');
+        const bytes = wire.partsJson!;
+        assert.ok(bytes instanceof Uint8Array, name);
+        assert.ok(bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength, 'a whole buffer, transferable');
+        assert.ok(bytes.every((b) => b < 128), 'ASCII');
+        assert.deepStrictEqual(JSON.parse(new TextDecoder().decode(bytes)), JSON.parse(JSON.stringify(analyzeText(text))));
+      }
+    }
   });
 });
 

@@ -49,28 +49,31 @@ export interface AnalyzedDocument {
 }
 
 /**
- * An analysis as it crosses threads for a `lazy` request: it travels as the JSON the cache holds (a
- * string is copied in one move; thousands of small objects are not), with its passage fingerprints
- * beside it. AnalysisClient turns it back into parts that parse on first use.
+ * An analysis as it crosses threads for a `lazy` request: it travels as the JSON the cache holds, as
+ * ASCII bytes in a buffer of its own (moved to the other thread, not copied; thousands of small
+ * objects would be), with its passage fingerprints beside it. AnalysisClient turns it back into
+ * parts that parse on first use.
  */
 export interface WireAnalyzedDocument extends Omit<AnalyzedDocument, 'parts'> {
   parts?: DocumentParts;
-  partsJson?: string;
+  partsJson?: Uint8Array;
   passages?: PreparedPassages;
 }
 
 /**
- * Parts that parse their JSON when first read. A warm start of a large workspace restores every
- * analysis, but a session looks at few of them: the rest stay compact strings, never parsed. JSON
- * that turns out damaged is analysed again from the text (`reanalyse`).
+ * Parts that parse their JSON (as text, or as the UTF-8 bytes of the cache) when first read. A warm
+ * start of a large workspace restores every analysis, but a session looks at few of them: the rest
+ * stay compact, never parsed. Bytes rather than a string: they stay outside the JS heap, whose limit
+ * V8 sets as a multiple of what is live on it (~70 MB of JSON at 20,000 articles). JSON that turns
+ * out damaged (or bytes that are not UTF-8) is analysed again from the text (`reanalyse`).
  */
-export function lazyParts(json: string, passages: PreparedPassages | undefined, reanalyse: () => DocumentParts): DocumentParts {
+export function lazyParts(json: string | Uint8Array, passages: PreparedPassages | undefined, reanalyse: () => DocumentParts): DocumentParts {
   let parsed: DocumentParts | undefined;
-  let source: string | undefined = json;
+  let source: string | Uint8Array | undefined = json;
   const get = (): DocumentParts => {
     if (!parsed) {
       parsed = parseParts(source!) ?? reanalyse();
-      source = undefined; // the string is not kept beside its objects
+      source = undefined; // the JSON is not kept beside its objects
     }
     return parsed;
   };
@@ -191,9 +194,9 @@ function looksLikeParts(value: unknown): value is DocumentParts {
   return !!v && typeof v === 'object' && !!v.structure && Array.isArray(v.structure.paragraphs) && Array.isArray(v.mentions) && Array.isArray(v.quotes);
 }
 
-function parseParts(json: string): DocumentParts | undefined {
+function parseParts(json: string | Uint8Array): DocumentParts | undefined {
   try {
-    const parsed: unknown = JSON.parse(json);
+    const parsed: unknown = JSON.parse(typeof json === 'string' ? json : strictDecoder.decode(json));
     return looksLikeParts(parsed) ? parsed : undefined;
   } catch {
     return undefined;
@@ -210,13 +213,16 @@ interface EntryMeta {
   outlet?: OutletInfo;
 }
 
-/** An entry's meta and parts JSON; undefined when the entry is damaged. */
-function splitEntry(stored: string): { meta: EntryMeta; partsJson: string } | undefined {
-  const tab = stored.indexOf('\t');
-  if (tab < 0 || stored.charCodeAt(tab + 1) !== 123 /* { */ || stored.charCodeAt(stored.length - 1) !== 125 /* } */) return undefined;
+/**
+ * An entry's meta and parts JSON (a view of the entry's bytes, decoded only when parsed); undefined
+ * when the entry is damaged where it can be seen without parsing the parts.
+ */
+function splitEntry(stored: Uint8Array): { meta: EntryMeta; partsJson: Uint8Array } | undefined {
+  const tab = stored.indexOf(9 /* \t */); // JSON escapes tabs inside strings: the first is the separator
+  if (tab < 0 || stored[tab + 1] !== 123 /* { */ || stored[stored.length - 1] !== 125 /* } */) return undefined;
   try {
-    const meta = JSON.parse(stored.slice(0, tab)) as EntryMeta | null;
-    return meta && typeof meta === 'object' ? { meta, partsJson: stored.slice(tab + 1) } : undefined;
+    const meta = JSON.parse(strictDecoder.decode(stored.subarray(0, tab))) as EntryMeta | null;
+    return meta && typeof meta === 'object' ? { meta, partsJson: stored.subarray(tab + 1) } : undefined;
   } catch {
     return undefined;
   }
@@ -365,13 +371,14 @@ export class AnalysisService {
     // Not kept as objects: resolve() parses the mentions again from the cache's string (memory over time).
     this.mentionsByPath.delete(path);
     this.hashByPath.set(path, hash);
-    const stored = this.entry(hash);
+    const stored = this.cache.get(hash);
     // A damaged entry is analysed again and replaced.
     const entry = stored === undefined ? undefined : splitEntry(stored);
     // Fingerprints (typed arrays, moved to the host without a copy) and the text's outlet: the host's
     // passage index then only inserts postings; it tokenises a text when it aligns it.
     let passages = entry && this.preparePassages ? passagesFromMeta(entry.meta, text.length) : undefined;
-    if (entry && lazy && (passages || !this.preparePassages)) return { path, hash, partsJson: entry.partsJson, passages, cached: true };
+    // A copy of the entry's bytes in a buffer of its own: it moves to the host, the cache keeps its entry.
+    if (entry && lazy && (passages || !this.preparePassages)) return { path, hash, partsJson: entry.partsJson.slice(), passages, cached: true };
     let parts = entry ? parseParts(entry.partsJson) : undefined;
     const cached = parts !== undefined;
     let changed = false;
@@ -384,17 +391,18 @@ export class AnalysisService {
       changed = true;
     }
     this.summaries.set(path, { source: hash, mentions: this.codec.encode(parts.mentions) });
-    let partsJson: string | undefined;
+    let partsJson: Uint8Array | undefined;
     if (changed) {
       const meta: EntryMeta = passages ? { fingerprints: encodeFingerprints(passages.fingerprints), outlet: passages.outlet } : {};
-      partsJson = JSON.stringify(parts);
       // Kept as ASCII bytes, as a loaded cache file's entries are: outside the JS heap, whose
       // collector lets garbage grow with what the heap holds (a cold scan's largest live part).
-      this.cache.set(hash, entryEncoder.encode(asciiJson(`${JSON.stringify(meta)}\t${partsJson}`)));
+      const bytes = entryEncoder.encode(asciiJson(`${JSON.stringify(meta)}\t${JSON.stringify(parts)}`));
+      this.cache.set(hash, bytes);
       this.dirty = true;
+      if (lazy) partsJson = bytes.slice(bytes.indexOf(9 /* \t */) + 1);
     }
     // A new analysis travels as the JSON just made for the cache too: a cold scan then holds on the
-    // host what a warm start holds, compact strings parsed when read.
+    // host what a warm start holds, compact bytes parsed when read.
     if (lazy && partsJson !== undefined && (passages || !this.preparePassages)) return { path, hash, partsJson, passages, cached };
     if (passages) parts.passages = passages;
     return { path, hash, parts, cached };
@@ -441,12 +449,6 @@ export class AnalysisService {
       at = end + 1;
     }
     return { entries: this.cache.size };
-  }
-
-  /** A cache entry as text (undefined if absent or damaged). */
-  private entry(hash: string): string | undefined {
-    const stored = this.cache.get(hash);
-    return stored === undefined ? stored : decodeEntry(stored);
   }
 
   /**
@@ -553,8 +555,8 @@ export class AnalysisService {
     const given = this.mentionsByPath.get(path);
     if (given) return given;
     const hash = this.hashByPath.get(path);
-    const json = hash === undefined ? undefined : this.entry(hash);
-    const entry = json === undefined ? undefined : splitEntry(json);
+    const stored = hash === undefined ? undefined : this.cache.get(hash);
+    const entry = stored === undefined ? undefined : splitEntry(stored);
     return (entry && parseParts(entry.partsJson)?.mentions) ?? [];
   }
 
