@@ -105,7 +105,9 @@ async function scan(corpus: Corpus, client: AnalysisClient, root: string, files:
   corpus.resolveIdentitiesElsewhere(true);
   const bytes = cacheFile && fs.existsSync(cacheFile) ? await fs.promises.readFile(cacheFile) : undefined;
   const size = bytes?.length ?? 0; // the bytes move to the worker
-  const loaded = await client.request<LoadCacheReply>({ kind: 'loadCache', bytes });
+  // As the extension does with a local storage folder: the worker keeps new entries in a file there until saved.
+  const spill = cacheFile && `${cacheFile}.${process.pid}-${Date.now()}.spill`;
+  const loaded = await client.request<LoadCacheReply>({ kind: 'loadCache', bytes, spill });
   if (bytes) console.log(`  cache loaded: ${(size / 1e6).toFixed(1)} MB, ${loaded.entries} entries${loaded.discarded ? `, discarded: ${loaded.discarded}` : ''} (${s(performance.now() - t0)})`);
   let firstResultsMs = 0;
   let cached = 0;

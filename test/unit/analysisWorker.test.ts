@@ -118,6 +118,44 @@ describe('analysis worker: per-document analysis and its cache', () => {
     assert.strictEqual(failing.needsSaving, true);
   });
 
+  it('keeps the entries it makes in a spill file when it has one, and saves the same bytes from it', () => {
+    const spilled: Uint8Array[] = [];
+    let size = 0;
+    let full = false;
+    const spillFile = {
+      append(bytes: Uint8Array) {
+        if (full) throw new Error('disk full');
+        spilled.push(bytes.slice());
+        size += bytes.length;
+        return size - bytes.length;
+      },
+      read(at: number, length: number) {
+        const all = new Uint8Array(size);
+        let k = 0;
+        for (const b of spilled) (all.set(b, k), (k += b.length));
+        return all.slice(at, at + length);
+      },
+    };
+    const opened: string[] = [];
+    const withSpill = new AnalysisService(undefined, undefined, (file) => (opened.push(file), spillFile));
+    const plain = new AnalysisService();
+    withSpill.handle({ kind: 'loadCache', bytes: undefined, spill: '/storage/x.spill' });
+    assert.deepStrictEqual(opened, ['/storage/x.spill']);
+    for (const { name, text } of seeds) {
+      assert.deepStrictEqual(withSpill.analyze(name, text).parts, plain.analyze(name, text).parts);
+    }
+    assert.strictEqual(spilled.length, seeds.length, 'every new entry went to the file');
+    // Read back when a text comes again, and when saved.
+    assert.ok(seeds.every(({ name, text }) => withSpill.analyze(`again/${name}`, text).cached));
+    assert.deepStrictEqual(withSpill.saveCache().bytes, plain.saveCache().bytes);
+    // A file that cannot be written: the entry stays in memory.
+    full = true;
+    const edited = seeds[0].text + ' One more sentence.';
+    withSpill.analyze('edited', edited);
+    assert.strictEqual(withSpill.analyze('edited-again', edited).cached, true);
+    assert.strictEqual(spilled.length, seeds.length);
+  });
+
   it('drops the entries of files that are gone when saving', () => {
     const service = new AnalysisService();
     service.analyze('a', seeds[0].text);
@@ -342,7 +380,13 @@ describe('analysis worker: transports', () => {
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-cache-'));
     try {
+      // New entries wait in a spill file of the worker's own, removed as soon as it is open.
+      await client.request({ kind: 'loadCache', bytes: undefined, spill: path.join(dir, 'analysis-cache.jsonl.1.spill') });
+      assert.deepStrictEqual(fs.readdirSync(dir), []);
       await client.request<AnalyzeReply>({ kind: 'analyze', docs: seeds.map((s) => ({ path: s.name, text: s.text })) });
+      // read back from it: the same texts again are answered from the cache
+      const again = await client.request<AnalyzeReply>({ kind: 'analyze', docs: seeds.map((s) => ({ path: `again/${s.name}`, text: s.text })) });
+      assert.ok(again.results.every((r) => r.cached));
       const file = path.join(dir, 'analysis-cache.jsonl');
       fs.writeFileSync(file, 'the previous cache');
       const reply = await client.request<SaveCacheReply>({ kind: 'saveCache', file });

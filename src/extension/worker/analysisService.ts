@@ -93,7 +93,15 @@ export type AnalysisRequest =
       /** Cached analyses may come back as JSON (WireAnalyzedDocument; AnalysisClient asks for this). */
       lazy?: boolean;
     }
-  | { kind: 'loadCache'; bytes: Uint8Array | undefined }
+  | {
+      kind: 'loadCache';
+      bytes: Uint8Array | undefined;
+      /**
+       * A file (beside the cache, in the extension's storage) where a worker that can write files
+       * keeps the entries it makes until they are saved, instead of in memory (see SpillFile).
+       */
+      spill?: string;
+    }
   | {
       kind: 'saveCache';
       /** Where the worker writes the file itself, when it can (a Node worker): the bytes never cross to the host. */
@@ -136,6 +144,20 @@ export interface SaveCacheReply {
  * of it (100 MB at 20,000 articles) at the moment of a cold scan's highest memory.
  */
 export type ChunkWriter = (file: string, chunks: Iterable<Uint8Array>) => void;
+
+/**
+ * Bytes appended to a file and read back by position (a Node worker has fs; a browser worker has
+ * none). The cache entries a cold scan makes (100 MB at 20,000 articles, with fingerprints) are only
+ * read again when saved, or when a text's content comes back: on disk they cost no memory at the
+ * scan's largest moment. The file is the worker's alone (removed as soon as it is open, where the
+ * platform allows; gone when the process ends).
+ */
+export interface SpillFile {
+  /** Appends `bytes`; returns where they start. Throws when it cannot (the entry stays in memory). */
+  append(bytes: Uint8Array): number;
+  read(at: number, length: number): Uint8Array;
+}
+export type SpillOpener = (file: string) => SpillFile;
 /**
  * Identities in a form that crosses threads cheaply (a few typed arrays and short string tables, not
  * a million small strings): `mentionIds[offsets[i] + m]` indexes `idTable` for mention m of paths[i].
@@ -258,8 +280,12 @@ function asciiJson(json: string): string {
 }
 
 export class AnalysisService {
-  /** hash -> its entry (`meta<TAB>parts` JSON) as ASCII bytes (made this session or from the loaded file). */
-  private cache = new Map<string, Uint8Array>();
+  /**
+   * hash -> its entry (`meta<TAB>parts` JSON) as ASCII bytes (made this session or from the loaded
+   * file), or where the spill file holds it.
+   */
+  private cache = new Map<string, Uint8Array | { at: number; length: number }>();
+  private spill: SpillFile | undefined;
   /** Whether the cache changed since it was loaded or saved. */
   private dirty = false;
   /** Mentions of documents analysed elsewhere (the host's live edits); others are read from the cache. */
@@ -296,7 +322,7 @@ export class AnalysisService {
       case 'analyze':
         return this.analyzeBatch(request.docs, request.maxBytes, request.lazy);
       case 'loadCache':
-        return this.loadCache(request.bytes);
+        return this.loadCache(request.bytes, request.spill);
       case 'saveCache':
         return this.saveCache(request.file);
       case 'forget':
@@ -328,7 +354,32 @@ export class AnalysisService {
   constructor(
     private readonly files?: FileReader,
     private readonly writeChunks?: ChunkWriter,
+    private readonly openSpill?: SpillOpener,
   ) {}
+
+  /** An entry's bytes (read back from the spill file if it is there). */
+  private stored(hash: string): Uint8Array | undefined {
+    const stored = this.cache.get(hash);
+    if (stored === undefined || stored instanceof Uint8Array) return stored;
+    try {
+      return this.spill!.read(stored.at, stored.length);
+    } catch {
+      return undefined; // unreadable: analysed again
+    }
+  }
+
+  /** Keeps a new entry: in the spill file when there is one (and it can be written), else in memory. */
+  private keep(hash: string, bytes: Uint8Array): void {
+    if (this.spill) {
+      try {
+        this.cache.set(hash, { at: this.spill.append(bytes), length: bytes.length });
+        return;
+      } catch {
+        // a full disk: in memory
+      }
+    }
+    this.cache.set(hash, bytes);
+  }
 
   private analyzeBatch(docs: ({ path: string; text: string } | { path: string; file: string })[], maxBytes = 5 * 1024 * 1024, lazy = false): AnalyzeReply {
     const results: WireAnalyzedDocument[] = [];
@@ -371,7 +422,7 @@ export class AnalysisService {
     // Not kept as objects: resolve() parses the mentions again from the cache's string (memory over time).
     this.mentionsByPath.delete(path);
     this.hashByPath.set(path, hash);
-    const stored = this.cache.get(hash);
+    const stored = this.stored(hash);
     // A damaged entry is analysed again and replaced.
     const entry = stored === undefined ? undefined : splitEntry(stored);
     // Fingerprints (typed arrays, moved to the host without a copy) and the text's outlet: the host's
@@ -397,7 +448,7 @@ export class AnalysisService {
       // Kept as ASCII bytes, as a loaded cache file's entries are: outside the JS heap, whose
       // collector lets garbage grow with what the heap holds (a cold scan's largest live part).
       const bytes = entryEncoder.encode(asciiJson(`${JSON.stringify(meta)}\t${JSON.stringify(parts)}`));
-      this.cache.set(hash, bytes);
+      this.keep(hash, bytes);
       this.dirty = true;
       if (lazy) partsJson = bytes.slice(bytes.indexOf(9 /* \t */) + 1);
     }
@@ -409,7 +460,14 @@ export class AnalysisService {
   }
 
   /** Reads a cache file; one from another analyser version or in another format is discarded whole. */
-  loadCache(bytes: Uint8Array | undefined): LoadCacheReply {
+  loadCache(bytes: Uint8Array | undefined, spill?: string): LoadCacheReply {
+    if (spill !== undefined && this.openSpill && !this.spill) {
+      try {
+        this.spill = this.openSpill(spill);
+      } catch {
+        this.spill = undefined; // entries stay in memory
+      }
+    }
     this.cache = new Map();
     this.identities = undefined;
     this.dirty = false;
@@ -457,26 +515,33 @@ export class AnalysisService {
    */
   saveCache(file?: string): SaveCacheReply {
     const live = new Set(this.hashByPath.values());
-    const encoder = new TextEncoder();
-    const chunks: Uint8Array[] = [encoder.encode(JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION }) + '\n')];
-    let entries = 0;
-    for (const hash of live) {
-      const stored = this.cache.get(hash);
-      if (stored === undefined) continue;
-      chunks.push(encoder.encode(hash + '\t'), stored, NEWLINE);
-      entries++;
-    }
     for (const hash of [...this.cache.keys()]) if (!live.has(hash)) this.cache.delete(hash);
-    const identities = this.identities;
-    if (identities && (identities.json || identities.reply)) {
-      identities.json ??= JSON.stringify(identities.reply, (_, v) => (v instanceof Int32Array ? { i32: Array.from(v) } : v));
-      chunks.push(encoder.encode(`${IDENTITIES}\t${identities.key}\t${asciiJson(identities.json)}\n`));
+    const encoder = new TextEncoder();
+    let entries = 0;
+    // Made as they are written: a spilled entry is read back from its file only for its turn.
+    const self = this;
+    function* made(): Generator<Uint8Array> {
+      yield encoder.encode(JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION }) + '\n');
+      for (const hash of live) {
+        const stored = self.stored(hash);
+        if (stored === undefined) continue;
+        yield encoder.encode(hash + '\t');
+        yield stored;
+        yield NEWLINE;
+        entries++;
+      }
+      const identities = self.identities;
+      if (identities && (identities.json || identities.reply)) {
+        identities.json ??= JSON.stringify(identities.reply, (_, v) => (v instanceof Int32Array ? { i32: Array.from(v) } : v));
+        yield encoder.encode(`${IDENTITIES}\t${identities.key}\t${asciiJson(identities.json)}\n`);
+      }
     }
     if (file !== undefined && this.writeChunks) {
-      this.writeChunks(file, chunks); // throws when it cannot: the cache stays dirty, saved next time
+      this.writeChunks(file, made()); // throws when it cannot: the cache stays dirty, saved next time
       this.dirty = false;
       return { bytes: new Uint8Array(0), entries, written: true };
     }
+    const chunks = [...made()];
     this.dirty = false;
     let size = 0;
     for (const c of chunks) size += c.length;
@@ -555,7 +620,7 @@ export class AnalysisService {
     const given = this.mentionsByPath.get(path);
     if (given) return given;
     const hash = this.hashByPath.get(path);
-    const stored = hash === undefined ? undefined : this.cache.get(hash);
+    const stored = hash === undefined ? undefined : this.stored(hash);
     const entry = stored === undefined ? undefined : splitEntry(stored);
     return (entry && parseParts(entry.partsJson)?.mentions) ?? [];
   }

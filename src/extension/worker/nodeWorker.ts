@@ -39,6 +39,36 @@ const service = new AnalysisService((file, maxBytes) => {
   }
   closeSync(fd);
   renameSync(temp, file);
+}, (file) => {
+  // New cache entries wait here until saved (AnalysisService's SpillFile). Removed at once: the open
+  // descriptor keeps it readable, and nothing is left behind when the process ends (where a platform
+  // refuses to remove an open file, it stays beside the cache, a temp file of a stopped session).
+  const fd = openSync(file, 'w+');
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // kept until the descriptor closes
+  }
+  let size = 0;
+  return {
+    append(bytes) {
+      const at = size;
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
+      size += bytes.length;
+      return at;
+    },
+    read(at, length) {
+      const bytes = new Uint8Array(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, bytes, done, length - done, at + done);
+        if (n === 0) throw new Error('the spill file is shorter than expected');
+        done += n;
+      }
+      return bytes;
+    },
+  };
 });
 
 // NEWS_WORKER_MEMLOG=1: this thread's heap after each request, on stderr (bench/scale.ts prints the
