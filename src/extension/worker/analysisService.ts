@@ -24,8 +24,8 @@ import { decodeFingerprints, encodeFingerprints } from '../../core/passages/fing
 import type { OutletInfo } from '../../core/outlets';
 import { decodeArticleBytes } from '../../core/textDecoding';
 import { parseKnowledgeFile, type CorpusEntity, type EntityMention } from '../../core/entities';
-import { resolveSummaries, summarize } from '../../core/entities/resolve';
-import { MentionCodec } from './mentionCodec';
+import { resolveSummaries, summarize, summaryFromCounts } from '../../core/entities/resolve';
+import { SummaryCodec } from './summaryCodec';
 
 declare const NEWS_ANALYZER_VERSION: string | undefined;
 
@@ -294,17 +294,18 @@ export class AnalysisService {
   preparePassages = true;
   private readonly hashByPath = new Map<string, string>();
   /**
-   * What each document's entity summary is made from (its mentions' type, key, surface and role),
-   * encoded as bytes (MentionCodec) when the document is analysed here, while its mentions are in
-   * hand: a resolution then neither parses every analysis again nor holds them all at once (the
-   * largest moment of a cold scan of 20,000 articles was that re-reading). Bytes, not the summaries
-   * themselves: those were the worker's largest live part of the JS heap (~90 MB at 20,000 articles),
-   * which V8 lets grow to several times what is live. A resolution decodes them document by document
-   * into summaries, dropped once it has replied. `source` is the content hash they were made from (or
-   * the host's mentions array).
+   * Each document's entity summary (what the resolver keeps of its mentions: its clusters' counts),
+   * made when the document is analysed here, while its mentions are in hand, and kept encoded as
+   * bytes (SummaryCodec): a resolution then neither parses every analysis again nor holds them all at
+   * once (the largest moment of a cold scan of 20,000 articles was that re-reading). Bytes, not the
+   * summaries themselves: those were the worker's largest live part of the JS heap (~90 MB at 20,000
+   * articles), which V8 lets grow to several times what is live. A resolution decodes them document
+   * by document (summaryFromCounts), dropped once it has replied. Outlet- and path-free: the
+   * resolve request's outlet is given when decoded. `source` is the content hash they were made from
+   * (or the host's mentions array).
    */
-  private readonly summaries = new Map<string, { source: string | EntityMention[]; mentions: Uint8Array }>();
-  private codec = new MentionCodec();
+  private readonly summaries = new Map<string, { source: string | EntityMention[]; summary: Uint8Array }>();
+  private codec = new SummaryCodec();
   /** The codec's table size after its last compaction (it grows with every new string seen). */
   private codecCompacted = 0;
   /** How many strings past twice that size the table may grow before it is compacted (tests lower it). */
@@ -441,7 +442,7 @@ export class AnalysisService {
       passages = preparePassages(text, parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { outlet: true });
       changed = true;
     }
-    this.summaries.set(path, { source: hash, mentions: this.codec.encode(parts.mentions) });
+    this.summaries.set(path, { source: hash, summary: this.codec.encode(summarize(path, null, parts.mentions)) });
     let partsJson: Uint8Array | undefined;
     if (changed) {
       const meta: EntryMeta = passages ? { fingerprints: encodeFingerprints(passages.fingerprints), outlet: passages.outlet } : {};
@@ -586,14 +587,14 @@ export class AnalysisService {
   }
 
   /**
-   * `path`'s summary under `outlet`, decoded from its kept mentions (encoded again from the analysis
-   * when they are missing or stale).
+   * `path`'s summary under `outlet`, decoded from its kept form (made again from its mentions when
+   * missing or stale).
    */
   private summaryOf(path: string, outlet: string | null): DocSummary {
     const source = this.mentionsByPath.get(path) ?? this.hashByPath.get(path) ?? '';
     let known = this.summaries.get(path);
     if (!known || known.source !== source) {
-      known = { source, mentions: this.codec.encode(this.mentionsOf(path)) };
+      known = { source, summary: this.codec.encode(summarize(path, null, this.mentionsOf(path))) };
       this.summaries.set(path, known);
     }
     let name = outlet;
@@ -601,7 +602,8 @@ export class AnalysisService {
       name = this.outletNames.get(outlet) ?? outlet;
       if (name === outlet) this.outletNames.set(outlet, outlet);
     }
-    return summarize(path, name, this.codec.decode(known.mentions));
+    const { clusters, clusterOf } = this.codec.decode(known.summary);
+    return summaryFromCounts(path, name, clusters, clusterOf);
   }
 
   /**
@@ -611,8 +613,8 @@ export class AnalysisService {
   private compactCodec(): void {
     if (this.codec.size <= 2 * this.codecCompacted + this.codecSlack) return;
     const old = this.codec;
-    this.codec = new MentionCodec();
-    for (const known of this.summaries.values()) known.mentions = this.codec.encode(old.decode(known.mentions));
+    this.codec = new SummaryCodec();
+    for (const known of this.summaries.values()) known.summary = this.codec.encode(old.decode(known.summary));
     this.codecCompacted = this.codec.size;
   }
 
