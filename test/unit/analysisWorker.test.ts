@@ -129,15 +129,22 @@ describe('analysis worker: per-document analysis and its cache', () => {
         size += bytes.length;
         return size - bytes.length;
       },
-      read(at: number, length: number) {
+      read(at: number, length: number, into?: Uint8Array) {
         const all = new Uint8Array(size);
         let k = 0;
         for (const b of spilled) (all.set(b, k), (k += b.length));
-        return all.slice(at, at + length);
+        if (!into || into.length < length) return all.slice(at, at + length);
+        into.set(all.subarray(at, at + length));
+        return into.subarray(0, length);
       },
     };
     const opened: string[] = [];
-    const withSpill = new AnalysisService(undefined, undefined, (file) => (opened.push(file), spillFile));
+    // A writer that, as a file's, takes each chunk before the next is made (read-back entries share a buffer).
+    const written: Uint8Array[] = [];
+    const writer = (_: string, chunks: Iterable<Uint8Array>) => {
+      for (const c of chunks) written.push(c.slice());
+    };
+    const withSpill = new AnalysisService(undefined, writer, (file) => (opened.push(file), spillFile));
     const plain = new AnalysisService();
     withSpill.handle({ kind: 'loadCache', bytes: undefined, spill: '/storage/x.spill' });
     assert.deepStrictEqual(opened, ['/storage/x.spill']);
@@ -148,12 +155,20 @@ describe('analysis worker: per-document analysis and its cache', () => {
     // Read back when a text comes again, and when saved.
     assert.ok(seeds.every(({ name, text }) => withSpill.analyze(`again/${name}`, text).cached));
     assert.deepStrictEqual(withSpill.saveCache().bytes, plain.saveCache().bytes);
+    // Written chunk by chunk, with an entry longer than the shared buffer's first size (64 KB).
+    const long = Array.from({ length: 25 }, () => seeds[0].text).join('\n\n');
+    withSpill.analyze('long', long);
+    plain.analyze('long', long);
+    assert.ok(withSpill.handle({ kind: 'saveCache', file: '/storage/cache.jsonl' }));
+    const expected = plain.saveCache().bytes;
+    assert.ok(expected.length - expected.lastIndexOf(10, expected.length - 2) > 65536, 'the long entry is over 64 KB');
+    assert.deepStrictEqual(Buffer.concat(written), Buffer.from(expected));
     // A file that cannot be written: the entry stays in memory.
     full = true;
     const edited = seeds[0].text + ' One more sentence.';
     withSpill.analyze('edited', edited);
     assert.strictEqual(withSpill.analyze('edited-again', edited).cached, true);
-    assert.strictEqual(spilled.length, seeds.length);
+    assert.strictEqual(spilled.length, seeds.length + 1, 'seeds and the long text');
   });
 
   it('drops the entries of files that are gone when saving', () => {

@@ -141,7 +141,8 @@ export interface SaveCacheReply {
 /**
  * Writes a file from its chunks, one after the other, and replaces `file` only once all are written (a
  * Node worker has fs; a browser worker has none). Writing the cache chunk by chunk spares a second copy
- * of it (100 MB at 20,000 articles) at the moment of a cold scan's highest memory.
+ * of it (100 MB at 20,000 articles) at the moment of a cold scan's highest memory. A chunk is valid only
+ * until the next is asked for (entries read back from the spill file share one buffer).
  */
 export type ChunkWriter = (file: string, chunks: Iterable<Uint8Array>) => void;
 
@@ -155,7 +156,8 @@ export type ChunkWriter = (file: string, chunks: Iterable<Uint8Array>) => void;
 export interface SpillFile {
   /** Appends `bytes`; returns where they start. Throws when it cannot (the entry stays in memory). */
   append(bytes: Uint8Array): number;
-  read(at: number, length: number): Uint8Array;
+  /** The bytes at `at`: in `into` (a view of it) when it is long enough, else in a new array. */
+  read(at: number, length: number, into?: Uint8Array): Uint8Array;
 }
 export type SpillOpener = (file: string) => SpillFile;
 /**
@@ -358,12 +360,12 @@ export class AnalysisService {
     private readonly openSpill?: SpillOpener,
   ) {}
 
-  /** An entry's bytes (read back from the spill file if it is there). */
-  private stored(hash: string): Uint8Array | undefined {
+  /** An entry's bytes (read back from the spill file if it is there, into `scratch` if given). */
+  private stored(hash: string, scratch?: Uint8Array): Uint8Array | undefined {
     const stored = this.cache.get(hash);
     if (stored === undefined || stored instanceof Uint8Array) return stored;
     try {
-      return this.spill!.read(stored.at, stored.length);
+      return this.spill!.read(stored.at, stored.length, scratch);
     } catch {
       return undefined; // unreadable: analysed again
     }
@@ -519,12 +521,17 @@ export class AnalysisService {
     for (const hash of [...this.cache.keys()]) if (!live.has(hash)) this.cache.delete(hash);
     const encoder = new TextEncoder();
     let entries = 0;
-    // Made as they are written: a spilled entry is read back from its file only for its turn.
+    // Made as they are written: a spilled entry is read back from its file only for its turn, into
+    // one reused buffer when the chunks are written one by one (else 100 MB of short-lived buffers,
+    // which V8 frees only when their total grows large, would raise the peak).
     const self = this;
-    function* made(): Generator<Uint8Array> {
+    function* made(reuse: boolean): Generator<Uint8Array> {
       yield encoder.encode(JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION }) + '\n');
+      let scratch = reuse ? new Uint8Array(1 << 16) : undefined;
       for (const hash of live) {
-        const stored = self.stored(hash);
+        const spilled = scratch && self.cache.get(hash);
+        if (scratch && spilled && !(spilled instanceof Uint8Array) && spilled.length > scratch.length) scratch = new Uint8Array(spilled.length * 2);
+        const stored = self.stored(hash, scratch);
         if (stored === undefined) continue;
         yield encoder.encode(hash + '\t');
         yield stored;
@@ -538,11 +545,11 @@ export class AnalysisService {
       }
     }
     if (file !== undefined && this.writeChunks) {
-      this.writeChunks(file, made()); // throws when it cannot: the cache stays dirty, saved next time
+      this.writeChunks(file, made(true)); // throws when it cannot: the cache stays dirty, saved next time
       this.dirty = false;
       return { bytes: new Uint8Array(0), entries, written: true };
     }
-    const chunks = [...made()];
+    const chunks = [...made(false)];
     this.dirty = false;
     let size = 0;
     for (const c of chunks) size += c.length;

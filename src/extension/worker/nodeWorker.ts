@@ -58,8 +58,8 @@ const service = new AnalysisService((file, maxBytes) => {
       size += bytes.length;
       return at;
     },
-    read(at, length) {
-      const bytes = new Uint8Array(length);
+    read(at, length, into) {
+      const bytes = into && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
       let done = 0;
       while (done < length) {
         const n = readSync(fd, bytes, done, length - done, at + done);
