@@ -1,6 +1,6 @@
 // Entry point of dist/worker.js: the analysis service in a Node worker_threads Worker.
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'fs';
-import { getHeapStatistics } from 'v8';
+import { getHeapStatistics, writeHeapSnapshot } from 'v8';
 import { parentPort } from 'worker_threads';
 import { AnalysisService } from './analysisService';
 import { serve, type RequestMessage } from './protocol';
@@ -83,7 +83,11 @@ const highWater = (): string => {
     return '';
   }
 };
+// NEWS_WORKER_HEAPSNAPSHOT=<dir>: a heap snapshot of this thread before each resolution (what the
+// analyses left live), to see what the heap holds at a scan's largest moment.
+const snapshotDir = typeof process !== 'undefined' ? process.env.NEWS_WORKER_HEAPSNAPSHOT : undefined;
 parentPort!.on('message', (message: RequestMessage) => {
+  if (snapshotDir && message.request.kind === 'resolve') writeHeapSnapshot(`${snapshotDir}/worker-${process.pid}-${Date.now()}.heapsnapshot`);
   const t0 = performance.now();
   serve(service, message, (reply, transfer) => parentPort!.postMessage(reply, transfer));
   if (memlog) {
