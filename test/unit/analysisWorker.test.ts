@@ -8,7 +8,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { analyzeText, Corpus, type DocumentParts } from '../../src/core/corpus';
 import { DEFAULT_PASSAGE_OPTIONS, preparePassages } from '../../src/core/passages/passageIndex';
-import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, lazyParts, type AnalyzeReply, type ResolveReply, type SaveCacheReply } from '../../src/extension/worker/analysisService';
+import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, lazyParts, replyJson, type AnalyzeReply, type ResolveReply, type SaveCacheReply } from '../../src/extension/worker/analysisService';
 import { AnalysisClient, sameThreadPort, type AnalysisPort, type ReplyMessage } from '../../src/extension/worker/protocol';
 import { readSeeds } from './sharedFiles';
 
@@ -292,6 +292,26 @@ describe('analysis worker: identities resolved elsewhere', () => {
     remote.remove(c.name);
     service.handle({ kind: 'forget', paths: [c.name] });
     resolveAndCompare('after a removal');
+  });
+
+  it('writes a resolution as JSON in pieces, the JSON of the whole', () => {
+    const { service, remote } = corpora();
+    const reply = service.resolve(remote.identityInput().map((d) => ({ path: d.path, outlet: d.outlet })));
+    const whole = (r: ResolveReply) => JSON.stringify(r, (_, v) => (v instanceof Int32Array ? { i32: Array.from(v) } : v));
+    assert.strictEqual([...replyJson(reply)].join(''), whole(reply));
+    // long enough for many pieces, with empty tables and negative numbers
+    const big: ResolveReply = {
+      entities: reply.entities.concat(...Array.from({ length: 30 }, () => reply.entities)),
+      idTable: [],
+      paths: Array.from({ length: 20000 }, (_, i) => `folder/article ${i} “quoted”.txt`),
+      offsets: Int32Array.from({ length: 20001 }, (_, i) => i * 25),
+      mentionIds: Int32Array.from({ length: 500000 }, (_, i) => (i % 7) - 3),
+      keys: [],
+      keyIds: new Int32Array(0),
+    };
+    const pieces = [...replyJson(big)];
+    assert.ok(pieces.length > 10 && pieces.every((p) => p.length < 70000));
+    assert.strictEqual(pieces.join(''), whole(big));
   });
 
   it('a saved cache keeps the last resolution: the same workspace gets it back without resolving, a changed one resolves', () => {

@@ -277,6 +277,37 @@ function decodeEntry(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * `JSON.stringify(reply)` with each Int32Array as `{"i32":[...]}`, in pieces of ~64 KB: the JSON of
+ * 20,000 articles' identities (~10 MB, and as many again as an array of numbers, then as ASCII, then
+ * as bytes) is never made whole at the end of a cold scan, the moment of its highest memory.
+ */
+export function* replyJson(reply: ResolveReply): Generator<string> {
+  const asJson = (v: unknown) => JSON.stringify(v, (_, x) => (x instanceof Int32Array ? { i32: Array.from(x) } : x)) ?? 'null';
+  let out = '{';
+  let first = true;
+  for (const [key, value] of Object.entries(reply)) {
+    if (value === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(key) + ':';
+    first = false;
+    const items: ArrayLike<unknown> | undefined = value instanceof Int32Array || Array.isArray(value) ? value : undefined;
+    if (!items) {
+      out += asJson(value);
+      continue;
+    }
+    out += value instanceof Int32Array ? '{"i32":[' : '[';
+    for (let i = 0; i < items.length; i++) {
+      out += (i ? ',' : '') + (value instanceof Int32Array ? String(items[i]) : asJson(items[i]));
+      if (out.length > 65536) {
+        yield out;
+        out = '';
+      }
+    }
+    out += value instanceof Int32Array ? ']}' : ']';
+  }
+  yield out + '}';
+}
+
 function asciiJson(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
@@ -540,8 +571,10 @@ export class AnalysisService {
       }
       const identities = self.identities;
       if (identities && (identities.json || identities.reply)) {
-        identities.json ??= JSON.stringify(identities.reply, (_, v) => (v instanceof Int32Array ? { i32: Array.from(v) } : v));
-        yield encoder.encode(`${IDENTITIES}\t${identities.key}\t${asciiJson(identities.json)}\n`);
+        yield encoder.encode(`${IDENTITIES}\t${identities.key}\t`);
+        if (identities.json !== undefined) yield encoder.encode(asciiJson(identities.json));
+        else for (const piece of replyJson(identities.reply!)) yield encoder.encode(asciiJson(piece));
+        yield NEWLINE;
       }
     }
     if (file !== undefined && this.writeChunks) {
