@@ -16,8 +16,9 @@
 //    moved to the host without a copy) and what its text says of its outlet; the host only inserts
 //    postings, and tokenises a text only when it aligns it.
 //  - the cache: each entry keeps the analysis as JSON and the fingerprints beside it, so a warm start
-//    neither analyses, tokenises nor parses: a cached analysis crosses to the host as its JSON string
-//    and is parsed there when first read (most never are in a session).
+//    neither analyses, tokenises nor parses: a cached analysis crosses to the host as its JSON bytes
+//    and is parsed there when first read (most never are in a session). The entries a Node worker
+//    makes wait in a spill file until saved (SpillFile).
 import { analyzeText, type DocumentParts, type IdentitySnapshot } from '../../core/corpus';
 import { DEFAULT_PASSAGE_OPTIONS, preparePassages, type PreparedPassages } from '../../core/passages/passageIndex';
 import { decodeFingerprints, encodeFingerprints } from '../../core/passages/fingerprints';
