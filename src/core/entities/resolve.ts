@@ -214,7 +214,7 @@ export function summarize(path: string, outlet: string | null, mentions: EntityM
 
 /**
  * What a summary's cluster counted, without what is derived from its type and key: a summary can be
- * kept in this form (encoded, outside the JS heap: the analysis worker's MentionCodec) and made again
+ * kept in this form (encoded, outside the JS heap: the analysis worker's SummaryCodec) and made again
  * by `summaryFromCounts` without its mentions.
  */
 export interface ClusterCounts {
