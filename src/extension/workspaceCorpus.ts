@@ -401,7 +401,16 @@ export class WorkspaceCorpus implements vscode.Disposable {
       this.cacheLoaded = (async () => {
         let bytes: Uint8Array | undefined;
         if (uri) bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => undefined);
-        return client.request<LoadCacheReply>({ kind: 'loadCache', bytes });
+        // A local storage folder: a Node worker keeps the entries it makes there until they are saved
+        // (a file of its own, removed at once), not in memory: 100 MB at 20,000 articles.
+        let spill: string | undefined;
+        if (uri?.scheme === 'file') {
+          spill = await Promise.resolve(vscode.workspace.fs.createDirectory(this.options.storage!)).then(
+            () => vscode.Uri.joinPath(this.options.storage!, `${CACHE_FILE}.${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.spill`).fsPath,
+            () => undefined,
+          );
+        }
+        return client.request<LoadCacheReply>({ kind: 'loadCache', bytes, spill });
       })();
     }
     return this.cacheLoaded;

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { analyzeText, Corpus, type DocumentParts } from '../../src/core/corpus';
 import { DEFAULT_PASSAGE_OPTIONS, preparePassages } from '../../src/core/passages/passageIndex';
-import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, lazyParts, type AnalyzeReply, type ResolveReply, type SaveCacheReply } from '../../src/extension/worker/analysisService';
+import { AnalysisService, ANALYZER_VERSION, CACHE_FORMAT, contentHash, identitySnapshot, lazyParts, replyJson, type AnalyzeReply, type ResolveReply, type SaveCacheReply } from '../../src/extension/worker/analysisService';
 import { AnalysisClient, sameThreadPort, type AnalysisPort, type ReplyMessage } from '../../src/extension/worker/protocol';
 import { readSeeds } from './sharedFiles';
 
@@ -118,6 +118,59 @@ describe('analysis worker: per-document analysis and its cache', () => {
     assert.strictEqual(failing.needsSaving, true);
   });
 
+  it('keeps the entries it makes in a spill file when it has one, and saves the same bytes from it', () => {
+    const spilled: Uint8Array[] = [];
+    let size = 0;
+    let full = false;
+    const spillFile = {
+      append(bytes: Uint8Array) {
+        if (full) throw new Error('disk full');
+        spilled.push(bytes.slice());
+        size += bytes.length;
+        return size - bytes.length;
+      },
+      read(at: number, length: number, into?: Uint8Array) {
+        const all = new Uint8Array(size);
+        let k = 0;
+        for (const b of spilled) (all.set(b, k), (k += b.length));
+        if (!into || into.length < length) return all.slice(at, at + length);
+        into.set(all.subarray(at, at + length));
+        return into.subarray(0, length);
+      },
+    };
+    const opened: string[] = [];
+    // A writer that, as a file's, takes each chunk before the next is made (read-back entries share a buffer).
+    const written: Uint8Array[] = [];
+    const writer = (_: string, chunks: Iterable<Uint8Array>) => {
+      for (const c of chunks) written.push(c.slice());
+    };
+    const withSpill = new AnalysisService(undefined, writer, (file) => (opened.push(file), spillFile));
+    const plain = new AnalysisService();
+    withSpill.handle({ kind: 'loadCache', bytes: undefined, spill: '/storage/x.spill' });
+    assert.deepStrictEqual(opened, ['/storage/x.spill']);
+    for (const { name, text } of seeds) {
+      assert.deepStrictEqual(withSpill.analyze(name, text).parts, plain.analyze(name, text).parts);
+    }
+    assert.strictEqual(spilled.length, seeds.length, 'every new entry went to the file');
+    // Read back when a text comes again, and when saved.
+    assert.ok(seeds.every(({ name, text }) => withSpill.analyze(`again/${name}`, text).cached));
+    assert.deepStrictEqual(withSpill.saveCache().bytes, plain.saveCache().bytes);
+    // Written chunk by chunk, with an entry longer than the shared buffer's first size (64 KB).
+    const long = Array.from({ length: 25 }, () => seeds[0].text).join('\n\n');
+    withSpill.analyze('long', long);
+    plain.analyze('long', long);
+    assert.ok(withSpill.handle({ kind: 'saveCache', file: '/storage/cache.jsonl' }));
+    const expected = plain.saveCache().bytes;
+    assert.ok(expected.length - expected.lastIndexOf(10, expected.length - 2) > 65536, 'the long entry is over 64 KB');
+    assert.deepStrictEqual(Buffer.concat(written), Buffer.from(expected));
+    // A file that cannot be written: the entry stays in memory.
+    full = true;
+    const edited = seeds[0].text + ' One more sentence.';
+    withSpill.analyze('edited', edited);
+    assert.strictEqual(withSpill.analyze('edited-again', edited).cached, true);
+    assert.strictEqual(spilled.length, seeds.length + 1, 'seeds and the long text');
+  });
+
   it('drops the entries of files that are gone when saving', () => {
     const service = new AnalysisService();
     service.analyze('a', seeds[0].text);
@@ -213,6 +266,54 @@ describe('analysis worker: identities resolved elsewhere', () => {
     assert.deepStrictEqual(remote.documentReport(name), resolved);
   });
 
+  it('mentions kept as bytes between resolutions resolve as a corpus resolving itself, through edits, renames, removals and compactions', () => {
+    const { service, own, remote } = corpora();
+    service.codecSlack = -Infinity; // compact the string table after every resolution
+    const edited = new Set<string>();
+    const resolveAndCompare = (step: string) => {
+      const input = remote.identityInput();
+      // As the extension sends them: the mentions of documents analysed on the host, not by the worker.
+      const reply = service.resolve(input.map((d) => ({ path: d.path, outlet: d.outlet, ...(edited.has(d.path) ? { mentions: d.mentions } : {}) })));
+      remote.setIdentitySnapshot(identitySnapshot(reply), new Map(input.map((d) => [d.path, d.version])));
+      assert.deepStrictEqual(remote.report(), own.report(), step);
+    };
+    resolveAndCompare('first resolution');
+    const [a, b, c] = seeds;
+    const text = a.text.replace(/\n\n/, '\n\nDefence Secretary Jane Quillfeather met Acme Widgets Corporation officials in Oslo.\n\n');
+    own.upsert(a.name, text);
+    remote.upsert(a.name, text);
+    edited.add(a.name);
+    resolveAndCompare('after an edit analysed on the host');
+    own.rename(b.name, `moved/${b.name}`);
+    remote.rename(b.name, `moved/${b.name}`);
+    service.handle({ kind: 'rename', from: b.name, to: `moved/${b.name}` });
+    resolveAndCompare('after a rename');
+    own.remove(c.name);
+    remote.remove(c.name);
+    service.handle({ kind: 'forget', paths: [c.name] });
+    resolveAndCompare('after a removal');
+  });
+
+  it('writes a resolution as JSON in pieces, the JSON of the whole', () => {
+    const { service, remote } = corpora();
+    const reply = service.resolve(remote.identityInput().map((d) => ({ path: d.path, outlet: d.outlet })));
+    const whole = (r: ResolveReply) => JSON.stringify(r, (_, v) => (v instanceof Int32Array ? { i32: Array.from(v) } : v));
+    assert.strictEqual([...replyJson(reply)].join(''), whole(reply));
+    // long enough for many pieces, with empty tables and negative numbers
+    const big: ResolveReply = {
+      entities: reply.entities.concat(...Array.from({ length: 30 }, () => reply.entities)),
+      idTable: [],
+      paths: Array.from({ length: 20000 }, (_, i) => `folder/article ${i} “quoted”.txt`),
+      offsets: Int32Array.from({ length: 20001 }, (_, i) => i * 25),
+      mentionIds: Int32Array.from({ length: 500000 }, (_, i) => (i % 7) - 3),
+      keys: [],
+      keyIds: new Int32Array(0),
+    };
+    const pieces = [...replyJson(big)];
+    assert.ok(pieces.length > 10 && pieces.every((p) => p.length < 70000));
+    assert.strictEqual(pieces.join(''), whole(big));
+  });
+
   it('a saved cache keeps the last resolution: the same workspace gets it back without resolving, a changed one resolves', () => {
     const first = new AnalysisService();
     for (const { name, text } of seeds) first.analyze(name, text);
@@ -254,6 +355,27 @@ describe('analysis worker: parts restored lazily', () => {
     const damaged = lazyParts(JSON.stringify(fresh).slice(0, -40), undefined, () => (reanalysed++, analyzeText(text)));
     assert.deepStrictEqual(damaged.structure, fresh.structure);
     assert.strictEqual(reanalysed, 1);
+    // As the cache's bytes (how they cross from the worker); bytes that are not UTF-8 are damaged too.
+    const bytes = encode(JSON.stringify(fresh));
+    assert.deepStrictEqual(lazyParts(bytes, undefined, () => (reanalysed++, analyzeText(text))).mentions, JSON.parse(JSON.stringify(fresh.mentions)));
+    bytes[bytes.indexOf(34 /* " */) + 1] = 0xff;
+    assert.deepStrictEqual(lazyParts(bytes, undefined, () => (reanalysed++, analyzeText(text))).quotes, fresh.quotes);
+    assert.strictEqual(reanalysed, 2);
+  });
+
+  it('a lazy analysis crosses as ASCII bytes in a buffer of its own (moved, not copied, to the host), new or cached', () => {
+    const service = new AnalysisService();
+    for (const round of ['new', 'cached']) {
+      for (const { name, text } of seeds) {
+        const wire = service.analyze(name, text, true);
+        assert.strictEqual(wire.cached, round === 'cached');
+        const bytes = wire.partsJson!;
+        assert.ok(bytes instanceof Uint8Array, name);
+        assert.ok(bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength, 'a whole buffer, transferable');
+        assert.ok(bytes.every((b) => b < 128), 'ASCII');
+        assert.deepStrictEqual(JSON.parse(new TextDecoder().decode(bytes)), JSON.parse(JSON.stringify(analyzeText(text))));
+      }
+    }
   });
 });
 
@@ -293,7 +415,13 @@ describe('analysis worker: transports', () => {
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-cache-'));
     try {
+      // New entries wait in a spill file of the worker's own, removed as soon as it is open.
+      await client.request({ kind: 'loadCache', bytes: undefined, spill: path.join(dir, 'analysis-cache.jsonl.1.spill') });
+      assert.deepStrictEqual(fs.readdirSync(dir), []);
       await client.request<AnalyzeReply>({ kind: 'analyze', docs: seeds.map((s) => ({ path: s.name, text: s.text })) });
+      // read back from it: the same texts again are answered from the cache
+      const again = await client.request<AnalyzeReply>({ kind: 'analyze', docs: seeds.map((s) => ({ path: `again/${s.name}`, text: s.text })) });
+      assert.ok(again.results.every((r) => r.cached));
       const file = path.join(dir, 'analysis-cache.jsonl');
       fs.writeFileSync(file, 'the previous cache');
       const reply = await client.request<SaveCacheReply>({ kind: 'saveCache', file });

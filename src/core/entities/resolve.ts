@@ -222,6 +222,48 @@ export function summarize(path: string, outlet: string | null, mentions: EntityM
   return { path, outlet: o, clusters, clusterOf };
 }
 
+/**
+ * What a summary's cluster counted, without what is derived from its type and key: a summary can be
+ * kept in this form (encoded, outside the JS heap: the analysis worker's SummaryCodec) and made again
+ * by `summaryFromCounts` without its mentions.
+ */
+export interface ClusterCounts {
+  type: EntityType;
+  key: string;
+  surfaces: Map<string, number> | string;
+  /** undefined when no mention gave a role */
+  roles: Map<string, number> | undefined;
+  count: number;
+}
+
+/** The summary `summarize` makes of mentions whose clusters counted `counts`, `clusterOf` giving each mention's. */
+export function summaryFromCounts(path: string, outlet: string | null, counts: readonly ClusterCounts[], clusterOf: number[]): DocSummary {
+  const o = outlet ?? NO_OUTLET;
+  const clusters = counts.map((c): Cluster => {
+    const n = clusterName(c.type, c.key);
+    return {
+      type: c.type,
+      key: n.key,
+      surfaces: c.surfaces,
+      roles: c.roles ?? NO_ROLES,
+      count: c.count,
+      outlet: o,
+      path,
+      acronym: n.acronym,
+      personWords: n.personWords,
+      orgWords: n.orgWords,
+      placeKey: n.placeKey,
+      sig: n.sig,
+      letters: n.letters,
+      serial: nextSerial++,
+      orgKeys: undefined,
+      definesAcronyms: undefined,
+      roleWordSet: undefined,
+    };
+  });
+  return { path, outlet: o, clusters, clusterOf };
+}
+
 class UnionFind {
   parent: number[] = [];
   add(): number {

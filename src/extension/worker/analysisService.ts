@@ -16,16 +16,17 @@
 //    moved to the host without a copy) and what its text says of its outlet; the host only inserts
 //    postings, and tokenises a text only when it aligns it.
 //  - the cache: each entry keeps the analysis as JSON and the fingerprints beside it, so a warm start
-//    neither analyses, tokenises nor parses: a cached analysis crosses to the host as its JSON string
-//    and is parsed there when first read (most never are in a session).
+//    neither analyses, tokenises nor parses: a cached analysis crosses to the host as its JSON bytes
+//    and is parsed there when first read (most never are in a session). The entries a Node worker
+//    makes wait in a spill file until saved (SpillFile).
 import { analyzeText, type DocumentParts, type IdentitySnapshot } from '../../core/corpus';
 import { DEFAULT_PASSAGE_OPTIONS, preparePassages, type PreparedPassages } from '../../core/passages/passageIndex';
 import { decodeFingerprints, encodeFingerprints } from '../../core/passages/fingerprints';
 import type { OutletInfo } from '../../core/outlets';
 import { decodeArticleBytes } from '../../core/textDecoding';
 import { parseKnowledgeFile, type CorpusEntity, type EntityMention } from '../../core/entities';
-import { resolveSummaries, summarize } from '../../core/entities/resolve';
-import { withPathFallback } from '../../core/outlets';
+import { resolveSummaries, summarize, summaryFromCounts } from '../../core/entities/resolve';
+import { SummaryCodec } from './summaryCodec';
 
 declare const NEWS_ANALYZER_VERSION: string | undefined;
 
@@ -49,28 +50,31 @@ export interface AnalyzedDocument {
 }
 
 /**
- * An analysis as it crosses threads for a `lazy` request: it travels as the JSON the cache holds (a
- * string is copied in one move; thousands of small objects are not), with its passage fingerprints
- * beside it. AnalysisClient turns it back into parts that parse on first use.
+ * An analysis as it crosses threads for a `lazy` request: it travels as the JSON the cache holds, as
+ * ASCII bytes in a buffer of its own (moved to the other thread, not copied; thousands of small
+ * objects would be), with its passage fingerprints beside it. AnalysisClient turns it back into
+ * parts that parse on first use.
  */
 export interface WireAnalyzedDocument extends Omit<AnalyzedDocument, 'parts'> {
   parts?: DocumentParts;
-  partsJson?: string;
+  partsJson?: Uint8Array;
   passages?: PreparedPassages;
 }
 
 /**
- * Parts that parse their JSON when first read. A warm start of a large workspace restores every
- * analysis, but a session looks at few of them: the rest stay compact strings, never parsed. JSON
- * that turns out damaged is analysed again from the text (`reanalyse`).
+ * Parts that parse their JSON (as text, or as the UTF-8 bytes of the cache) when first read. A warm
+ * start of a large workspace restores every analysis, but a session looks at few of them: the rest
+ * stay compact, never parsed. Bytes rather than a string: they stay outside the JS heap, whose limit
+ * V8 sets as a multiple of what is live on it (~70 MB of JSON at 20,000 articles). JSON that turns
+ * out damaged (or bytes that are not UTF-8) is analysed again from the text (`reanalyse`).
  */
-export function lazyParts(json: string, passages: PreparedPassages | undefined, reanalyse: () => DocumentParts): DocumentParts {
+export function lazyParts(json: string | Uint8Array, passages: PreparedPassages | undefined, reanalyse: () => DocumentParts): DocumentParts {
   let parsed: DocumentParts | undefined;
-  let source: string | undefined = json;
+  let source: string | Uint8Array | undefined = json;
   const get = (): DocumentParts => {
     if (!parsed) {
       parsed = parseParts(source!) ?? reanalyse();
-      source = undefined; // the string is not kept beside its objects
+      source = undefined; // the JSON is not kept beside its objects
     }
     return parsed;
   };
@@ -90,7 +94,15 @@ export type AnalysisRequest =
       /** Cached analyses may come back as JSON (WireAnalyzedDocument; AnalysisClient asks for this). */
       lazy?: boolean;
     }
-  | { kind: 'loadCache'; bytes: Uint8Array | undefined }
+  | {
+      kind: 'loadCache';
+      bytes: Uint8Array | undefined;
+      /**
+       * A file (beside the cache, in the extension's storage) where a worker that can write files
+       * keeps the entries it makes until they are saved, instead of in memory (see SpillFile).
+       */
+      spill?: string;
+    }
   | {
       kind: 'saveCache';
       /** Where the worker writes the file itself, when it can (a Node worker): the bytes never cross to the host. */
@@ -130,9 +142,25 @@ export interface SaveCacheReply {
 /**
  * Writes a file from its chunks, one after the other, and replaces `file` only once all are written (a
  * Node worker has fs; a browser worker has none). Writing the cache chunk by chunk spares a second copy
- * of it (100 MB at 20,000 articles) at the moment of a cold scan's highest memory.
+ * of it (100 MB at 20,000 articles) at the moment of a cold scan's highest memory. A chunk is valid only
+ * until the next is asked for (entries read back from the spill file share one buffer).
  */
 export type ChunkWriter = (file: string, chunks: Iterable<Uint8Array>) => void;
+
+/**
+ * Bytes appended to a file and read back by position (a Node worker has fs; a browser worker has
+ * none). The cache entries a cold scan makes (100 MB at 20,000 articles, with fingerprints) are only
+ * read again when saved, or when a text's content comes back: on disk they cost no memory at the
+ * scan's largest moment. The file is the worker's alone (removed as soon as it is open, where the
+ * platform allows; gone when the process ends).
+ */
+export interface SpillFile {
+  /** Appends `bytes`; returns where they start. Throws when it cannot (the entry stays in memory). */
+  append(bytes: Uint8Array): number;
+  /** The bytes at `at`: in `into` (a view of it) when it is long enough, else in a new array. */
+  read(at: number, length: number, into?: Uint8Array): Uint8Array;
+}
+export type SpillOpener = (file: string) => SpillFile;
 /**
  * Identities in a form that crosses threads cheaply (a few typed arrays and short string tables, not
  * a million small strings): `mentionIds[offsets[i] + m]` indexes `idTable` for mention m of paths[i].
@@ -191,9 +219,9 @@ function looksLikeParts(value: unknown): value is DocumentParts {
   return !!v && typeof v === 'object' && !!v.structure && Array.isArray(v.structure.paragraphs) && Array.isArray(v.mentions) && Array.isArray(v.quotes);
 }
 
-function parseParts(json: string): DocumentParts | undefined {
+function parseParts(json: string | Uint8Array): DocumentParts | undefined {
   try {
-    const parsed: unknown = JSON.parse(json);
+    const parsed: unknown = JSON.parse(typeof json === 'string' ? json : strictDecoder.decode(json));
     return looksLikeParts(parsed) ? parsed : undefined;
   } catch {
     return undefined;
@@ -210,13 +238,16 @@ interface EntryMeta {
   outlet?: OutletInfo;
 }
 
-/** An entry's meta and parts JSON; undefined when the entry is damaged. */
-function splitEntry(stored: string): { meta: EntryMeta; partsJson: string } | undefined {
-  const tab = stored.indexOf('\t');
-  if (tab < 0 || stored.charCodeAt(tab + 1) !== 123 /* { */ || stored.charCodeAt(stored.length - 1) !== 125 /* } */) return undefined;
+/**
+ * An entry's meta and parts JSON (a view of the entry's bytes, decoded only when parsed); undefined
+ * when the entry is damaged where it can be seen without parsing the parts.
+ */
+function splitEntry(stored: Uint8Array): { meta: EntryMeta; partsJson: Uint8Array } | undefined {
+  const tab = stored.indexOf(9 /* \t */); // JSON escapes tabs inside strings: the first is the separator
+  if (tab < 0 || stored[tab + 1] !== 123 /* { */ || stored[stored.length - 1] !== 125 /* } */) return undefined;
   try {
-    const meta = JSON.parse(stored.slice(0, tab)) as EntryMeta | null;
-    return meta && typeof meta === 'object' ? { meta, partsJson: stored.slice(tab + 1) } : undefined;
+    const meta = JSON.parse(strictDecoder.decode(stored.subarray(0, tab))) as EntryMeta | null;
+    return meta && typeof meta === 'object' ? { meta, partsJson: stored.subarray(tab + 1) } : undefined;
   } catch {
     return undefined;
   }
@@ -247,13 +278,48 @@ function decodeEntry(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * `JSON.stringify(reply)` with each Int32Array as `{"i32":[...]}`, in pieces of ~64 KB: the JSON of
+ * 20,000 articles' identities (~10 MB, and as many again as an array of numbers, then as ASCII, then
+ * as bytes) is never made whole at the end of a cold scan, the moment of its highest memory.
+ */
+export function* replyJson(reply: ResolveReply): Generator<string> {
+  const asJson = (v: unknown) => JSON.stringify(v, (_, x) => (x instanceof Int32Array ? { i32: Array.from(x) } : x)) ?? 'null';
+  let out = '{';
+  let first = true;
+  for (const [key, value] of Object.entries(reply)) {
+    if (value === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(key) + ':';
+    first = false;
+    const items: ArrayLike<unknown> | undefined = value instanceof Int32Array || Array.isArray(value) ? value : undefined;
+    if (!items) {
+      out += asJson(value);
+      continue;
+    }
+    out += value instanceof Int32Array ? '{"i32":[' : '[';
+    for (let i = 0; i < items.length; i++) {
+      out += (i ? ',' : '') + (value instanceof Int32Array ? String(items[i]) : asJson(items[i]));
+      if (out.length > 65536) {
+        yield out;
+        out = '';
+      }
+    }
+    out += value instanceof Int32Array ? ']}' : ']';
+  }
+  yield out + '}';
+}
+
 function asciiJson(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 export class AnalysisService {
-  /** hash -> its entry (`meta<TAB>parts` JSON) as ASCII bytes (made this session or from the loaded file). */
-  private cache = new Map<string, Uint8Array>();
+  /**
+   * hash -> its entry (`meta<TAB>parts` JSON) as ASCII bytes (made this session or from the loaded
+   * file), or where the spill file holds it.
+   */
+  private cache = new Map<string, Uint8Array | { at: number; length: number }>();
+  private spill: SpillFile | undefined;
   /** Whether the cache changed since it was loaded or saved. */
   private dirty = false;
   /** Mentions of documents analysed elsewhere (the host's live edits); others are read from the cache. */
@@ -262,14 +328,22 @@ export class AnalysisService {
   preparePassages = true;
   private readonly hashByPath = new Map<string, string>();
   /**
-   * Each document's entity summary (what the resolver keeps of its mentions), made when the document
-   * is analysed here, while its mentions are in hand: a resolution then neither parses every analysis
-   * again nor holds them all at once (the largest moment of a cold scan of 20,000 articles was that
-   * re-reading). `source` is the content hash it was made from (or the host's mentions array), and
-   * `outlet` the outlet it counted mentions under; the resolve request's outlet wins, re-summarising
-   * the few documents whose outlet the host sees otherwise (a manifest).
+   * Each document's entity summary (what the resolver keeps of its mentions: its clusters' counts),
+   * made when the document is analysed here, while its mentions are in hand, and kept encoded as
+   * bytes (SummaryCodec): a resolution then neither parses every analysis again nor holds them all at
+   * once (the largest moment of a cold scan of 20,000 articles was that re-reading). Bytes, not the
+   * summaries themselves: those were the worker's largest live part of the JS heap (~90 MB at 20,000
+   * articles), which V8 lets grow to several times what is live. A resolution decodes them document
+   * by document (summaryFromCounts), dropped once it has replied. Outlet- and path-free: the
+   * resolve request's outlet is given when decoded. `source` is the content hash they were made from
+   * (or the host's mentions array).
    */
-  private readonly summaries = new Map<string, { source: string | EntityMention[]; outlet: string | null; summary: DocSummary }>();
+  private readonly summaries = new Map<string, { source: string | EntityMention[]; summary: Uint8Array }>();
+  private codec = new SummaryCodec();
+  /** The codec's table size after its last compaction (it grows with every new string seen). */
+  private codecCompacted = 0;
+  /** How many strings past twice that size the table may grow before it is compacted (tests lower it). */
+  codecSlack = 50_000;
   /** Outlet names as one string each (every cluster of a summary points to its document's outlet). */
   private readonly outletNames = new Map<string, string>();
   /**
@@ -283,7 +357,7 @@ export class AnalysisService {
       case 'analyze':
         return this.analyzeBatch(request.docs, request.maxBytes, request.lazy);
       case 'loadCache':
-        return this.loadCache(request.bytes);
+        return this.loadCache(request.bytes, request.spill);
       case 'saveCache':
         return this.saveCache(request.file);
       case 'forget':
@@ -296,11 +370,13 @@ export class AnalysisService {
       case 'rename': {
         const mentions = this.mentionsByPath.get(request.from);
         const hash = this.hashByPath.get(request.from);
+        const kept = this.summaries.get(request.from); // path-free: a summary is made from it under the new path
         this.mentionsByPath.delete(request.from);
         this.hashByPath.delete(request.from);
-        this.summaries.delete(request.from); // a summary names its path: made again when next resolved
+        this.summaries.delete(request.from);
         if (mentions) this.mentionsByPath.set(request.to, mentions);
         if (hash) this.hashByPath.set(request.to, hash);
+        if (kept) this.summaries.set(request.to, kept);
         return {};
       }
       case 'resolve':
@@ -313,7 +389,32 @@ export class AnalysisService {
   constructor(
     private readonly files?: FileReader,
     private readonly writeChunks?: ChunkWriter,
+    private readonly openSpill?: SpillOpener,
   ) {}
+
+  /** An entry's bytes (read back from the spill file if it is there, into `scratch` if given). */
+  private stored(hash: string, scratch?: Uint8Array): Uint8Array | undefined {
+    const stored = this.cache.get(hash);
+    if (stored === undefined || stored instanceof Uint8Array) return stored;
+    try {
+      return this.spill!.read(stored.at, stored.length, scratch);
+    } catch {
+      return undefined; // unreadable: analysed again
+    }
+  }
+
+  /** Keeps a new entry: in the spill file when there is one (and it can be written), else in memory. */
+  private keep(hash: string, bytes: Uint8Array): void {
+    if (this.spill) {
+      try {
+        this.cache.set(hash, { at: this.spill.append(bytes), length: bytes.length });
+        return;
+      } catch {
+        // a full disk: in memory
+      }
+    }
+    this.cache.set(hash, bytes);
+  }
 
   private analyzeBatch(docs: ({ path: string; text: string } | { path: string; file: string })[], maxBytes = 5 * 1024 * 1024, lazy = false): AnalyzeReply {
     const results: WireAnalyzedDocument[] = [];
@@ -356,13 +457,14 @@ export class AnalysisService {
     // Not kept as objects: resolve() parses the mentions again from the cache's string (memory over time).
     this.mentionsByPath.delete(path);
     this.hashByPath.set(path, hash);
-    const stored = this.entry(hash);
+    const stored = this.stored(hash);
     // A damaged entry is analysed again and replaced.
     const entry = stored === undefined ? undefined : splitEntry(stored);
     // Fingerprints (typed arrays, moved to the host without a copy) and the text's outlet: the host's
     // passage index then only inserts postings; it tokenises a text when it aligns it.
     let passages = entry && this.preparePassages ? passagesFromMeta(entry.meta, text.length) : undefined;
-    if (entry && lazy && (passages || !this.preparePassages)) return { path, hash, partsJson: entry.partsJson, passages, cached: true };
+    // A copy of the entry's bytes in a buffer of its own: it moves to the host, the cache keeps its entry.
+    if (entry && lazy && (passages || !this.preparePassages)) return { path, hash, partsJson: entry.partsJson.slice(), passages, cached: true };
     let parts = entry ? parseParts(entry.partsJson) : undefined;
     const cached = parts !== undefined;
     let changed = false;
@@ -374,26 +476,33 @@ export class AnalysisService {
       passages = preparePassages(text, parts.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { outlet: true });
       changed = true;
     }
-    // The outlet the host will most likely send (what the text and path say; a manifest may differ).
-    this.summarise(path, hash, passages?.outlet ? withPathFallback(passages.outlet, path).outlet : null, parts.mentions);
-    let partsJson: string | undefined;
+    this.summaries.set(path, { source: hash, summary: this.codec.encode(summarize(path, null, parts.mentions)) });
+    let partsJson: Uint8Array | undefined;
     if (changed) {
       const meta: EntryMeta = passages ? { fingerprints: encodeFingerprints(passages.fingerprints), outlet: passages.outlet } : {};
-      partsJson = JSON.stringify(parts);
       // Kept as ASCII bytes, as a loaded cache file's entries are: outside the JS heap, whose
       // collector lets garbage grow with what the heap holds (a cold scan's largest live part).
-      this.cache.set(hash, entryEncoder.encode(asciiJson(`${JSON.stringify(meta)}\t${partsJson}`)));
+      const bytes = entryEncoder.encode(asciiJson(`${JSON.stringify(meta)}\t${JSON.stringify(parts)}`));
+      this.keep(hash, bytes);
       this.dirty = true;
+      if (lazy) partsJson = bytes.slice(bytes.indexOf(9 /* \t */) + 1);
     }
     // A new analysis travels as the JSON just made for the cache too: a cold scan then holds on the
-    // host what a warm start holds, compact strings parsed when read.
+    // host what a warm start holds, compact bytes parsed when read.
     if (lazy && partsJson !== undefined && (passages || !this.preparePassages)) return { path, hash, partsJson, passages, cached };
     if (passages) parts.passages = passages;
     return { path, hash, parts, cached };
   }
 
   /** Reads a cache file; one from another analyser version or in another format is discarded whole. */
-  loadCache(bytes: Uint8Array | undefined): LoadCacheReply {
+  loadCache(bytes: Uint8Array | undefined, spill?: string): LoadCacheReply {
+    if (spill !== undefined && this.openSpill && !this.spill) {
+      try {
+        this.spill = this.openSpill(spill);
+      } catch {
+        this.spill = undefined; // entries stay in memory
+      }
+    }
     this.cache = new Map();
     this.identities = undefined;
     this.dirty = false;
@@ -435,38 +544,46 @@ export class AnalysisService {
     return { entries: this.cache.size };
   }
 
-  /** A cache entry as text (undefined if absent or damaged). */
-  private entry(hash: string): string | undefined {
-    const stored = this.cache.get(hash);
-    return stored === undefined ? stored : decodeEntry(stored);
-  }
-
   /**
    * The cache file: the entries of the documents currently known (older ones are dropped). With `file`
    * and a writer, written there chunk by chunk (the reply's bytes are then empty); else returned whole.
    */
   saveCache(file?: string): SaveCacheReply {
     const live = new Set(this.hashByPath.values());
-    const encoder = new TextEncoder();
-    const chunks: Uint8Array[] = [encoder.encode(JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION }) + '\n')];
-    let entries = 0;
-    for (const hash of live) {
-      const stored = this.cache.get(hash);
-      if (stored === undefined) continue;
-      chunks.push(encoder.encode(hash + '\t'), stored, NEWLINE);
-      entries++;
-    }
     for (const hash of [...this.cache.keys()]) if (!live.has(hash)) this.cache.delete(hash);
-    const identities = this.identities;
-    if (identities && (identities.json || identities.reply)) {
-      identities.json ??= JSON.stringify(identities.reply, (_, v) => (v instanceof Int32Array ? { i32: Array.from(v) } : v));
-      chunks.push(encoder.encode(`${IDENTITIES}\t${identities.key}\t${asciiJson(identities.json)}\n`));
+    const encoder = new TextEncoder();
+    let entries = 0;
+    // Made as they are written: a spilled entry is read back from its file only for its turn, into
+    // one reused buffer when the chunks are written one by one (else 100 MB of short-lived buffers,
+    // which V8 frees only when their total grows large, would raise the peak).
+    const self = this;
+    function* made(reuse: boolean): Generator<Uint8Array> {
+      yield encoder.encode(JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION }) + '\n');
+      let scratch = reuse ? new Uint8Array(1 << 16) : undefined;
+      for (const hash of live) {
+        const spilled = scratch && self.cache.get(hash);
+        if (scratch && spilled && !(spilled instanceof Uint8Array) && spilled.length > scratch.length) scratch = new Uint8Array(spilled.length * 2);
+        const stored = self.stored(hash, scratch);
+        if (stored === undefined) continue;
+        yield encoder.encode(hash + '\t');
+        yield stored;
+        yield NEWLINE;
+        entries++;
+      }
+      const identities = self.identities;
+      if (identities && (identities.json || identities.reply)) {
+        yield encoder.encode(`${IDENTITIES}\t${identities.key}\t`);
+        if (identities.json !== undefined) yield encoder.encode(asciiJson(identities.json));
+        else for (const piece of replyJson(identities.reply!)) yield encoder.encode(asciiJson(piece));
+        yield NEWLINE;
+      }
     }
     if (file !== undefined && this.writeChunks) {
-      this.writeChunks(file, chunks); // throws when it cannot: the cache stays dirty, saved next time
+      this.writeChunks(file, made(true)); // throws when it cannot: the cache stays dirty, saved next time
       this.dirty = false;
       return { bytes: new Uint8Array(0), entries, written: true };
     }
+    const chunks = [...made(false)];
     this.dirty = false;
     let size = 0;
     for (const c of chunks) size += c.length;
@@ -504,44 +621,57 @@ export class AnalysisService {
       if (known.reply && Array.isArray(known.reply.paths) && known.reply.paths.length === docs.length) return known.reply;
     }
     const reply = this.resolveNow(docs, knowledge);
+    this.compactCodec();
     this.identities = { key, reply };
     this.dirty = true;
     return reply;
   }
 
-  /** Keeps `path`'s entity summary, made from `mentions` (of the text with content hash `source`). */
-  private summarise(path: string, source: string | EntityMention[], outlet: string | null, mentions: EntityMention[]): DocSummary {
+  /**
+   * `path`'s summary under `outlet`, decoded from its kept form (made again from its mentions when
+   * missing or stale).
+   */
+  private summaryOf(path: string, outlet: string | null): DocSummary {
+    const source = this.mentionsByPath.get(path) ?? this.hashByPath.get(path) ?? '';
+    let known = this.summaries.get(path);
+    if (!known || known.source !== source) {
+      known = { source, summary: this.codec.encode(summarize(path, null, this.mentionsOf(path))) };
+      this.summaries.set(path, known);
+    }
     let name = outlet;
     if (outlet !== null) {
       name = this.outletNames.get(outlet) ?? outlet;
       if (name === outlet) this.outletNames.set(outlet, outlet);
     }
-    const summary = summarize(path, name, mentions);
-    this.summaries.set(path, { source, outlet, summary });
-    return summary;
+    const { clusters, clusterOf } = this.codec.decode(known.summary);
+    return summaryFromCounts(path, name, clusters, clusterOf);
   }
 
-  /** `path`'s summary under `outlet`, made again from its mentions when it is missing or stale. */
-  private summaryOf(path: string, outlet: string | null): DocSummary {
-    const source = this.mentionsByPath.get(path) ?? this.hashByPath.get(path) ?? '';
-    const known = this.summaries.get(path);
-    if (known && known.source === source && known.outlet === outlet) return known.summary;
-    return this.summarise(path, source, outlet, this.mentionsOf(path));
+  /**
+   * The codec's string table only grows (edits bring new names; forgotten documents leave theirs):
+   * once it has doubled, every kept document is encoded again in a new table of the strings in use.
+   */
+  private compactCodec(): void {
+    if (this.codec.size <= 2 * this.codecCompacted + this.codecSlack) return;
+    const old = this.codec;
+    this.codec = new SummaryCodec();
+    for (const known of this.summaries.values()) known.summary = this.codec.encode(old.decode(known.summary));
+    this.codecCompacted = this.codec.size;
   }
 
   private mentionsOf(path: string): EntityMention[] {
     const given = this.mentionsByPath.get(path);
     if (given) return given;
     const hash = this.hashByPath.get(path);
-    const json = hash === undefined ? undefined : this.entry(hash);
-    const entry = json === undefined ? undefined : splitEntry(json);
+    const stored = hash === undefined ? undefined : this.stored(hash);
+    const entry = stored === undefined ? undefined : splitEntry(stored);
     return (entry && parseParts(entry.partsJson)?.mentions) ?? [];
   }
 
   private resolveNow(docs: { path: string; outlet: string | null }[], knowledge?: string): ResolveReply {
     // In path order, as EntityResolver resolves (ids are deterministic whatever the order, but the
-    // order of the reply's tables follows it). Summaries are kept between resolutions (compact: the
-    // resolver interns what clusters share); documents no longer sent are dropped.
+    // order of the reply's tables follows it). Summaries are decoded one document at a time from the
+    // kept bytes and live only for this resolution; documents no longer sent are dropped.
     const order = docs.map((d, i) => i).sort((a, b) => (docs[a].path < docs[b].path ? -1 : docs[a].path > docs[b].path ? 1 : 0));
     const summaries = order.map((i) => this.summaryOf(docs[i].path, docs[i].outlet));
     if (this.summaries.size > docs.length) {

@@ -1,6 +1,6 @@
 // Entry point of dist/worker.js: the analysis service in a Node worker_threads Worker.
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'fs';
-import { getHeapStatistics } from 'v8';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'fs';
+import { getHeapStatistics, writeHeapSnapshot } from 'v8';
 import { parentPort } from 'worker_threads';
 import { AnalysisService } from './analysisService';
 import { serve, type RequestMessage } from './protocol';
@@ -39,19 +39,62 @@ const service = new AnalysisService((file, maxBytes) => {
   }
   closeSync(fd);
   renameSync(temp, file);
+}, (file) => {
+  // New cache entries wait here until saved (AnalysisService's SpillFile). Removed at once: the open
+  // descriptor keeps it readable, and nothing is left behind when the process ends (where a platform
+  // refuses to remove an open file, it stays beside the cache, a temp file of a stopped session).
+  const fd = openSync(file, 'w+');
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // kept until the descriptor closes
+  }
+  let size = 0;
+  return {
+    append(bytes) {
+      const at = size;
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
+      size += bytes.length;
+      return at;
+    },
+    read(at, length, into) {
+      const bytes = into && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, bytes, done, length - done, at + done);
+        if (n === 0) throw new Error('the spill file is shorter than expected');
+        done += n;
+      }
+      return bytes;
+    },
+  };
 });
 
 // NEWS_WORKER_MEMLOG=1: this thread's heap after each request, on stderr (bench/scale.ts prints the
 // extension host's beside it; Node 20 cannot ask another thread's heap).
 const memlog = typeof process !== 'undefined' && !!process.env.NEWS_WORKER_MEMLOG;
+/** The process's RSS high-water mark (Linux), which catches the peaks between two requests' logs. */
+const highWater = (): string => {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? `, high-water mark ${((Number(m[1]) * 1024) / 1e6).toFixed(0)} MB` : '';
+  } catch {
+    return '';
+  }
+};
+// NEWS_WORKER_HEAPSNAPSHOT=<dir>: a heap snapshot of this thread before each resolution (what the
+// analyses left live), to see what the heap holds at a scan's largest moment.
+const snapshotDir = typeof process !== 'undefined' ? process.env.NEWS_WORKER_HEAPSNAPSHOT : undefined;
 parentPort!.on('message', (message: RequestMessage) => {
+  if (snapshotDir && message.request.kind === 'resolve') writeHeapSnapshot(`${snapshotDir}/worker-${process.pid}-${Date.now()}.heapsnapshot`);
   const t0 = performance.now();
   serve(service, message, (reply, transfer) => parentPort!.postMessage(reply, transfer));
   if (memlog) {
     const h = getHeapStatistics();
     const mb = (n: number) => (n / 1e6).toFixed(0);
     process.stderr.write(
-      `[worker] ${message.request.kind} ${(performance.now() - t0).toFixed(0)} ms: heap used ${mb(h.used_heap_size)} MB, total ${mb(h.total_heap_size)} MB, external ${mb(h.external_memory)} MB; process RSS ${mb(process.memoryUsage.rss())} MB\n`,
+      `[worker] ${message.request.kind} ${(performance.now() - t0).toFixed(0)} ms: heap used ${mb(h.used_heap_size)} MB, total ${mb(h.total_heap_size)} MB, external ${mb(h.external_memory)} MB; process RSS ${mb(process.memoryUsage.rss())} MB${highWater()}\n`,
     );
   }
 });

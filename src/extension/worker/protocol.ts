@@ -38,6 +38,7 @@ function transferables(reply: unknown): ArrayBuffer[] | undefined {
   const r = reply as { bytes?: Uint8Array; results?: WireAnalyzedDocument[] };
   add(r.bytes);
   for (const result of r.results ?? []) {
+    add(result.partsJson); // a buffer of its own (AnalysisService.analyze)
     const p = result.parts?.passages ?? result.passages;
     if (!p) continue;
     add(p.tokens?.ids);
@@ -81,7 +82,7 @@ function movableBytes(request: AnalysisRequest): ArrayBuffer[] | undefined {
   return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : undefined;
 }
 
-/** Gives each cached analysis that came as JSON its parts, parsed on first use (lazyParts). */
+/** Gives each analysis that came as JSON bytes its parts, parsed on first use (lazyParts). */
 function withLazyParts(reply: AnalyzeReply, request: AnalysisRequest & { kind: 'analyze' }): AnalyzeReply {
   let sent: Map<string, string> | undefined;
   for (const result of reply.results as WireAnalyzedDocument[]) {
