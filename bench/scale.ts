@@ -13,6 +13,7 @@
 //                vs the per-document analysis of the same text (analyzeText, the floor)
 // NEWS_SCALE_ARTICLES=n changes the size (default 20000); NEWS_SCALE_KEEP=1 keeps the temp dir;
 // NEWS_SCALE_COLD_NEW_PROCESS=1 runs the cold scan in a new process, as the warm start always is.
+import { analysisWorkerLimits } from '../src/extension/worker/workerOptions';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -28,7 +29,7 @@ const BATCH = 128;
 const IN_FLIGHT = 4;
 
 function workerClient(): AnalysisClient & { stop(): Promise<void> } {
-  const worker = new Worker(path.join(__dirname, 'worker.js'));
+  const worker = new Worker(path.join(__dirname, 'worker.js'), { resourceLimits: analysisWorkerLimits() });
   const client = new AnalysisClient({
     kind: 'worker_threads',
     post: (m, transfer) => worker.postMessage(m, transfer),
