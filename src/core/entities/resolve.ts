@@ -185,25 +185,7 @@ export function summarize(path: string, outlet: string | null, mentions: EntityM
       ci = clusters.length;
       byKey.set(m.key, ci);
       const n = clusterName(m.type, m.key);
-      clusters.push({
-        type: m.type,
-        key: n.key,
-        surfaces: m.surface === m.key ? n.key : shared(m.surface),
-        roles: NO_ROLES,
-        count: 0,
-        outlet: o,
-        path,
-        acronym: n.acronym,
-        personWords: n.personWords,
-        orgWords: n.orgWords,
-        placeKey: n.placeKey,
-        sig: n.sig,
-        letters: n.letters,
-        serial: nextSerial++,
-        orgKeys: undefined,
-        definesAcronyms: undefined,
-        roleWordSet: undefined,
-      });
+      clusters.push(newCluster(m.type, n, m.surface === m.key ? n.key : shared(m.surface), NO_ROLES, 0, o, path));
     }
     const c = clusters[ci];
     c.count++;
@@ -239,29 +221,31 @@ export interface ClusterCounts {
 /** The summary `summarize` makes of mentions whose clusters counted `counts`, `clusterOf` giving each mention's. */
 export function summaryFromCounts(path: string, outlet: string | null, counts: readonly ClusterCounts[], clusterOf: number[]): DocSummary {
   const o = outlet ?? NO_OUTLET;
-  const clusters = counts.map((c): Cluster => {
-    const n = clusterName(c.type, c.key);
-    return {
-      type: c.type,
-      key: n.key,
-      surfaces: c.surfaces,
-      roles: c.roles ?? NO_ROLES,
-      count: c.count,
-      outlet: o,
-      path,
-      acronym: n.acronym,
-      personWords: n.personWords,
-      orgWords: n.orgWords,
-      placeKey: n.placeKey,
-      sig: n.sig,
-      letters: n.letters,
-      serial: nextSerial++,
-      orgKeys: undefined,
-      definesAcronyms: undefined,
-      roleWordSet: undefined,
-    };
-  });
+  const clusters = counts.map((c) => newCluster(c.type, clusterName(c.type, c.key), c.surfaces, c.roles ?? NO_ROLES, c.count, o, path));
   return { path, outlet: o, clusters, clusterOf };
+}
+
+/** A cluster with its key's shared derived forms; every field set in one order (one object shape). */
+function newCluster(type: EntityType, n: ClusterName, surfaces: Map<string, number> | string, roles: Map<string, number>, count: number, outlet: string, path: string): Cluster {
+  return {
+    type,
+    key: n.key,
+    surfaces,
+    roles,
+    count,
+    outlet,
+    path,
+    acronym: n.acronym,
+    personWords: n.personWords,
+    orgWords: n.orgWords,
+    placeKey: n.placeKey,
+    sig: n.sig,
+    letters: n.letters,
+    serial: nextSerial++,
+    orgKeys: undefined,
+    definesAcronyms: undefined,
+    roleWordSet: undefined,
+  };
 }
 
 class UnionFind {
