@@ -235,26 +235,51 @@ function registerCommands(x: EditorExperience, enabledLayers: () => Record<Layer
   ];
 }
 
-/** The first time an article is shown in a workspace with no scan yet, scans the workspace in the background. */
+/**
+ * Scans the workspace in the background once: the first time an article is shown, or, in a folder that
+ * declares itself a news folder, as soon as the extension starts.
+ */
 function scanWhenFirstArticleOpens(context: vscode.ExtensionContext, workspace: WorkspaceCorpus, reports: ArticleReports): void {
   let started = false;
-  const maybeScan = () => {
-    if (started || !vscode.workspace.getConfiguration('newsAnnotator').get<boolean>('scanOnOpen', true)) return;
-    if (!vscode.workspace.workspaceFolders?.length) return;
-    if (!vscode.window.visibleTextEditors.some((e) => reports.isArticle(e.document))) return;
+  const enabled = () => !started && vscode.workspace.getConfiguration('newsAnnotator').get<boolean>('scanOnOpen', true) && !!vscode.workspace.workspaceFolders?.length;
+  const start = () => {
     started = true;
     const cancel = new vscode.CancellationTokenSource();
     context.subscriptions.push(cancel);
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('News: reading the workspace’s articles') },
+      (progress) => workspace.scanWorkspace(progress, cancel.token),
+    );
+  };
+  const maybeScan = () => {
+    if (!enabled() || !vscode.window.visibleTextEditors.some((e) => reports.isArticle(e.document))) return;
     // The opened article's own layers are drawn on its open event, before this runs; the scan (its
     // worker's start, the file reads) then overlaps with the article's corpus pass, so that the
     // shared passages, which need the other articles, come as early as they can.
-    setTimeout(() => {
-      void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('News: reading the workspace’s articles') },
-        (progress) => workspace.scanWorkspace(progress, cancel.token),
-      );
-    }, 50);
+    started = true;
+    setTimeout(start, 50);
   };
   context.subscriptions.push(vscode.window.onDidChangeVisibleTextEditors(maybeScan));
   maybeScan();
+  // A folder that declares itself a news folder (the files of the `workspaceContains` activation events
+  // at its root) is read as soon as the extension starts, once VS Code's own start-up has had a moment:
+  // its first article then opens with its shared passages already found. Any other folder is read when
+  // its first article opens, so that a repository's README never starts a scan.
+  const scanIfNewsFolder = async () => {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const marker of NEWS_FOLDER_MARKERS) {
+        if (!enabled()) return;
+        const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, marker)).then(
+          () => true,
+          () => false,
+        );
+        if (found && enabled()) return start();
+      }
+    }
+  };
+  const idle = setTimeout(() => void scanIfNewsFolder(), 1000);
+  context.subscriptions.push({ dispose: () => clearTimeout(idle) });
 }
+
+/** Files at a folder's root that say it is a news folder (package.json's `workspaceContains` events name them too). */
+const NEWS_FOLDER_MARKERS = ['news-sources.json', 'news-entities.json', '.news-annotations.jsonld'];
