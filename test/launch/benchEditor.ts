@@ -103,7 +103,7 @@ const CLASSIFY = `() => {
   // the same event may create its types between the batches).
   let sharedOk = false;
   for (const r of rules) {
-    const m = /TextEditorDecorationType(\d+)-/.exec(r);
+    const m = /TextEditorDecorationType(\\d+)-/.exec(r);
     if (m && r.includes('gutter-shared')) { layerOf[Number(m[1])] = 'shared'; sharedOk = true; }
   }
   return { layerOf, sharedOk };
