@@ -57,16 +57,9 @@ export interface Resolution {
 }
 
 /** One document's cluster: every mention with one (type, key). */
-interface Cluster {
-  type: EntityType;
+/** A key's normalised forms, computed once per distinct key (`clusterName`) and copied into each cluster. */
+interface ClusterName {
   key: string;
-  /** How the cluster is written, with counts; a string when it is always written one way (`count` times). */
-  surfaces: Map<string, number> | string;
-  roles: Map<string, number>;
-  count: number;
-  outlet: string;
-  path: string;
-  /** normalised forms, computed once when the document is summarised */
   acronym: boolean;
   personWords: string[];
   orgWords: string[];
@@ -75,6 +68,16 @@ interface Cluster {
   sig: string;
   /** bit i set when letter a+i occurs in the key */
   letters: number;
+}
+
+interface Cluster extends ClusterName {
+  type: EntityType;
+  /** How the cluster is written, with counts; a string when it is always written one way (`count` times). */
+  surfaces: Map<string, number> | string;
+  roles: Map<string, number>;
+  count: number;
+  outlet: string;
+  path: string;
   /** unique among every cluster summarised in this process: names a group of clusters in `EntityCache` */
   serial: number;
   /** pure functions of the cluster, computed on first use by `resolveSummaries` and kept with it */
@@ -125,15 +128,6 @@ const NO_WORDS: string[] = [];
 // to one shared copy of each string. A copy, because a mention's strings are often slices of its
 // document's text, which V8 keeps whole for as long as a slice of it lives. Normalising each
 // document's clusters again was also a third of summarising.
-interface ClusterName {
-  key: string;
-  acronym: boolean;
-  personWords: string[];
-  orgWords: string[];
-  placeKey: string;
-  sig: string;
-  letters: number;
-}
 /** By type, then key (no `type + key` string made and hashed per mention); emptied when it grows large. */
 const clusterNames = new Map<EntityType, Map<string, ClusterName>>();
 let clusterNameCount = 0;
