@@ -13,6 +13,7 @@
 //                vs the per-document analysis of the same text (analyzeText, the floor)
 // NEWS_SCALE_ARTICLES=n changes the size (default 20000); NEWS_SCALE_KEEP=1 keeps the temp dir;
 // NEWS_SCALE_COLD_NEW_PROCESS=1 runs the cold scan in a new process, as the warm start always is.
+import { highWaterMb } from '../src/extension/worker/nodeFiles';
 import { analysisWorkerLimits } from '../src/extension/worker/workerOptions';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -76,18 +77,6 @@ interface ScanFigures {
   highWaterAnalysedMb?: number;
 }
 
-/**
- * The process's exact RSS high-water mark so far (Linux: VmHWM), in MB; undefined elsewhere. The
- * 5 ms sampling of `monitor` misses short peaks (a collection, a reply being cloned).
- */
-function highWaterMb(): number | undefined {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-    return m ? (Number(m[1]) * 1024) / 1e6 : undefined;
-  } catch {
-    return undefined;
-  }
-}
 const hwm = () => {
   const v = highWaterMb();
   return v === undefined ? '' : `; high-water mark ${v.toFixed(0)} MB`;

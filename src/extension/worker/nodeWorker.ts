@@ -1,8 +1,9 @@
 // Entry point of dist/worker.js: the analysis service in a Node worker_threads Worker.
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'fs';
+import { closeSync, fstatSync, openSync, renameSync, rmSync } from 'fs';
 import { getHeapStatistics, writeHeapSnapshot } from 'v8';
 import { parentPort } from 'worker_threads';
 import { AnalysisService } from './analysisService';
+import { highWaterMb, readFully, writeFully } from './nodeFiles';
 import { serve, type RequestMessage } from './protocol';
 
 // Reading here (synchronously: this thread has nothing else to do) costs far less than the extension
@@ -13,13 +14,8 @@ const service = new AnalysisService((file, maxBytes) => {
     const { size } = fstatSync(fd);
     if (size > maxBytes) return { message: `larger than the ${Math.round(maxBytes / 1048576)} MB limit (newsAnnotator.files.maxSizeMB)` };
     const bytes = new Uint8Array(size);
-    let at = 0;
-    while (at < size) {
-      const n = readSync(fd, bytes, at, size - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return at === size ? bytes : bytes.subarray(0, at);
+    const read = readFully(fd, bytes, 0); // less when the file shrank meanwhile
+    return read === size ? bytes : bytes.subarray(0, read);
   } finally {
     closeSync(fd);
   }
@@ -28,10 +24,7 @@ const service = new AnalysisService((file, maxBytes) => {
   const temp = `${file}.${process.pid}-${Date.now()}.tmp`;
   const fd = openSync(temp, 'w');
   try {
-    for (const chunk of chunks) {
-      let at = 0;
-      while (at < chunk.length) at += writeSync(fd, chunk, at, chunk.length - at);
-    }
+    for (const chunk of chunks) writeFully(fd, chunk);
   } catch (e) {
     closeSync(fd);
     rmSync(temp, { force: true });
@@ -53,19 +46,13 @@ const service = new AnalysisService((file, maxBytes) => {
   return {
     append(bytes) {
       const at = size;
-      let done = 0;
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
+      writeFully(fd, bytes, at);
       size += bytes.length;
       return at;
     },
     read(at, length, into) {
       const bytes = into && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
-      let done = 0;
-      while (done < length) {
-        const n = readSync(fd, bytes, done, length - done, at + done);
-        if (n === 0) throw new Error('the spill file is shorter than expected');
-        done += n;
-      }
+      if (readFully(fd, bytes, at) < length) throw new Error('the spill file is shorter than expected');
       return bytes;
     },
   };
@@ -76,12 +63,8 @@ const service = new AnalysisService((file, maxBytes) => {
 const memlog = typeof process !== 'undefined' && !!process.env.NEWS_WORKER_MEMLOG;
 /** The process's RSS high-water mark (Linux), which catches the peaks between two requests' logs. */
 const highWater = (): string => {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    return m ? `, high-water mark ${((Number(m[1]) * 1024) / 1e6).toFixed(0)} MB` : '';
-  } catch {
-    return '';
-  }
+  const mb = highWaterMb();
+  return mb === undefined ? '' : `, high-water mark ${mb.toFixed(0)} MB`;
 };
 // NEWS_WORKER_HEAPSNAPSHOT=<dir>: a heap snapshot of this thread before each resolution (what the
 // analyses left live), to see what the heap holds at a scan's largest moment.
