@@ -4,6 +4,7 @@
 // commands. activate() calls registerEditorExperience once; everything registered here is disposed
 // through context.subscriptions.
 import * as vscode from 'vscode';
+import { ANNOTATION_FILE_NAME } from '../core/annotations/format';
 import { openComparison, openPassage, PassageContentProvider, PASSAGE_SCHEME } from './compare/passageComparison';
 import { corpusKey } from './corpusKeys';
 import { ArticleHoverProvider } from './hovers/articleHovers';
@@ -21,6 +22,7 @@ import { CoverageViewProvider } from './views/coverageView';
 import { EntitiesTree } from './views/entitiesTree';
 import { exportReport, type ExportOptions } from './views/exportReport';
 import { setOutletForFile } from './views/outletManifest';
+import { MANIFEST_NAME } from './views/outletManifestText';
 import { QuotesTree } from './views/quotesTree';
 import { SharedParagraphsTree } from './views/sharedParagraphsTree';
 import type { WorkspaceCorpus } from './workspaceCorpus';
@@ -282,4 +284,4 @@ function scanWhenFirstArticleOpens(context: vscode.ExtensionContext, workspace: 
 }
 
 /** Files at a folder's root that say it is a news folder (package.json's `workspaceContains` events name them too). */
-const NEWS_FOLDER_MARKERS = ['news-sources.json', 'news-entities.json', '.news-annotations.jsonld'];
+const NEWS_FOLDER_MARKERS = [MANIFEST_NAME, 'news-entities.json', ANNOTATION_FILE_NAME];
