@@ -88,7 +88,8 @@ describe('analysis worker: per-document analysis and its cache', () => {
 
   it('a worker that can write files saves the cache itself, chunk by chunk, the same bytes; a failed write keeps it unsaved', () => {
     const written = new Map<string, Uint8Array[]>();
-    const writer = (file: string, chunks: Iterable<Uint8Array>) => void written.set(file, [...chunks]);
+    // a chunk is valid only until the next is asked for (ChunkWriter): keep copies
+    const writer = (file: string, chunks: Iterable<Uint8Array>) => void written.set(file, Array.from(chunks, (c) => c.slice()));
     const withWriter = new AnalysisService(undefined, writer);
     const plain = new AnalysisService();
     for (const { name, text } of seeds) {
