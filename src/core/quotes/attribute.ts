@@ -88,6 +88,7 @@ const NAMING_ONE = new Set(NAMING_CUES.filter((c) => !c.includes(' ')));
 const NAMING_TWO = new Set(NAMING_CUES.filter((c) => c.includes(' ')));
 const WHAT_VERBS = new Set(NAMING_VERBS_AFTER_WHAT);
 const SOURCE_PREPS = SOURCE_PREPOSITIONS.map((p) => p.split(' '));
+const LONGEST_SOURCE_PREP = Math.max(...SOURCE_PREPS.map((words) => words.length));
 const HONORIFIC = new Set(HONORIFICS);
 /** Words written with a dot inside a name phrase: `Mr.`, `Sen.`, `Gen.` */
 const DOTTED = new Set([...HONORIFICS, ...ABBREVIATIONS]);
@@ -391,18 +392,15 @@ export class Attributor {
    * quote directly (`According to Reid, the board said: “…”` quotes the board).
    */
   private framedSpeaker(toks: Token[], cue: number, openIdx: number): QuoteSpeaker | null {
+    // the sentence's first word, after at most a few opening marks or dashes (bounded: a sentence of
+    // stray marks must not be scanned again for each of its quotes)
     let first = 0;
-    while (first < toks.length && toks[first].t !== 'word') first++;
-    if (first >= cue) return null;
+    while (first < cue && first < 4 && toks[first].t !== 'word') first++;
+    if (first >= cue || toks[first].t !== 'word') return null;
+    // a source preposition that starts the sentence: one that ends at some k and begins at `first`
     let prepEnd = -1;
-    for (const words of SOURCE_PREPS) {
-      let ok = first + words.length <= toks.length;
-      for (let j = 0; ok && j < words.length; j++) if (toks[first + j].lw !== words[j]) ok = false;
-      if (ok) {
-        prepEnd = first + words.length;
-        break;
-      }
-    }
+    const last = Math.min(cue, first + LONGEST_SOURCE_PREP); // a few tokens, not the sentence: long sentences stay linear
+    for (let k = first; k < last && prepEnd < 0; k++) if (this.sourcePrepFirst(toks, k) === first) prepEnd = k + 1;
     if (prepEnd < 0) return null;
     const np = this.npForward(toks, prepEnd, cue);
     if (!np || toks[np.b + 1]?.w !== ',' || np.b + 1 >= cue) return null; // the frame must close before the clause
