@@ -1,7 +1,8 @@
 // Evaluation on news text the project had never seen: sixteen short articles written and annotated
 // by hand (test/fixtures/entities, see its README) before the recogniser was run on them, and three
 // held-out sets of ten real BBC articles each (bbc-gold.json, bbc-gold-2.json, bbc-gold-3.json: offsets, types and
-// keys; the text is read from ../shared; set 4 in bbc-gold-4.json, set 5 in bbc-gold-5.json, set 6 in bbc-gold-6.json). Each describe title keeps its set's first-run figures.
+// keys; the text is read from ../shared; set 4 in bbc-gold-4.json, set 5 in bbc-gold-5.json, set 6 in bbc-gold-6.json, set 7 in
+// bbc-gold-7.json). Each describe title keeps its set's first-run figures.
 // Mention F1 counts a mention right when its span and type are exactly the gold ones.
 // Grouping: an entity seen under several names (case-insensitively different surfaces) is grouped
 // right when every one of its recognised mentions gets one corpus id, used by no other gold entity,
@@ -258,6 +259,11 @@ heldOutSet('entities: sixth held-out real news set (ten more BBC articles, first
   floor: 0.928,
   title: 'groups the entities seen under several names: 92.9% reached, target 95% missed',
 });
+
+// Set 7: ten more BBC articles (bbc-pick.mjs --set 7, which also skips copies of articles already used),
+// annotated by reading after set 6's rules were written and committed before any run on them. It carries
+// the issue's targets as they stand (F1 > 0.9, grouping >= 95%); its first-run figures go in the title.
+heldOutSet('entities: held-out real news, set 7 (ten BBC articles, first run: to be measured)', 'bbc-gold-7.json', 400);
 
 // The six held-out sets as one corpus of sixty articles, resolved together (their keys share one
 // namespace, so `uk` or `six-nations` in two sets is one entity): what a user's folder of such
