@@ -684,6 +684,29 @@ describe('entities: corpus resolution', () => {
     assert.strictEqual(ids[3], ids[2]);
   });
 
+  it('a column naming people by first name or surname alone joins the report that names two of them in full', () => {
+    const report = doc('report.txt', 'A', 'Scotland lost 20-10 as Colin Fenwick scored twice and Rory Lindqvist kicked two penalties. Coach Hamish Baird was calm.');
+    const column = doc('column.txt', 'B', 'It was a tough game. It was great work by Colin and I knew Baird would be pleased. Mr Baird said little.');
+    const other = doc('other.txt', 'C', 'Colin Ross opened a bakery in Leeds on Monday.');
+    const docs = [report, column, other];
+    const res = resolveEntities(docs);
+    const id = (d: number, surface: string) => res.mentionIds[d][docs[d].mentions.findIndex((m) => m.surface === surface)];
+    // the column names two of the report's people (`Colin`, `Baird`): its `Colin` is Colin Fenwick,
+    // though another article names a Colin Ross
+    assert.strictEqual(id(1, 'Colin'), id(0, 'Colin Fenwick'));
+    assert.strictEqual(id(1, 'Baird'), id(0, 'Hamish Baird'));
+    assert.notStrictEqual(id(1, 'Colin'), id(2, 'Colin Ross'));
+    // one shared name is no story: `Lindqvist` alone in an unrelated piece stays apart from the report
+    const lone = resolveEntities([report, doc('lone.txt', 'E', 'A quiet week in Oslo. Lindqvist said nothing.')]);
+    assert.notStrictEqual(lone.mentionIds[1][lone.mentionIds[1].length - 1], id(0, 'Rory Lindqvist'));
+    // a document that names more than six people by one name (a team sheet) is not read this way
+    const sheet = doc('sheet.txt', 'F', 'Subs: Colin, Baird, Moffat, Dunleavy, Arkwright, Pennock, Tolliver.');
+    const withSheet = resolveEntities([report, sheet]);
+    const at = sheet.mentions.findIndex((m) => m.surface === 'Baird');
+    assert.ok(at >= 0, JSON.stringify(sheet.mentions));
+    assert.notStrictEqual(withSheet.mentionIds[1][at], 'person:hamish-baird');
+  });
+
   it('ids do not depend on the order of documents', () => {
     const a = doc('a.txt', 'A', 'Nina Petrova met Nina Petrov in Sofia.');
     const b = doc('b.txt', 'B', 'Petrova and Mr. Petrov left Sofia for Varna Port.');
