@@ -272,12 +272,13 @@ describe('entities: the six held-out BBC sets pooled (sixty articles, one resolu
   });
 
   // (Summed set by set the six reach 221/232 = 95.3%; resolved as one corpus the same real entity must
-  // get one id across sets too, which 203/226 = 89.8% do: a team sheet's `R O'Gara` of set 1 joins set
-  // 6's `Ronan O'Gara`, a column's bare `Brian` and `Gordon` the report naming both in full, but
-  // `Sony Ericsson`/`SonyEricsson` and `the Championship` do not.)
-  it('groups the entities seen under several names: 89.8% reached, target 95% missed', () => {
+  // get one id across sets too, which 206/226 = 91.2% do: a team sheet's `R O'Gara` of set 1 joins set
+  // 6's `Ronan O'Gara`, a column's bare `Brian` and `Gordon` the report naming both in full,
+  // `SonyEricsson` `Sony Ericsson`, `Jupiter` `Jupiter Research`, `Olympics` `Olympic Games`; `the
+  // Championship` and a headline's `Murphy` do not.)
+  it('groups the entities seen under several names: 91.2% reached, target 95% missed', () => {
     const { rate, multi } = groupingRate(docs, predicted);
     assert.ok(multi >= 200, `only ${multi} multi-name entities`);
-    assert.ok(rate >= 0.898, `grouping ${(rate * 100).toFixed(1)}%`);
+    assert.ok(rate >= 0.911, `grouping ${(rate * 100).toFixed(1)}%`);
   });
 });

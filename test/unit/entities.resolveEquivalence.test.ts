@@ -267,8 +267,28 @@ function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []):
     const short = lx.orgShortForms.get(w.join(' ')) ?? lx.orgShortForms.get(canon);
     if (short) canon = short;
     addOrg('C' + canon, i);
+    // (rule added after set 6: the words written together, `SonyEricsson` = `Sony Ericsson`)
+    if (w.length >= 2 || (w.length === 1 && w[0].length >= 6)) addOrg('J' + w.join(''), i);
   });
   for (const list of orgBy.values()) for (let k = 1; k < list.length; k++) uf.union(list[0], list[k]);
+  // (rule added after set 6: a one-word organisation joins the organisations named by that word and
+  // descriptive words only, `Samsung Electronics`, when they are one entity)
+  const TAIL = new Set(
+    'electronics research group holdings company international industries technologies technology systems motor motors communications telecom telecommunications networks software computer computers pharmaceuticals entertainment airlines airways energy petroleum oil media interactive enterprises worldwide global'.split(' '),
+  );
+  // ... written as one word, in the same document or one telling the same story (two of the same
+  // non-place entities named; the first 50 documents of those names asked)
+  const contextOfOrg = (path: string) => new Set(nodes.filter((c) => c.path === path && c.type !== 'PLACE' && !(c.type === 'PERSON' && c.personWords.length < 2)).map((c) => c.sig));
+  for (const i of orgNodes) {
+    if (ow[i].length !== 1 || nodes[i].key.includes(' ')) continue;
+    const longer = orgNodes.filter((j) => ow[j].length >= 2 && ow[j][0] === ow[i][0] && ow[j].slice(1).every((x) => TAIL.has(x)));
+    if (!longer.length || new Set(longer.map((j) => uf.find(j))).size !== 1) continue;
+    const paths: string[] = [];
+    for (const j of longer) if (!paths.includes(nodes[j].path)) paths.push(nodes[j].path);
+    const here = contextOfOrg(nodes[i].path);
+    const told = paths.includes(nodes[i].path) || paths.slice(0, 50).some((p) => [...contextOfOrg(p)].filter((sig) => here.has(sig)).length >= 2);
+    if (told) uf.union(longer[0], i);
+  }
   // acronyms used alone
   const definedAs = new Map<string, Set<number>>();
   nodes.forEach((c, i) => {

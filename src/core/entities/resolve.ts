@@ -281,6 +281,10 @@ const GENERIC_ORG_WORDS = new Set(
     ' ',
   ),
 );
+/** Words after a company's own word that do not make it another body (`Samsung Electronics`, `Jupiter Research`). */
+const CORPORATE_TAIL = new Set(
+  'electronics research group holdings company international industries technologies technology systems motor motors communications telecom telecommunications networks software computer computers pharmaceuticals entertainment airlines airways energy petroleum oil media interactive enterprises worldwide global'.split(' '),
+);
 const REWRITABLE_HEADS = new Set(['department', 'ministry', 'agency', 'office', 'commission', 'bureau', 'council', 'service', 'institute']);
 
 const slugMemo = new Map<string, string>();
@@ -523,6 +527,30 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     for (const k of (c.orgKeys ??= orgKeysOf(ow[i], lx))) addOrg(k, i);
   });
   for (const list of orgBy.values()) for (let k = 1; k < list.length; k++) uf.union(list[0], list[k]);
+  // a company's one-word name: the one organisation named by that word and descriptive words only
+  // (`Samsung` = `Samsung Electronics`, `Jupiter` = `Jupiter Research`); a business unit's word
+  // (`Fiat Auto`) is no such word, and two such names (`Sony Pictures`, `Sony Electronics`) name none
+  const byLead = new Map<string, number[]>();
+  for (const i of orgNodes) {
+    const w = ow[i];
+    if (w.length < 2 || !w.slice(1).every((x) => CORPORATE_TAIL.has(x))) continue;
+    const l = byLead.get(w[0]);
+    if (l) l.push(i);
+    else byLead.set(w[0], [i]);
+  }
+  if (byLead.size) {
+    // ... in the same document or one telling the same story: `Universal` of a film story is not the
+    // remote-control maker `Universal Electronics` another article names
+    const orgStory = storyTest(nodes);
+    for (const i of orgNodes) {
+      if (ow[i].length !== 1 || nodes[i].key.indexOf(' ') >= 0) continue;
+      const l = byLead.get(ow[i][0]);
+      if (!l) continue;
+      const root = uf.find(l[0]);
+      if (!l.every((j) => uf.find(j) === root)) continue;
+      if (orgStory(nodes[i].path, new Set(l.map((j) => nodes[j].path)))) uf.union(root, i);
+    }
+  }
   // acronyms used alone
   const definedAs = new Map<string, Set<number>>();
   nodes.forEach((c, i) => {
@@ -893,6 +921,8 @@ function orgKeysOf(w: string[], lx: ReturnType<typeof lexicon>): string[] {
   const short = lx.orgShortForms.get(w.join(' ')) ?? lx.orgShortForms.get(canon);
   if (short) canon = short;
   out.push('C' + canon);
+  // `SonyEricsson` = `Sony Ericsson`: the words written together
+  if (w.length >= 2 || (w.length === 1 && w[0].length >= 6)) out.push('J' + w.join(''));
   return out;
 }
 
