@@ -252,13 +252,11 @@ heldOutSet('entities: fifth held-out real news set (ten more BBC articles, first
 });
 
 // Set 6: ten more BBC articles (bbc-pick.mjs --set 6), annotated after set 5's rules were written. Its
-// first run met the F1 target (0.930) but not the grouping one; after the rules it prompted grouping is
-// 39/42 = 92.9% (the Six Nations' `the Championship` in a column that never names it, a column's bare
-// `Brian` and headline `Murphy` named in full only in another article): the 95% is NOT met on this set.
-heldOutSet('entities: sixth held-out real news set (ten more BBC articles, first run: P 0.954 R 0.907 F1 0.930, span-only F1 0.936, grouping 34/42)', 'bbc-gold-6.json', 300, {
-  floor: 0.928,
-  title: 'groups the entities seen under several names: 92.9% reached, target 95% missed',
-});
+// first run met the F1 target (0.930) but not the grouping one (34/42); after the rules it prompted
+// grouping was 39/42 = 92.9%, and 40/42 = 95.2% since a column's bare `Brian` joins the report that
+// names two of the column's people in full (still apart: the Six Nations' `the Championship` in a
+// column that never names it, and a headline `Murphy` named in full only in another article).
+heldOutSet('entities: sixth held-out real news set (ten more BBC articles, first run: P 0.954 R 0.907 F1 0.930, span-only F1 0.936, grouping 34/42)', 'bbc-gold-6.json', 300);
 
 // Set 7: ten more BBC articles (bbc-pick.mjs --set 7, which also skips copies of articles already used),
 // annotated by reading after set 6's rules were written and committed before any run on them. It carries
@@ -279,12 +277,14 @@ describe('entities: the six held-out BBC sets pooled (sixty articles, one resolu
     assert.ok(f1 > 0.9, `F1 ${f1.toFixed(3)}`);
   });
 
-  // (Summed set by set the six reach 220/232 = 94.8%; resolved as one corpus the same real entity must
-  // get one id across sets too, which 200/226 = 88.5% do: a team sheet's `R O'Gara` of set 1 joins set
-  // 6's `Ronan O'Gara`, but `Sony Ericsson`/`SonyEricsson`, a bare `Brian` and `the Championship` do not.)
-  it('groups the entities seen under several names: 88.5% reached, target 95% missed', () => {
+  // (Summed set by set the six reach 221/232 = 95.3%; resolved as one corpus the same real entity must
+  // get one id across sets too, which 206/226 = 91.2% do: a team sheet's `R O'Gara` of set 1 joins set
+  // 6's `Ronan O'Gara`, a column's bare `Brian` and `Gordon` the report naming both in full,
+  // `SonyEricsson` `Sony Ericsson`, `Jupiter` `Jupiter Research`, `Olympics` `Olympic Games`; `the
+  // Championship` and a headline's `Murphy` do not.)
+  it('groups the entities seen under several names: 91.2% reached, target 95% missed', () => {
     const { rate, multi } = groupingRate(docs, predicted);
     assert.ok(multi >= 200, `only ${multi} multi-name entities`);
-    assert.ok(rate >= 0.884, `grouping ${(rate * 100).toFixed(1)}%`);
+    assert.ok(rate >= 0.911, `grouping ${(rate * 100).toFixed(1)}%`);
   });
 });

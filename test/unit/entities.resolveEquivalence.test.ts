@@ -267,8 +267,28 @@ function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []):
     const short = lx.orgShortForms.get(w.join(' ')) ?? lx.orgShortForms.get(canon);
     if (short) canon = short;
     addOrg('C' + canon, i);
+    // (rule added after set 6: the words written together, `SonyEricsson` = `Sony Ericsson`)
+    if (w.length >= 2 || (w.length === 1 && w[0].length >= 6)) addOrg('J' + w.join(''), i);
   });
   for (const list of orgBy.values()) for (let k = 1; k < list.length; k++) uf.union(list[0], list[k]);
+  // (rule added after set 6: a one-word organisation joins the organisations named by that word and
+  // descriptive words only, `Samsung Electronics`, when they are one entity)
+  const TAIL = new Set(
+    'electronics research group holdings company international industries technologies technology systems motor motors communications telecom telecommunications networks software computer computers pharmaceuticals entertainment airlines airways energy petroleum oil media interactive enterprises worldwide global'.split(' '),
+  );
+  // ... written as one word, in the same document or one telling the same story (two of the same
+  // non-place entities named; the first 50 documents of those names asked)
+  const contextOfOrg = (path: string) => new Set(nodes.filter((c) => c.path === path && c.type !== 'PLACE' && !(c.type === 'PERSON' && c.personWords.length < 2)).map((c) => c.sig));
+  for (const i of orgNodes) {
+    if (ow[i].length !== 1 || nodes[i].key.includes(' ')) continue;
+    const longer = orgNodes.filter((j) => ow[j].length >= 2 && ow[j][0] === ow[i][0] && ow[j].slice(1).every((x) => TAIL.has(x)));
+    if (!longer.length || new Set(longer.map((j) => uf.find(j))).size !== 1) continue;
+    const paths: string[] = [];
+    for (const j of longer) if (!paths.includes(nodes[j].path)) paths.push(nodes[j].path);
+    const here = contextOfOrg(nodes[i].path);
+    const told = paths.includes(nodes[i].path) || paths.slice(0, 50).some((p) => [...contextOfOrg(p)].filter((sig) => here.has(sig)).length >= 2);
+    if (told) uf.union(longer[0], i);
+  }
   // acronyms used alone
   const definedAs = new Map<string, Set<number>>();
   nodes.forEach((c, i) => {
@@ -375,6 +395,41 @@ function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []):
     }
     return false;
   };
+  // (rule added after set 6: a document with a bare name tells the story of another document when two
+  // of its people are written in full there: a bare name counts when it is the first or last word of
+  // such a full name, a full name when it is the same; the first 50 documents writing each full name
+  // are asked)
+  const countsOf = new Map<string, Map<string, number>>();
+  const namesCount = (path: string): Map<string, number> => {
+    const words: string[] = [];
+    for (const k of singles) if (nodes[k].path === path && pw[k][0] && !words.includes(pw[k][0])) words.push(pw[k][0]);
+    const count = new Map<string, number>();
+    // (a document naming more than six people by one name, a team sheet, is not read so)
+    if (words.length < 1 || words.length > 6) return count;
+    for (const w of words) {
+      const docs = new Set<string>();
+      const names = new Set<string>();
+      for (const j of persons) {
+        const wj = pw[j];
+        if (wj[wj.length - 1] === w || wj[0] === w) names.add(wj.join(' '));
+      }
+      for (const name of names) {
+        const paths: string[] = [];
+        for (const k of persons) if (pw[k].join(' ') === name && !paths.includes(nodes[k].path)) paths.push(nodes[k].path);
+        for (const p of paths.slice(0, 50)) if (p !== path) docs.add(p);
+      }
+      for (const p of docs) count.set(p, (count.get(p) ?? 0) + 1);
+    }
+    // and the full names this document writes, each counted for the (first 50) documents writing it
+    const own: string[] = [];
+    for (const k of persons) if (nodes[k].path === path && !own.includes(pw[k].join(' '))) own.push(pw[k].join(' '));
+    for (const name of own) {
+      const paths: string[] = [];
+      for (const k of persons) if (pw[k].join(' ') === name && !paths.includes(nodes[k].path)) paths.push(nodes[k].path);
+      for (const p of paths.slice(0, 50)) if (p !== path) count.set(p, (count.get(p) ?? 0) + 1);
+    }
+    return count;
+  };
   let groupRoles: Map<number, Set<string>> | undefined;
   // bare surnames that joined no full name: those written alike are one entity
   const unjoined = new Set<number>(singles);
@@ -383,15 +438,26 @@ function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[] = []):
     if (!w) continue;
     const cands = bySurname.get(w) ?? [];
     const roots = new Map<number, number>();
-    let told = false;
+    // (changed with the rule above: among the people told, the one whose document shares most people
+    // with this one, the same document first; a tie joins none)
+    const told: { root: number; j: number; score: number }[] = [];
     for (const j of cands) {
       const wj = pw[j];
       if (wj[wj.length - 1] !== w && wj[0] !== w) continue;
       roots.set(uf.find(j), j);
-      told ||= sameStory(nodes[i].path, wj.join(' '));
+      const name = wj.join(' ');
+      const paths: string[] = [];
+      for (const k of persons) if (pw[k].join(' ') === name && !paths.includes(nodes[k].path)) paths.push(nodes[k].path);
+      const counts = countsOf.get(nodes[i].path) ?? namesCount(nodes[i].path);
+      countsOf.set(nodes[i].path, counts);
+      let score = paths.includes(nodes[i].path) ? Infinity : sameStory(nodes[i].path, name) ? 2 : 0;
+      if (counts.size && [...counts.values()].some((c) => c >= 2)) for (const p of paths) score = Math.max(score, counts.get(p) ?? 0);
+      if (score >= 2) told.push({ root: uf.find(j), j, score });
     }
-    if (roots.size === 1 && told) {
-      uf.union(i, [...roots.values()][0]);
+    const top = Math.max(-1, ...told.map((t) => t.score));
+    const winners = new Set(told.filter((t) => t.score === top).map((t) => t.root));
+    if (winners.size === 1) {
+      uf.union(i, told.find((t) => t.score === top)!.j);
       unjoined.delete(i);
       continue;
     }

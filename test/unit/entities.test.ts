@@ -684,6 +684,58 @@ describe('entities: corpus resolution', () => {
     assert.strictEqual(ids[3], ids[2]);
   });
 
+  it('a column naming people by first name or surname alone joins the report that names two of them in full', () => {
+    const report = doc('report.txt', 'A', 'Scotland lost 20-10 as Colin Fenwick scored twice and Rory Lindqvist kicked two penalties. Coach Hamish Baird was calm.');
+    const column = doc('column.txt', 'B', 'It was a tough game. It was great work by Colin and I knew Baird would be pleased. Mr Baird said little.');
+    const other = doc('other.txt', 'C', 'Colin Ross opened a bakery in Leeds on Monday.');
+    const docs = [report, column, other];
+    const res = resolveEntities(docs);
+    const id = (d: number, surface: string) => res.mentionIds[d][docs[d].mentions.findIndex((m) => m.surface === surface)];
+    // the column names two of the report's people (`Colin`, `Baird`): its `Colin` is Colin Fenwick,
+    // though another article names a Colin Ross
+    assert.strictEqual(id(1, 'Colin'), id(0, 'Colin Fenwick'));
+    assert.strictEqual(id(1, 'Baird'), id(0, 'Hamish Baird'));
+    assert.notStrictEqual(id(1, 'Colin'), id(2, 'Colin Ross'));
+    // one shared name is no story: `Lindqvist` alone in an unrelated piece stays apart from the report
+    const lone = resolveEntities([report, doc('lone.txt', 'E', 'A quiet week in Oslo. Lindqvist said nothing.')]);
+    assert.notStrictEqual(lone.mentionIds[1][lone.mentionIds[1].length - 1], id(0, 'Rory Lindqvist'));
+    // a document that names more than six people by one name (a team sheet) is not read this way
+    const sheet = doc('sheet.txt', 'F', 'Subs: Colin, Baird, Moffat, Dunleavy, Arkwright, Pennock, Tolliver.');
+    const withSheet = resolveEntities([report, sheet]);
+    const at = sheet.mentions.findIndex((m) => m.surface === 'Baird');
+    assert.ok(at >= 0, JSON.stringify(sheet.mentions));
+    assert.notStrictEqual(withSheet.mentionIds[1][at], 'person:hamish-baird');
+  });
+
+  it('a company named by its own word joins its name with descriptive words in the same story; words written together are the same name', () => {
+    const a = doc('a.txt', 'A', 'Profits rose at Korvex Electronics, and Halden Systems cut jobs, analysts at Brightline Research said. Chief executive Mina Tovar was upbeat.');
+    const b = doc('b.txt', 'B', 'The firm Korvex cut prices on Monday after Halden Systems cancelled an order. Analysts at Brightline expect more cuts, but Mina Tovar is calm.');
+    const c = doc('c.txt', 'C', 'Analysts at Brightline, a fund manager, cut their forecasts on Tuesday.');
+    const d = doc('d.txt', 'D', 'Handsets from Tallis Mercer Ltd sold well; TallisMercer said demand was strong.');
+    const docs = [a, b, c, d];
+    const res = resolveEntities(docs);
+    const id = (k: number, surface: string) => {
+      const at = docs[k].mentions.findIndex((m) => m.surface === surface);
+      assert.ok(at >= 0, `${surface} not recognised in ${docs[k].path}: ${JSON.stringify(docs[k].mentions.map((m) => m.surface))}`);
+      return res.mentionIds[k][at];
+    };
+    // b names two of a's entities (Halden Systems, Mina Tovar): its one-word names are a's companies
+    assert.strictEqual(id(1, 'Korvex'), id(0, 'Korvex Electronics'));
+    assert.strictEqual(id(1, 'Brightline'), id(0, 'Brightline Research'));
+    // c alone tells another story: its Brightline (a fund manager) stays apart (with b in the corpus it
+    // is b's Brightline, as every organisation written alike is one)
+    const r1 = resolveEntities([a, c]);
+    assert.notStrictEqual(r1.mentionIds[1][c.mentions.findIndex((m) => m.surface === 'Brightline')], r1.mentionIds[0][a.mentions.findIndex((m) => m.surface === 'Brightline Research')]);
+    assert.strictEqual(id(3, 'TallisMercer'), id(3, 'Tallis Mercer Ltd'));
+    // a business unit's word is no descriptive word: `Fiat Auto` is not `Fiat`
+    const e = doc('e.txt', 'E', 'Fiat said Fiat Auto lost money again, and Fiat shares fell.');
+    const r2 = resolveEntities([e]);
+    const fiat = e.mentions.findIndex((m) => m.surface === 'Fiat');
+    const unit = e.mentions.findIndex((m) => m.surface === 'Fiat Auto');
+    assert.ok(fiat >= 0 && unit >= 0, JSON.stringify(e.mentions));
+    assert.notStrictEqual(r2.mentionIds[0][fiat], r2.mentionIds[0][unit]);
+  });
+
   it('ids do not depend on the order of documents', () => {
     const a = doc('a.txt', 'A', 'Nina Petrova met Nina Petrov in Sofia.');
     const b = doc('b.txt', 'B', 'Petrova and Mr. Petrov left Sofia for Varna Port.');

@@ -19,9 +19,10 @@
 //    or, failing that, the one organisation name it abbreviates.
 //  - PERSON: same words in any order (`Kihara Minoru` = `Minoru Kihara`); a name whose words are all
 //    in a longer one (`Lai Ching-te` in `William Lai Ching-te`); same surname and a variant given
-//    name (`Antony`/`Anthony`, `Mo`/`Mohamed`); a surname alone joins the one full name it ends,
-//    and when several people share it, the one whose roles match, else it stays apart; bare surnames
-//    written alike are one entity only among those that joined no full name.
+//    name (`Antony`/`Anthony`, `Mo`/`Mohamed`); a surname (or first name) alone joins the full name
+//    it ends (or starts) that a document telling the same story writes — when several do, the one
+//    whose document shares most of this one's people — else the one whose roles match, else it stays
+//    apart; bare surnames written alike are one entity only among those that joined no full name.
 import type { EntityType } from '../model';
 import type { EntityMention } from './recognize';
 import { sameGiven, abbreviatesStrict } from './recognize';
@@ -280,6 +281,10 @@ const GENERIC_ORG_WORDS = new Set(
     ' ',
   ),
 );
+/** Words after a company's own word that do not make it another body (`Samsung Electronics`, `Jupiter Research`). */
+const CORPORATE_TAIL = new Set(
+  'electronics research group holdings company international industries technologies technology systems motor motors communications telecom telecommunications networks software computer computers pharmaceuticals entertainment airlines airways energy petroleum oil media interactive enterprises worldwide global'.split(' '),
+);
 const REWRITABLE_HEADS = new Set(['department', 'ministry', 'agency', 'office', 'commission', 'bureau', 'council', 'service', 'institute']);
 
 const slugMemo = new Map<string, string>();
@@ -360,6 +365,78 @@ function storyTest(nodes: readonly Cluster[]): (path: string, paths: ReadonlySet
     }
     return false;
   };
+}
+
+/**
+ * Documents whose story a document with bare names tells: one that writes in full two of the people
+ * it names, one of them at least by a single name (`Brian` and `Gordon`, or `Brian` and `Eddie
+ * O'Sullivan`, are `Brian O'Driscoll`, `Gordon D'Arcy`, `Eddie O'Sullivan` there; a single name counts
+ * when it is the first or last word of the full name). A player's column or a follow-up names the
+ * people of the match report by first name or surname alone, and may share no organisation with it;
+ * two people of one other article named so are rarely chance. Keyed by path: for each other document,
+ * how many of its people this one names (2 or more tells its story); the first 50 documents of each
+ * full name are counted (a common name in a large corpus stays cheap).
+ */
+const MAX_BARE_NAMES = 6;
+function bareNameStories(
+  nodes: readonly Cluster[],
+  singles: readonly number[],
+  persons: readonly number[],
+  personName: readonly { words: string[]; paths: Set<string> }[],
+  bySurname: ReadonlyMap<string, readonly { words: string[]; paths: Set<string> }[]>,
+): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  const byPath = new Map<string, string[]>();
+  for (const i of singles) {
+    const w = nodes[i].personWords[0];
+    if (!w) continue;
+    const l = byPath.get(nodes[i].path);
+    if (!l) byPath.set(nodes[i].path, [w]);
+    else if (!l.includes(w)) l.push(w);
+  }
+  if (byPath.size === 0) return out;
+  // the full names each of those documents writes
+  const fullOf = new Map<string, { paths: Set<string> }[]>();
+  for (const i of persons) {
+    const path = nodes[i].path;
+    if (!byPath.has(path)) continue;
+    const l = fullOf.get(path);
+    if (!l) fullOf.set(path, [personName[i]]);
+    else if (!l.includes(personName[i])) l.push(personName[i]);
+  }
+  for (const [path, words] of byPath) {
+    // a team sheet's dozens of bare surnames meet some other article's full names by chance (`Duff`,
+    // `Kerr`, `Young` of a Scottish league side are not Damien Duff, Brian Kerr, Donald Young): only a
+    // document that names a few people by one name is read so
+    if (words.length > MAX_BARE_NAMES) continue;
+    const count = new Map<string, number>();
+    let stories = false;
+    const tally = (paths: Set<string>, seen: Set<string>) => {
+      let n = 0;
+      for (const p of paths) {
+        if (++n > 50) break;
+        if (p === path || seen.has(p)) continue;
+        seen.add(p);
+        const c = (count.get(p) ?? 0) + 1;
+        count.set(p, c);
+        if (c === 2) stories = true;
+      }
+    };
+    for (const w of words) {
+      const seen = new Set<string>();
+      for (const g of bySurname.get(w) ?? []) if (g.words[g.words.length - 1] === w || g.words[0] === w) tally(g.paths, seen);
+    }
+    for (const g of fullOf.get(path) ?? []) tally(g.paths, new Set());
+    if (stories) out.set(path, count);
+  }
+  return out;
+}
+
+/** The most people a document shares with one of `paths` (`bareNameStories`' counts). */
+function storyScore(counts: ReadonlyMap<string, number>, paths: ReadonlySet<string>): number {
+  let best = 0;
+  for (const p of paths) best = Math.max(best, counts.get(p) ?? 0);
+  return best;
 }
 
 /** A cluster's surfaces with their counts. */
@@ -450,6 +527,30 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     for (const k of (c.orgKeys ??= orgKeysOf(ow[i], lx))) addOrg(k, i);
   });
   for (const list of orgBy.values()) for (let k = 1; k < list.length; k++) uf.union(list[0], list[k]);
+  // a company's one-word name: the one organisation named by that word and descriptive words only
+  // (`Samsung` = `Samsung Electronics`, `Jupiter` = `Jupiter Research`); a business unit's word
+  // (`Fiat Auto`) is no such word, and two such names (`Sony Pictures`, `Sony Electronics`) name none
+  const byLead = new Map<string, number[]>();
+  for (const i of orgNodes) {
+    const w = ow[i];
+    if (w.length < 2 || !w.slice(1).every((x) => CORPORATE_TAIL.has(x))) continue;
+    const l = byLead.get(w[0]);
+    if (l) l.push(i);
+    else byLead.set(w[0], [i]);
+  }
+  if (byLead.size) {
+    // ... in the same document or one telling the same story: `Universal` of a film story is not the
+    // remote-control maker `Universal Electronics` another article names
+    const orgStory = storyTest(nodes);
+    for (const i of orgNodes) {
+      if (ow[i].length !== 1 || nodes[i].key.indexOf(' ') >= 0) continue;
+      const l = byLead.get(ow[i][0]);
+      if (!l) continue;
+      const root = uf.find(l[0]);
+      if (!l.every((j) => uf.find(j) === root)) continue;
+      if (orgStory(nodes[i].path, new Set(l.map((j) => nodes[j].path)))) uf.union(root, i);
+    }
+  }
   // acronyms used alone
   const definedAs = new Map<string, Set<number>>();
   nodes.forEach((c, i) => {
@@ -603,6 +704,7 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
   // a single name: the one full name it ends (or starts, family name first), when a document that
   // writes it tells the same story (sameStory); else roles decide, as between several full names
   const sameStory = storyTest(nodes);
+  const namesStory = bareNameStories(nodes, singles, persons, personName, bySurname);
   let groupRoles: Map<number, Set<string>> | undefined;
   // bare surnames that joined no full name: those written alike are one entity
   const unjoined = new Set<number>(singles);
@@ -611,15 +713,34 @@ export function resolveSummaries(docs: DocSummary[], knowledge: KnowledgeEntry[]
     if (!w) continue;
     const cands = bySurname.get(w) ?? [];
     const roots = new Map<number, number>();
-    let told = false;
+    // the full names written in a document that tells this one's story: when several people share
+    // the name, the one of the story that names most of this document's people (a bare `Johnson` in
+    // a report naming Glen Johnson's team-mates, not the Andy Johnson of a report sharing one name)
+    const toldRoots = new Map<number, { rep: number; score: number }>();
+    const path = nodes[i].path;
+    const stories = namesStory.get(path);
     for (const g of cands) {
       const wj = g.words;
       if (wj[wj.length - 1] !== w && wj[0] !== w) continue;
-      roots.set(uf.find(g.rep), g.rep);
-      told ||= sameStory(nodes[i].path, g.paths);
+      const root = uf.find(g.rep);
+      roots.set(root, g.rep);
+      // (a full name this document writes itself outranks every other story)
+      const score = g.paths.has(path) ? Infinity : Math.max(sameStory(path, g.paths) ? 2 : 0, stories !== undefined ? storyScore(stories, g.paths) : 0);
+      if (score < 2) continue;
+      const t = toldRoots.get(root);
+      if (!t) toldRoots.set(root, { rep: g.rep, score });
+      else if (score > t.score) t.score = score;
     }
-    if (roots.size === 1 && told) {
-      uf.union(i, [...roots.values()][0]);
+    let best: { rep: number; score: number } | undefined;
+    let tie = false;
+    for (const t of toldRoots.values()) {
+      if (!best || t.score > best.score) {
+        best = t;
+        tie = false;
+      } else if (t.score === best.score) tie = true;
+    }
+    if (best && !tie) {
+      uf.union(i, best.rep);
       unjoined.delete(i);
       continue;
     }
@@ -800,6 +921,8 @@ function orgKeysOf(w: string[], lx: ReturnType<typeof lexicon>): string[] {
   const short = lx.orgShortForms.get(w.join(' ')) ?? lx.orgShortForms.get(canon);
   if (short) canon = short;
   out.push('C' + canon);
+  // `SonyEricsson` = `Sony Ericsson`: the words written together
+  if (w.length >= 2 || (w.length === 1 && w[0].length >= 6)) out.push('J' + w.join(''));
   return out;
 }
 

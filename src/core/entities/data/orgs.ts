@@ -84,6 +84,7 @@ Department of Homeland Security|Homeland Security|DHS
 Federal Bureau of Investigation|FBI
 Central Intelligence Agency|CIA
 National Security Agency|NSA
+Olympic Games|Olympics
 `;
 
 /** Words that start a club's or company's name: `Real Madrid`, `Borussia Dortmund`, `AC Milan`. */
