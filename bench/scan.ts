@@ -6,7 +6,8 @@
 //  - as a user runs it: `node dist/cli.js scan <bbc> --format json --out /dev/null`, a new process
 //    each time (cold code everywhere), best of 3; baseline: a new Node process reading every file of
 //    the folder and splitting it into words.
-// And one structure-only pass. Runs alternate single and parallel, so that load from other work on
+// The first one-thread scan is also printed alone: its code is mostly not optimised yet. And one
+// structure-only pass. Runs alternate single and parallel, so that load from other work on
 // the machine falls on both alike. Then the split of the one-thread scan into its steps (the same steps
 // as `scanFolder`, through the public API), CPU time of this thread's process, each step's best of 3.
 import { spawnSync } from 'child_process';
@@ -71,8 +72,12 @@ export async function run(sharedDir: string): Promise<void> {
   // Alternated, so that load from other work on the machine falls on both alike.
   let single: Timing = { ms: Infinity, cpuMs: 0 };
   let parallel: Timing = { ms: Infinity, cpuMs: 0 };
+  // The first scan of this process runs mostly unoptimised code (only the structure pass above ran
+  // before it), as a new `cli.js` process does: printed apart, it shows what warming the JIT costs.
+  let firstSingle: Timing | undefined;
   for (let round = 0; round < 3; round++) {
     const s = await best(1, scanWith(1));
+    firstSingle ??= s;
     if (s.ms < single.ms) single = s;
     const p = await best(1, scanWith(threads));
     if (p.ms < parallel.ms) parallel = p;
@@ -106,6 +111,7 @@ export async function run(sharedDir: string): Promise<void> {
   console.log(`article structure:          ${(mb / (structure.ms / 1000)).toFixed(1)} MB/s  (${(baseline.ms / structure.ms).toFixed(2)}x baseline speed)`);
   console.log(`whole scan, CLI path in this process, 1 thread:   ${line(single)}`);
   console.log(`whole scan, CLI path in this process, ${threads} workers: ${line(parallel)}`);
+  console.log(`  the first 1-thread scan of this process (cold JIT): ${line(firstSingle!)}`);
   console.log(`process baseline (new node, read + split):        ${(mb / (processBaseline / 1000)).toFixed(1)} MB/s  (${processBaseline.toFixed(0)} ms)`);
   console.log(`whole scan, node dist/cli.js scan, --jobs 1:      ${processLine(processSingle)}`);
   console.log(`whole scan, node dist/cli.js scan, --jobs ${threads}:      ${processLine(processParallel)}`);

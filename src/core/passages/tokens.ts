@@ -59,17 +59,58 @@ for (const [words, canonical] of PHRASE_VARIANTS) {
   phraseKeys.set(rawKey(words[0]), list);
 }
 
-/** Raw key -> folded id; the fold of a word never changes, so this only saves work. */
-const idCache = new Map<number, number>();
+/**
+ * Raw key -> folded id; the fold of a word never changes, so this only saves work. An open-addressing
+ * table in typed arrays (keys are 30-bit, so 0 never occurs as key + 1): one lookup per word of the
+ * corpus, and a Map of numbers took several times as long (hashing, a chain of heap objects). Same
+ * contents as the Map it replaces: the first word seen with a key gives its id, cleared past 500,000.
+ */
+const ID_CACHE_MAX = 500_000;
+let idSlots = 1 << 16;
+let idKeys = new Int32Array(idSlots); // raw key + 1; 0 is empty
+let idValues = new Int32Array(idSlots);
+let idCount = 0;
+
+function idSlot(key: number): number {
+  const mask = idSlots - 1;
+  let slot = key & mask; // keys are already mixed (rawKey)
+  while (idKeys[slot] !== 0 && idKeys[slot] !== key + 1) slot = (slot + 1) & mask;
+  return slot;
+}
+
+function rememberId(key: number, id: number): void {
+  if (idCount > ID_CACHE_MAX) {
+    idSlots = 1 << 16;
+    idKeys = new Int32Array(idSlots);
+    idValues = new Int32Array(idSlots);
+    idCount = 0;
+  } else if (2 * (idCount + 1) > idSlots) {
+    // Grow at half full, so that probe runs stay short.
+    const oldKeys = idKeys;
+    const oldValues = idValues;
+    idSlots *= 2;
+    idKeys = new Int32Array(idSlots);
+    idValues = new Int32Array(idSlots);
+    for (let i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] === 0) continue;
+      const slot = idSlot(oldKeys[i] - 1);
+      idKeys[slot] = oldKeys[i];
+      idValues[slot] = oldValues[i];
+    }
+  }
+  const slot = idSlot(key);
+  idKeys[slot] = key + 1;
+  idValues[slot] = id;
+  idCount++;
+}
 
 function foldedId(text: string, start: number, end: number, key: number, ascii: boolean): number {
-  const cached = idCache.get(key);
-  if (cached !== undefined) return cached;
+  const slot = idSlot(key);
+  if (idKeys[slot] !== 0) return idValues[slot];
   let lower = text.slice(start, end).toLowerCase();
   if (!ascii) lower = lower.normalize('NFD').replace(MARKS, '');
   const id = hashWord(foldWord(lower));
-  if (idCache.size > 500_000) idCache.clear();
-  idCache.set(key, id);
+  rememberId(key, id);
   return id;
 }
 
