@@ -629,6 +629,30 @@ describe('entities: recognition rules', () => {
   });
 });
 
+describe('entities: rules after set 7 (invented cases)', () => {
+  const rec = (text: string) => recognizeEntities(text, analyzeDocument(text).paragraphs);
+  const surfaces = (ms: EntityMention[]) => ms.map((m) => `${m.type}:${m.surface}`);
+
+  it('a squad list of `Initial Surname (Affiliation)` items: the person and the club as printed; a place in brackets stays a place', () => {
+    const text = 'Team named for the indoor meeting.\n\n60m: R Tolland (Kestrel Harriers), P Mawby (Dunmore and Fenwick), Sam Okoro (Lowfield AAC).\n\nB Arkwright (Marsh, Lydd and Brook AC). High jump: T Venn (Hollins Beagles).\n\nC Dorran (Ashby AC), H Pell (Canada).';
+    assert.deepStrictEqual(surfaces(rec(text)), [
+      'PERSON:R Tolland', 'ORG:Kestrel Harriers', 'PERSON:P Mawby', 'ORG:Dunmore and Fenwick', 'PERSON:Sam Okoro', 'ORG:Lowfield AAC',
+      'PERSON:B Arkwright', 'ORG:Marsh, Lydd and Brook AC', 'PERSON:T Venn', 'ORG:Hollins Beagles', 'PERSON:C Dorran', 'ORG:Ashby AC', 'PERSON:H Pell', 'PLACE:Canada',
+    ]);
+    // players' countries: an unknown abbreviation among them is not read as a club
+    const countries = 'Squad.\n\nC Lathe (Australia); B Lomu (Samoa), J Fouch (Aus), T Umbe (New Zealand), S Bobb (Fiji), A Mehr (Aus, capt).';
+    assert.deepStrictEqual(surfaces(rec(countries)).filter((m) => !m.startsWith('PERSON')), ['PLACE:Australia', 'PLACE:Samoa', 'PLACE:New Zealand', 'PLACE:Fiji']);
+    // prose with one bracket is no list
+    assert.deepStrictEqual(surfaces(rec('The chairman, Tom Ridley (Labour), spoke first.')).filter((m) => m.includes('Labour')), []);
+    // club head words name clubs anywhere
+    assert.deepStrictEqual(surfaces(rec('He ran for Kestrel Harriers and later Ashby AC.')), ['ORG:Kestrel Harriers', 'ORG:Ashby AC']);
+  });
+
+  it('a country and a sport written as one name is the governing body', () => {
+    assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
+  });
+});
+
 describe('entities: corpus resolution', () => {
   const doc = (path: string, outlet: string | null, text: string) => ({ path, outlet, text, mentions: recognizeEntities(text) });
 

@@ -109,6 +109,8 @@ const SQUAD_LABELS = new Set(['Subs', 'Substitutes', 'Replacements', 'Booked', '
 /** `gave Liverpool the lead`, `threw Newcastle a lifeline`. */
 const MATCH_STANDING = new Set(['lead', 'advantage', 'lifeline', 'equaliser', 'equalizer', 'winner']);
 const JOIN_VERBS = new Set(['join', 'joins', 'joined', 'joining', 'rejoin', 'rejoined']);
+/** Sports whose name after a country's is the national governing body (`UK Athletics`). */
+const SPORT_BODY_WORDS = new Set('Athletics Sport Rugby Cycling Swimming Rowing Gymnastics Hockey Golf Tennis Boxing Cricket Triathlon Judo Sailing Badminton Squash Netball Basketball Volleyball'.split(' '));
 /** Playing positions: `Middlesbrough winger Stewart Downing`, `Crystal Palace striker` name a club
  * (a country before them is its national team, a place). */
 const PLAYING_POSITIONS = new Set('striker strikers winger wingers midfielder midfielders defender defenders goalkeeper goalkeepers keeper forward full-back left-back right-back centre-back centre-half wing-back fly-half scrum-half flanker hooker prop'.split(' '));
@@ -297,6 +299,7 @@ class Doc {
     if (digitLed) this.digitLedOrgs(digitLed);
     this.clubShortNames();
     this.nameLists();
+    this.affiliationLists();
     this.acronymDefinitions();
     this.affiliations();
     this.orgNamesOverPersons();
@@ -451,6 +454,86 @@ class Doc {
         found.push({ a, b, type: 'PERSON', weak: false });
       }
     return true;
+  }
+
+  /**
+   * Squad lists with affiliations: `60m: D Chin (Belgrave Harriers), J Gardener (Wessex and Bath).`
+   * In a document with three or more list items of an initial, a surname and a bracket of capitalised
+   * words (`Initial Surname (Affiliation)`, each item opening a paragraph or after `,` `;` `.` `:`), the
+   * listed name is a person and the bracket is the club or body the person comes from: one
+   * organisation, as printed with its commas and `and` (`Windsor, Slough, Eton and Hounslow AC`),
+   * unless the bracket is a place (`P O'Brien (New Zealand)`, a referee's country, `(S Yorkshire)`),
+   * which keeps its reading. A full name listed so (`Jimmy Watkins (Cardiff AAC)`) counts in a
+   * paragraph that holds an initial's item. `, capt` after the affiliation stays outside.
+   */
+  private affiliationLists(): void {
+    const toks = this.toks;
+    let items: [number, number, number, boolean][] | undefined; // name start, `(`, bracket end, initial
+    let initials = 0;
+    for (let k = 1; k < toks.length; k++) {
+      if (toks[k].text !== '(') continue;
+      const p = toks[k].para;
+      // the name: 2-4 words back to an item boundary
+      let s = k;
+      while (s > 0 && k - s < 5 && toks[s - 1].para === p && toks[s - 1].word) s--;
+      if (k - s < 2 || k - s > 4) continue;
+      const before = s > 0 && toks[s - 1].para === p ? toks[s - 1].text : '';
+      if (before !== '' && before !== ',' && before !== ';' && before !== '.' && before !== ':' && before !== ')') continue;
+      const first = toks[s];
+      const initial = first.word && /^[A-Z]$/.test(first.text) && !first.dot;
+      if (!initial && !this.nameLike(first)) continue;
+      let ok = true;
+      for (let q = s + 1; q < k; q++) {
+        const t = toks[q];
+        if (!(t.word && ((t.cap && !t.digit && this.nameLike(t)) || /^(?:de|da|di|van|von|le|la|du|del|dal)$/i.test(t.text)))) ok = false;
+      }
+      const last = toks[k - 1];
+      if (!ok || !last.cap || last.allCaps || last.text.length < 2) continue;
+      // the bracket: capitalised words, `and`/`with`/`of`/`&` and commas between them
+      let e = k + 1;
+      while (e < toks.length && toks[e].para === p && e - k <= 12) {
+        const t = toks[e];
+        if (t.text === ')') break;
+        if (t.text === ',' && toks[e + 1] && toks[e + 1].word && !toks[e + 1].cap) break; // `(Sale Sharks, capt)`
+        if (!(t.text === ',' || t.text === '&' || (t.word && (t.cap || /^(?:and|with|of)$/.test(t.text))))) {
+          ok = false;
+          break;
+        }
+        e++;
+      }
+      if (!ok || e === k + 1 || e - k > 12 || !toks[e] || toks[e].para !== p || !toks[e - 1].word || !toks[e - 1].cap || !toks[k + 1].cap) continue;
+      (items ??= []).push([s, k, e, initial]);
+      if (initial) initials++;
+    }
+    if (!items || initials < 3) return;
+    const paras = new Set<number>();
+    for (const [s, , , initial] of items) if (initial) paras.add(toks[s].para);
+    const isPlace = (k: number, e: number) => this.cands.some((c) => c.a === k + 1 && c.b === e && c.type === 'PLACE' && c.s === undefined);
+    // items of one list share a kind: where most brackets of a paragraph are places (players' countries),
+    // an unknown one (`(SA)`, `(Aus, capt)`: no reading or a weak one) is an abbreviated country, not a club
+    const placesIn = new Map<number, number>();
+    const bracketsIn = new Map<number, number>();
+    for (const [s, k, e] of items) {
+      const p = toks[s].para;
+      if (isPlace(k, e)) placesIn.set(p, (placesIn.get(p) ?? 0) + 1);
+      else if (!this.cands.some((c) => c.a > k && c.a < e && !c.weak)) continue;
+      bracketsIn.set(p, (bracketsIn.get(p) ?? 0) + 1);
+    }
+    const covered = new Set<number>();
+    const found: Cand[] = [];
+    for (const [s, k, e] of items) {
+      const p = toks[s].para;
+      if (!paras.has(p)) continue;
+      for (let q = s; q < k; q++) covered.add(q);
+      found.push({ a: s, b: k, type: 'PERSON', weak: false });
+      if (isPlace(k, e) || (placesIn.get(p) ?? 0) * 2 >= (bracketsIn.get(p) ?? 0)) continue;
+      for (let q = k + 1; q < e; q++) covered.add(q);
+      found.push({ a: k + 1, b: e, type: 'ORG', weak: false });
+    }
+    const rest = this.cands.filter((x) => !covered.has(x.a) && !covered.has(x.b - 1));
+    this.cands.length = 0;
+    for (const c of rest) this.cands.push(c);
+    for (const c of found) this.cands.push(shaped(c));
   }
 
   /** `H Webb (S Yorkshire).`: in a document with a team sheet, a line that is an initial and a surname
@@ -1038,6 +1121,16 @@ class Doc {
       if (n === 1 && /^(?:GB|MB|KB|TB)$/.test(first.text) && a > 0 && toks[a - 1].digit && first.joined) return;
       this.lexiconCand(a, b);
       return;
+    }
+
+    // 1a. `UK Athletics`, `UK Sport`, `New Zealand Rugby`: a country's name and a sport's name, written
+    // as one capitalised name, is that country's governing body for the sport (`UK athletics` is the sport)
+    if (g > a && g === b - 1 && SPORT_BODY_WORDS.has(toks[b - 1].text) && !toks[b - 1].poss && toks[b - 1].joined) {
+      const entry = this.lx.gazetteer.get(this.lookupForm(first) + (g > a + 1 ? ' ' + toks.slice(a + 1, g).map((t) => t.text).join(' ') : ''));
+      if (entry && entry.type === 'PLACE' && entry.country) {
+        this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
     }
 
     // 1b. `the Athens Olympics`, `the Winter Olympic Games`: a host city or a season before the Games
