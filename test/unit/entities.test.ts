@@ -648,6 +648,16 @@ describe('entities: rules after set 7 (invented cases)', () => {
     assert.deepStrictEqual(surfaces(rec('He ran for Kestrel Harriers and later Ashby AC.')), ['ORG:Kestrel Harriers', 'ORG:Ashby AC']);
   });
 
+  it('a team sheet of bare surnames is a list of people when several of them are people the story names; a full name before a scoring act', () => {
+    const text = 'Tomas Varga kicked a Pietro Zanolli penalty back. Dario Feltri scored, and Marco Benzi and Luca Orsetti ran hard.\n\nVarga; Feltri, Quarto, Benzi, Orsetti; Zanolli, Brenta; Lupo, Caradon, Teschi.\n\nMolari, Pevere, Santin, Gobbo, Rastelli.';
+    const ps = surfaces(rec(text)).filter((m) => m.startsWith('PERSON'));
+    assert.deepStrictEqual(ps.slice(0, 5), ['PERSON:Tomas Varga', 'PERSON:Pietro Zanolli', 'PERSON:Dario Feltri', 'PERSON:Marco Benzi', 'PERSON:Luca Orsetti']);
+    assert.deepStrictEqual(ps.slice(5), ['Varga', 'Feltri', 'Quarto', 'Benzi', 'Orsetti', 'Zanolli', 'Brenta', 'Lupo', 'Caradon', 'Teschi', 'Molari', 'Pevere', 'Santin', 'Gobbo', 'Rastelli'].map((w) => 'PERSON:' + w));
+    // a list of capitalised words that names no known person, or holds a place, stays unread
+    assert.deepStrictEqual(surfaces(rec('Fabrics on sale.\n\nVelvet, Linen, Satin, Tweed, Denim.')), []);
+    assert.deepStrictEqual(surfaces(rec('Tomas Varga met Dario Feltri and Marco Benzi.\n\nVarga, Feltri, Benzi, Paris, Quarto.')).filter((m) => m === 'PERSON:Quarto'), []);
+  });
+
   it('a country and a sport written as one name is the governing body', () => {
     assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
   });

@@ -109,6 +109,8 @@ const SQUAD_LABELS = new Set(['Subs', 'Substitutes', 'Replacements', 'Booked', '
 /** `gave Liverpool the lead`, `threw Newcastle a lifeline`. */
 const MATCH_STANDING = new Set(['lead', 'advantage', 'lifeline', 'equaliser', 'equalizer', 'winner']);
 const JOIN_VERBS = new Set(['join', 'joins', 'joined', 'joining', 'rejoin', 'rejoined']);
+/** What a player scores or takes: `a Luciano Orquera penalty` names the player. */
+const SCORING_ACTS = new Set('penalty penalties try goal header drop-goal conversion strike free-kick free-kicks volley shot cross tackle corner finish effort'.split(' '));
 /** Sports whose name after a country's is the national governing body (`UK Athletics`). */
 const SPORT_BODY_WORDS = new Set('Athletics Sport Rugby Cycling Swimming Rowing Gymnastics Hockey Golf Tennis Boxing Cricket Triathlon Judo Sailing Badminton Squash Netball Basketball Volleyball'.split(' '));
 /** Playing positions: `Middlesbrough winger Stewart Downing`, `Crystal Palace striker` name a club
@@ -433,7 +435,7 @@ class Doc {
     // a team sheet with substitutions lists players by surname alone (`Dudek, Finnan, Hyypia, …`);
     // so does a side's list of eleven or more with one substitution, or any list once the document
     // has printed one sheet
-    const sheet = subs >= 2 || (subs >= 1 && items.length >= 11) || (sheetSeen && items.length >= 8);
+    let sheet = subs >= 2 || (subs >= 1 && items.length >= 11) || (sheetSeen && items.length >= 8);
     const shaped = (a: number, b: number): boolean => {
       if (sheet && b - a === 1) return surname(toks[a]) && this.nameLike(toks[a]) && !this.lx.gazetteer.has(toks[a].text);
       if (b - a < 2 || b - a > 4 || !(initial(toks[a]) || surname(toks[a]))) return false;
@@ -447,6 +449,10 @@ class Doc {
         good++;
         if (initial(toks[a])) initials++;
       }
+    if (!sheet && (initials < 3 || good * 10 < items.length * 7) && this.listOfKnownPeople(items, sheetSeen)) {
+      sheet = true;
+      good = items.length;
+    }
     if ((initials < 3 && !sheet) || good * 10 < items.length * 7) return false;
     for (const [a, b] of items)
       if (shaped(a, b)) {
@@ -535,6 +541,40 @@ class Doc {
     for (const c of rest) this.cands.push(c);
     for (const c of found) this.cands.push(shaped(c));
   }
+
+  /**
+   * `De Marigny; Mi Bergamasco, Canale, Masi, Nitoglia; Orquera, Troncon; …`: a team sheet of bare
+   * surnames with no substitutions. Items of one list share a kind: a paragraph that is only a list of
+   * name-shaped items (one to three capitalised words, no known place or organisation, no lower-case
+   * word) of which three or more, and at least a quarter, are people the document already names (the
+   * same words read as a person, or the surname of a person named in full) is a list of people; once the
+   * document has printed such a sheet, a bench of five or more name-shaped items is one too.
+   */
+  private listOfKnownPeople(items: [number, number][], sheetSeen: boolean): boolean {
+    const toks = this.toks;
+    const lx = this.lx;
+    for (const [a, b] of items) {
+      if (b - a > 3) return false;
+      for (let k = a; k < b; k++) {
+        const t = toks[k];
+        const particle = k < b - 1 && /^(?:De|Da|Di|Del|Dal|Van|Von|Le|La|Lo|Du|de|da|di|del|dal|van|von)$/.test(t.text);
+        if (!particle && !(t.word && t.cap && !t.digit && !t.allCaps && this.nameLike(t))) return false;
+      }
+      if (lx.gazetteer.has(toks[a].text) && b - a === 1) return false;
+    }
+    if (sheetSeen) return items.length >= 5;
+    let persons = this.fullNameSurnames;
+    if (!persons) {
+      persons = new Set<string>();
+      for (const c of this.cands) if (c.type === 'PERSON' && !c.weak && c.s === undefined) persons.add(this.text.slice(toks[c.a].start, toks[c.b - 1].end)).add(toks[c.b - 1].text);
+      this.fullNameSurnames = persons;
+    }
+    let known = 0;
+    for (const [a, b] of items) if (persons.has(this.text.slice(toks[a].start, toks[b - 1].end))) known++;
+    return known >= 3 && known * 4 >= items.length;
+  }
+
+  private fullNameSurnames: Set<string> | undefined;
 
   /** `H Webb (S Yorkshire).`: in a document with a team sheet, a line that is an initial and a surname
    * (the referee, before the county he comes from) names a person. */
@@ -1548,7 +1588,8 @@ class Doc {
         return;
       }
       // `an Evil Twin`: an indefinite article introduces a thing, not a named person
-      if (prev && prev.word && (prev.text === 'a' || prev.text === 'an') && !lx.givenNames.has(first.text)) return;
+      // (but `a Luciano Orquera penalty`, `an Andrea Pirlo free-kick`: a full name before a scoring act is its scorer)
+      if (prev && prev.word && (prev.text === 'a' || prev.text === 'an') && !lx.givenNames.has(first.text) && !(n >= 2 && toks[b] && toks[b].word && SCORING_ACTS.has(toks[b].text))) return;
       // `the Cooper S`, `a Mini One`: a name does not end in a lone capital letter (a model's trim does)
       if (toks[b - 1].text.length === 1 && !toks[b - 1].dot) return;
       // `MG Rover`, `LG Card`, `AC Milan`: two or three capitals without dots before one name-like word,
