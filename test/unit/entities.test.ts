@@ -658,6 +658,13 @@ describe('entities: rules after set 7 (invented cases)', () => {
     assert.deepStrictEqual(surfaces(rec('Tomas Varga met Dario Feltri and Marco Benzi.\n\nVarga, Feltri, Benzi, Paris, Quarto.')).filter((m) => m === 'PERSON:Quarto'), []);
   });
 
+  it('a web service named after `search engine` or `portal`, or before `founder`, is an organisation everywhere in the story', () => {
+    const ms = rec('Called Quorble, it reads results aloud. According to search engine Zippo Finds, most surfers start there. "It is fine," said Quorble founder Ann Tarry. People visiting Quorble like it, and web portal Vexa agrees.');
+    assert.deepStrictEqual(surfaces(ms), ['ORG:Quorble', 'ORG:Zippo Finds', 'ORG:Quorble', 'PERSON:Ann Tarry', 'ORG:Quorble', 'ORG:Vexa']);
+    // an engine of another kind is no cue
+    assert.deepStrictEqual(surfaces(rec('The game uses the graphics engine Tarn.')), []);
+  });
+
   it('a country and a sport written as one name is the governing body', () => {
     assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
   });

@@ -109,6 +109,8 @@ const SQUAD_LABELS = new Set(['Subs', 'Substitutes', 'Replacements', 'Booked', '
 /** `gave Liverpool the lead`, `threw Newcastle a lifeline`. */
 const MATCH_STANDING = new Set(['lead', 'advantage', 'lifeline', 'equaliser', 'equalizer', 'winner']);
 const JOIN_VERBS = new Set(['join', 'joins', 'joined', 'joining', 'rejoin', 'rejoined']);
+/** `search engine Ask Jeeves`: a named search engine is the service (an organisation), not a person. */
+const searchEngine = (prev: Token, prev2: Token | undefined): boolean => (prev.text === 'engine' || prev.text === 'engines') && prev2?.text === 'search';
 /** What a player scores or takes: `a Luciano Orquera penalty` names the player. */
 const SCORING_ACTS = new Set('penalty penalties try goal header drop-goal conversion strike free-kick free-kicks volley shot cross tackle corner finish effort'.split(' '));
 /** Sports whose name after a country's is the national governing body (`UK Athletics`). */
@@ -1576,7 +1578,7 @@ class Doc {
       // `NTT DoCoMo`, `Deutsche BridgeHead`: a word with a capital inside is a brand, not a person's name
       let camel = false;
       for (let k = a; k < b; k++) if (isCamel(toks[k].text)) camel = true;
-      if (camel || (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text))) {
+      if (camel || (prev && prev.word && !prev.cap && (lx.orgCuesBefore.has(prev.text) || searchEngine(prev, prev2)))) {
         this.add({ a, b, type: 'ORG', weak: false });
         return;
       }
@@ -2188,7 +2190,7 @@ class Doc {
     if (prev && prev.word && lx.honorifics.has(prev.text)) return 'PERSON';
     // `Souness's side`, `Benitez's men`: a team is its manager's
     if (t.poss && !t.sentStart && next && next.word && (next.text === 'side' || next.text === 'men' || next.text === 'team') && toks[k + 2]?.word && !toks[k + 2].cap) return 'PERSON';
-    if (!t.sentStart && prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
+    if (!t.sentStart && prev && prev.word && !prev.cap && (lx.orgCuesBefore.has(prev.text) || searchEngine(prev, prev2))) return 'ORG';
     if (!t.sentStart && prev && prev.text === 'at' && prev2 && prev2.word && lx.orgAffiliates.has(prev2.text.toLowerCase())) return 'ORG';
     if (next && next.word && !next.cap && lx.reportingVerbs.has(next.text) && !t.poss) return 'PERSON';
     if (next && next.word && !next.cap && CLUB_VERBS.has(next.text)) return 'ORG';
@@ -2209,7 +2211,7 @@ class Doc {
     if (prev && prev.text === 'of' && prev2 && prev2.word && !prev2.cap && lx.placeNounsAfter.has(prev2.text)) return 'PLACE';
     if (t.sentStart) return null;
     if (next && next.word && !next.cap && lx.personNounsAfter.has(next.text) && prev?.text === 'the') return 'PERSON';
-    if (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
+    if (prev && prev.word && !prev.cap && (lx.orgCuesBefore.has(prev.text) || searchEngine(prev, prev2))) return 'ORG';
     if (prev && prev.word && prev.text === 'in' && prev2 && prev2.word && lx.orgBeforeIn.has(prev2.text)) return 'ORG';
     if (prev && prev.word && lx.placePrepositions.has(prev.text) && !(next && next.word && next.cap)) {
       if (next && next.word && !next.cap && !lx.reportingVerbs.has(next.text) && !['and', 'or', 'on', 'in', 'at', 'for', 'by', 'with', 'from', 'to', 'last', 'next', 'this', 'after', 'before', 'since', 'where', 'which', 'as', 'but'].includes(next.text)) return null;
