@@ -665,6 +665,11 @@ describe('entities: rules after set 7 (invented cases)', () => {
     assert.deepStrictEqual(surfaces(rec('The game uses the graphics engine Tarn.')), []);
   });
 
+  it('a company named by its own word is the one name the story gives it with a word saying what it makes', () => {
+    const ms = rec('Independent game makers, Zelkor Games, are for sale. Zelkor warned it was short of cash. Software firm QRX Systems backs it, and QRX says so. The Athens Games are over.');
+    assert.deepStrictEqual(ms.map((m) => `${m.type}:${m.surface}=${m.key}`), ['ORG:Zelkor Games=Zelkor Games', 'ORG:Zelkor=Zelkor Games', 'ORG:QRX Systems=QRX Systems', 'ORG:QRX=QRX Systems']);
+  });
+
   it('a country and a sport written as one name is the governing body', () => {
     assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
   });

@@ -1212,7 +1212,14 @@ class Doc {
         break;
       }
     }
-    if ((lx.miscHeads.has(lastTok.text) || lx.miscHeads.has(headTok.text)) && n > 1) return;
+    if ((lx.miscHeads.has(lastTok.text) || lx.miscHeads.has(headTok.text)) && n > 1) {
+      // `game makers, Argonaut Games,`, `the firm Zelkor Games`: after an organisation noun (or it and a
+      // comma) a name ending in a thing's word that is also a company's head is the company
+      const prev = toks[a - 1];
+      const cue = prev && ((prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) || (prev.text === ',' && toks[a - 2]?.word && !toks[a - 2].cap && lx.orgCuesBefore.has(toks[a - 2].text)));
+      if (cue && headTok === lastTok && lx.orgHeads.has(lastTok.text) && !lx.gazetteer.has(first.text)) this.add({ a, b, type: 'ORG', weak: false });
+      return;
+    }
     if (n === 1 && (lx.monthsDays.has(first.text) || lx.demonyms.has(first.text) || lx.miscHeads.has(first.text))) return;
     // `Fifty percent of Europeans said`: a demonym's plural names a people, not a person
     if (n === 1 && first.text.charCodeAt(first.text.length - 1) === 115 && lx.demonyms.has(first.text.slice(0, -1))) return;
@@ -2237,6 +2244,7 @@ class Doc {
     // corporate word dropped (`Telegraph` for `the Telegraph Group`): the longer form named first keeps the key
     const nearKeys = new Map<number, { nk: string; key: string }[]>();
     const corporate = new Map<string, string>();
+    const tails = new Map<string, string>();
     for (const c of orgCands) {
       const k = this.candKey(c);
       const nk = normName(k);
@@ -2245,8 +2253,17 @@ class Doc {
         orgKeys.set(nk, near ?? k);
         if (!near) orgList.push({ norm: nk, key: k, text: k });
         if (c.b - c.a === 2 && CORPORATE_WORDS.has(toks[c.a + 1].text) && !corporate.has(toks[c.a].text)) corporate.set(toks[c.a].text, near ?? k);
+        // `Argonaut` for `Argonaut Games`, `CEC` for `CEC Systems`: a company's own word and a descriptive
+        // word that says what it makes (not a business unit's `Retail`, nor `BBC Research` of a body the lexicon
+        // knows); two such names share none
+        else if (c.b - c.a === 2 && DESCRIPTIVE_TAIL.has(toks[c.a + 1].text) && c.s === undefined && !lx.gazetteer.has(toks[c.a].text)) {
+          const w = toks[c.a].text;
+          const had = tails.get(w);
+          tails.set(w, had === undefined || had === (near ?? k) ? (near ?? k) : '');
+        }
       }
     }
+    for (const [w, full] of tails) if (full && !corporate.has(w)) corporate.set(w, full);
     if (corporate.size)
       for (const c of orgCands) {
         if (c.b - c.a !== 1 || c.s !== undefined) continue;
@@ -2282,7 +2299,7 @@ class Doc {
         }
       } else if (c.acronym) {
         const acr = toks[c.a].text;
-        key = this.acronymOf.get(acr) ?? lookupAcronym(acr, orgList) ?? acr;
+        key = this.acronymOf.get(acr) ?? lookupAcronym(acr, orgList) ?? corporate.get(acr) ?? acr;
         const g = lx.gazetteer.get(acr);
         if (g && !this.acronymOf.has(acr)) key = g.canonical;
       } else if (c.type === 'ORG') {
@@ -2562,6 +2579,8 @@ class PersonIndex {
 
 /** `Telegraph Group`, `Virgin Group`: a company is also named without this word. */
 const CORPORATE_WORDS = new Set(['Group', 'Holdings', 'plc', 'PLC', 'Inc', 'Corporation', 'Corp']);
+/** Words after a company's own word that say what it does, not which part of it (`Argonaut Games`). */
+const DESCRIPTIVE_TAIL = new Set('Systems Games Electronics Research Technologies Technology Software Communications Industries Interactive Entertainment Networks Motors Computers Airlines Media Telecom'.split(' '));
 
 /**
  * The key of an organisation already named whose normalised name is one letter away from `nk` (one
