@@ -670,6 +670,13 @@ describe('entities: rules after set 7 (invented cases)', () => {
     assert.deepStrictEqual(ms.map((m) => `${m.type}:${m.surface}=${m.key}`), ['ORG:Zelkor Games=Zelkor Games', 'ORG:Zelkor=Zelkor Games', 'ORG:QRX Systems=QRX Systems', 'ORG:QRX=QRX Systems']);
   });
 
+  it('a club named after its capitals alone is that club (`Milan` for `AC Milan`); given names in brackets before a surname are one person', () => {
+    const ms = rec('Their task against FC Varvik is hard, said Tom Reed. Varvik beat Juventus twice.');
+    assert.deepStrictEqual(ms.filter((m) => m.type === 'ORG').map((m) => `${m.surface}=${m.key}`), ['FC Varvik=FC Varvik', 'Varvik=FC Varvik', 'Juventus=Juventus']);
+    const p = rec('They can play (Jon Erik) Tollund up front, he said.');
+    assert.deepStrictEqual(p.map((m) => `${m.type}:${m.surface}=${m.key}`), ['PERSON:Jon Erik=Jon Erik Tollund', 'PERSON:Tollund=Jon Erik Tollund']);
+  });
+
   it('a country and a sport written as one name is the governing body', () => {
     assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
   });

@@ -869,6 +869,16 @@ class Doc {
         replace(k - 1, k);
         replace(k + 1, k + 2);
         this.aliasOf.set(k - 1, key).set(k + 1, key);
+      } else if (t.text === '(' && lx.givenNames.has(toks[k + 1].text) && name(k + 1)) {
+        // `(Jon Dahl) Tomasson`: given names in brackets before the surname, one person
+        let e = k + 1;
+        while (e < k + 3 && name(e)) e++;
+        const sn = toks[e + 1];
+        if (toks[e]?.text !== ')' || !sn || sn.para !== t.para || !name(e + 1) || lx.givenNames.has(sn.text) || this.capLike(toks[e + 2])) continue;
+        const key = this.text.slice(toks[k + 1].start, toks[e - 1].end) + ' ' + sn.text;
+        replace(k + 1, e);
+        replace(e + 1, e + 2);
+        this.aliasOf.set(k + 1, key).set(e + 1, key);
       }
     }
   }
@@ -2245,6 +2255,7 @@ class Doc {
     const nearKeys = new Map<number, { nk: string; key: string }[]>();
     const corporate = new Map<string, string>();
     const tails = new Map<string, string>();
+    const lastOf = new Map<string, string>();
     for (const c of orgCands) {
       const k = this.candKey(c);
       const nk = normName(k);
@@ -2264,6 +2275,17 @@ class Doc {
       }
     }
     for (const [w, full] of tails) if (full && !corporate.has(w)) corporate.set(w, full);
+    // `Milan` for `AC Milan`, `Rover` for `MG Rover`: a club's or company's name after its two or three
+    // capitals, read alone as an organisation, is that name (the one the story gives; a city read as a
+    // place stays the place)
+    for (const c of orgCands) {
+      if (c.b - c.a !== 2 || c.s !== undefined || !/^[A-Z]{2,3}$/.test(toks[c.a].text) || toks[c.a].dot) continue;
+      const w = toks[c.a + 1].text;
+      const full = orgKeys.get(normName(this.candKey(c)))!;
+      const had = lastOf.get(w);
+      lastOf.set(w, had === undefined || had === full ? full : '');
+    }
+    for (const [w, full] of lastOf) if (full && !corporate.has(w)) corporate.set(w, full);
     if (corporate.size)
       for (const c of orgCands) {
         if (c.b - c.a !== 1 || c.s !== undefined) continue;
