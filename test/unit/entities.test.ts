@@ -671,8 +671,9 @@ describe('entities: rules after set 7 (invented cases)', () => {
   });
 
   it('a club named after its capitals alone is that club (`Milan` for `AC Milan`); given names in brackets before a surname are one person', () => {
-    const ms = rec('Their task against FC Varvik is hard, said Tom Reed. Varvik beat Juventus twice.');
-    assert.deepStrictEqual(ms.filter((m) => m.type === 'ORG').map((m) => `${m.surface}=${m.key}`), ['FC Varvik=FC Varvik', 'Varvik=FC Varvik', 'Juventus=Juventus']);
+    // (a city's name: the lexicon's place, read as the club by its context)
+    const ms = rec('Their task against SC Lyon is hard, said Tom Reed. Lyon beat Juventus twice.');
+    assert.deepStrictEqual(ms.filter((m) => m.type === 'ORG').map((m) => `${m.surface}=${m.key}`), ['SC Lyon=SC Lyon', 'Lyon=SC Lyon', 'Juventus=Juventus']);
     const p = rec('They can play (Jon Erik) Tollund up front, he said.');
     assert.deepStrictEqual(p.map((m) => `${m.type}:${m.surface}=${m.key}`), ['PERSON:Jon Erik=Jon Erik Tollund', 'PERSON:Tollund=Jon Erik Tollund']);
   });
