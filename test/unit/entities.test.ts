@@ -678,6 +678,11 @@ describe('entities: rules after set 7 (invented cases)', () => {
     assert.deepStrictEqual(p.map((m) => `${m.type}:${m.surface}=${m.key}`), ['PERSON:Jon Erik=Jon Erik Tollund', 'PERSON:Tollund=Jon Erik Tollund']);
   });
 
+  it('a championship named by its modifiers with the last made plural is the championship the story names', () => {
+    const ms = rec('She will run at the Nordic Indoor Championships. Her first Nordic Indoors are in Oslo. She won the Arctic Championships; the Arctics beckon. Arctics said so.');
+    assert.deepStrictEqual(ms.filter((m) => m.type === 'ORG').map((m) => `${m.surface}=${m.key}`), ['Nordic Indoor Championships=Nordic Indoor Championships', 'Nordic Indoors=Nordic Indoor Championships', 'Arctic Championships=Arctic Championships', 'Arctics=Arctic Championships']);
+  });
+
   it('a country and a sport written as one name is the governing body', () => {
     assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
   });

@@ -670,6 +670,7 @@ class Doc {
    * the one named most often, then the one of fewest words (the sport's main event).
    */
   private competitionShortNames(): void {
+    this.championshipPlurals();
     const toks = this.toks;
     const counts = new Map<string, { n: number; words: number }>();
     const short: Cand[] = [];
@@ -688,6 +689,52 @@ class Doc {
     let best = { n: 0, words: 0 };
     for (const [k, v] of counts) if (v.n > best.n || (v.n === best.n && v.words < best.words)) [key, best] = [k, v];
     for (const c of short) c.key = key;
+  }
+
+  /**
+   * `her first European Indoors`, `the Europeans`: a championship's modifiers with the last one made
+   * plural, in a story that names the `European Indoor Championships` (`European Championships`), are
+   * that championship.
+   */
+  private championshipPlurals(): void {
+    const toks = this.toks;
+    let forms: Map<string, { words: string[]; key: string }[]> | undefined;
+    for (const c of this.cands) {
+      if (c.type !== 'ORG' || c.s !== undefined || c.weak || c.b - c.a < 2 || c.b - c.a > 4) continue;
+      const head = toks[c.b - 1].text;
+      if (head !== 'Championships' && head !== 'Championship') continue;
+      const words: string[] = [];
+      for (let k = c.a; k < c.b - 1; k++) words.push(toks[k].text);
+      if (!words.every((w) => /^[A-Z][a-z]+$/.test(w))) continue;
+      words[words.length - 1] += 's';
+      const list = ((forms ??= new Map()).get(words[0]) ?? []) as { words: string[]; key: string }[];
+      if (!list.some((f) => f.words.join(' ') === words.join(' '))) list.push({ words, key: this.candKey(c) });
+      forms.set(words[0], list);
+    }
+    if (!forms) return;
+    const found: Cand[] = [];
+    for (let k = 0; k < toks.length; k++) {
+      const list = toks[k].word && toks[k].cap ? forms.get(toks[k].text) : undefined;
+      if (!list) continue;
+      for (const f of list) {
+        let ok = true;
+        for (let q = 1; q < f.words.length && ok; q++) ok = toks[k + q]?.text === f.words[q] && toks[k + q].joined;
+        const after = toks[k + f.words.length];
+        if (!ok || (after && this.capLike(after) && after.joined)) continue;
+        // one plural word (`Europeans`) is also a people: only after a determiner or a possessive
+        const prev = toks[k - 1];
+        if (f.words.length === 1 && !(prev && (prev.poss || /^(?:the|The|her|his|their|next|last|this)$/.test(prev.text)))) continue;
+        found.push({ a: k, b: k + f.words.length, type: 'ORG', weak: false, key: f.key });
+        break;
+      }
+    }
+    if (!found.length) return;
+    const covered = new Set<number>();
+    for (const c of found) for (let q = c.a; q < c.b; q++) covered.add(q);
+    const rest = this.cands.filter((x) => !covered.has(x.a) && !covered.has(x.b - 1));
+    this.cands.length = 0;
+    for (const c of rest) this.cands.push(c);
+    for (const c of found) this.cands.push(shaped(c));
   }
 
   /**
