@@ -683,6 +683,11 @@ describe('entities: rules after set 7 (invented cases)', () => {
     assert.deepStrictEqual(ms.filter((m) => m.type === 'ORG').map((m) => `${m.surface}=${m.key}`), ['Nordic Indoor Championships=Nordic Indoor Championships', 'Nordic Indoors=Nordic Indoor Championships', 'Arctic Championships=Arctic Championships', 'Arctics=Arctic Championships']);
   });
 
+  it('`the Fed funds rate` is a market term, not the central bank; `Federal Reserve Bank` is the Fed', () => {
+    const ms = rec('The Federal Reserve Bank is wary. The Fed funds rate rose and the Fed raised rates.');
+    assert.deepStrictEqual(ms.map((m) => `${m.surface}=${m.key}`), ['Federal Reserve Bank=Federal Reserve', 'Fed=Federal Reserve']);
+  });
+
   it('a country and a sport written as one name is the governing body', () => {
     assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
   });

@@ -1218,6 +1218,8 @@ class Doc {
     const g = this.gazetteerSpan(a, b);
     if (g === b) {
       if (n === 1 && /^(?:GB|MB|KB|TB)$/.test(first.text) && a > 0 && toks[a - 1].digit && first.joined) return;
+      // `the Fed funds rate`: the federal funds rate, a market term, not the central bank
+      if (n === 1 && first.text === 'Fed' && toks[b]?.text === 'funds') return;
       this.lexiconCand(a, b);
       return;
     }

@@ -17,7 +17,7 @@ World Bank
 French Open=Roland Garros|Roland-Garros
 World Trade Organization=WTO|World Trade Organisation
 World Health Organization=WHO|World Health Organisation
-Federal Reserve=Fed|US Federal Reserve|U.S. Federal Reserve
+Federal Reserve=Fed|US Federal Reserve|U.S. Federal Reserve|Federal Reserve Bank
 European Central Bank=ECB
 Bank of England=BoE
 Bank of Japan=BoJ|BOJ
