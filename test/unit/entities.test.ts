@@ -688,6 +688,10 @@ describe('entities: rules after set 7 (invented cases)', () => {
     assert.deepStrictEqual(ms.map((m) => `${m.surface}=${m.key}`), ['Federal Reserve Bank=Federal Reserve', 'Fed=Federal Reserve']);
   });
 
+  it('a place-based modifier is the place and the body after it stands alone; a country\'s `Government` names only the country', () => {
+    assert.deepStrictEqual(surfaces(rec('The Leeds-based Fiscal Studies Trust said the US Government must act.')), ['PLACE:Leeds', 'ORG:Fiscal Studies Trust', 'PLACE:US']);
+  });
+
   it('a country and a sport written as one name is the governing body', () => {
     assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
   });

@@ -111,6 +111,8 @@ const MATCH_STANDING = new Set(['lead', 'advantage', 'lifeline', 'equaliser', 'e
 const JOIN_VERBS = new Set(['join', 'joins', 'joined', 'joining', 'rejoin', 'rejoined']);
 /** `search engine Ask Jeeves`: a named search engine is the service (an organisation), not a person. */
 const searchEngine = (prev: Token, prev2: Token | undefined): boolean => (prev.text === 'engine' || prev.text === 'engines') && prev2?.text === 'search';
+/** `Washington-based`, `London-headquartered`: a place made a modifier. */
+const PLACE_MODIFIER = /^[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?[-‐‑–](?:based|headquartered|registered|listed)$/;
 /** What a player scores or takes: `a Luciano Orquera penalty` names the player. */
 const SCORING_ACTS = new Set('penalty penalties try goal header drop-goal conversion strike free-kick free-kicks volley shot cross tackle corner finish effort'.split(' '));
 /** Sports whose name after a country's is the national governing body (`UK Athletics`). */
@@ -1193,6 +1195,12 @@ class Doc {
       break;
     }
     if (a >= b) return;
+    // `the Washington-based Economic Policy Institute`: a place-based modifier is the place, and the name
+    // after it stands alone
+    if (b - a > 1 && PLACE_MODIFIER.test(toks[a].text) && this.hyphenParts(a)) {
+      this.piece(a + 1, b);
+      return;
+    }
     const first = toks[a];
     const n = b - a;
     // `The Times`, `both The Independent and The Sun`: a newspaper's one-word name after a capitalised `The`
@@ -1222,6 +1230,16 @@ class Doc {
       if (n === 1 && first.text === 'Fed' && toks[b]?.text === 'funds') return;
       this.lexiconCand(a, b);
       return;
+    }
+
+    // 1a0. `US Government`, `the UK Government`: a country's government written with a capital is the
+    // common noun (as `US government`): only the country is named
+    if (g === b - 1 && toks[b - 1].text === 'Government') {
+      const entry = this.lx.gazetteer.get(this.lookupForm(first) + (g > a + 1 ? ' ' + toks.slice(a + 1, g).map((t) => t.text).join(' ') : ''));
+      if (entry && entry.type === 'PLACE' && entry.country) {
+        this.lexiconCand(a, g);
+        return;
+      }
     }
 
     // 1a. `UK Athletics`, `UK Sport`, `New Zealand Rugby`: a country's name and a sport's name, written
