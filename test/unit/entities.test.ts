@@ -692,6 +692,12 @@ describe('entities: rules after set 7 (invented cases)', () => {
     assert.deepStrictEqual(surfaces(rec('The Leeds-based Fiscal Studies Trust said the US Government must act.')), ['PLACE:Leeds', 'ORG:Fiscal Studies Trust', 'PLACE:US']);
   });
 
+  it('a name between `the` and a plural noun of works is their title; a two-word demonym made plural is a people', () => {
+    assert.deepStrictEqual(surfaces(rec('The studio behind the Gwen Marlow films says 9,000 Sri Lankans and the New Zealanders saw them.')), []);
+    // a maker's works, a competition's series stay named
+    assert.deepStrictEqual(surfaces(rec('He praised the ESPN games and the Home International series.')).map((m) => m.split(':')[0]), ['ORG', 'ORG']);
+  });
+
   it('a country and a sport written as one name is the governing body', () => {
     assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
   });

@@ -113,6 +113,9 @@ const JOIN_VERBS = new Set(['join', 'joins', 'joined', 'joining', 'rejoin', 'rej
 const searchEngine = (prev: Token, prev2: Token | undefined): boolean => (prev.text === 'engine' || prev.text === 'engines') && prev2?.text === 'search';
 /** `Washington-based`, `London-headquartered`: a place made a modifier. */
 const PLACE_MODIFIER = /^[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?[-‐‑–](?:based|headquartered|registered|listed)$/;
+/** Plural nouns of works: a name between `the` and one of them is the works' title. */
+const WORK_NOUNS = new Set('games films movies books novels series albums songs comics cartoons'.split(' '));
+const prevIsThe = (t: Token | undefined): boolean => !!t && (t.text === 'the' || t.text === 'The');
 /** What a player scores or takes: `a Luciano Orquera penalty` names the player. */
 const SCORING_ACTS = new Set('penalty penalties try goal header drop-goal conversion strike free-kick free-kicks volley shot cross tackle corner finish effort'.split(' '));
 /** Sports whose name after a country's is the national governing body (`UK Athletics`). */
@@ -1298,8 +1301,13 @@ class Doc {
       return;
     }
     if (n === 1 && (lx.monthsDays.has(first.text) || lx.demonyms.has(first.text) || lx.miscHeads.has(first.text))) return;
-    // `Fifty percent of Europeans said`: a demonym's plural names a people, not a person
+    // `Fifty percent of Europeans said`: a demonym's plural names a people, not a person (`Sri Lankans` too)
     if (n === 1 && first.text.charCodeAt(first.text.length - 1) === 115 && lx.demonyms.has(first.text.slice(0, -1))) return;
+    if (n === 2 && lastTok.text.charCodeAt(lastTok.text.length - 1) === 115 && lx.demonyms.has(first.text + ' ' + lastTok.text.slice(0, -1))) return;
+    // `the Harry Potter games`, `the Bond films`: a name before a plural noun of works is their title
+    // (not a maker's name: `the ESPN games`, `the Argonaut games group`; not a competition's: `the Home
+    // International series`)
+    if (prevIsThe(toks[a - 1]) && toks[b]?.word && WORK_NOUNS.has(toks[b].text) && !lastTok.poss && !this.worksOfMaker(a, b)) return;
 
     // 5. Organisation head word anywhere: `US Indo-Pacific Command`, `Kyoritsu Women’s University`.
     let orgHead = -1;
@@ -1701,6 +1709,13 @@ class Doc {
       // (`World War II`: a Roman numeral is no body's acronym)
       if (t.allCaps && !lx.nonEntityAcronyms.has(t.text) && !/[^A-Z&]/.test(t.text) && t.text.length <= 9 && !/^[IVXLC]+$/.test(t.text)) this.add({ a: k, b: k + 1, type: 'ORG', weak: true, acronym: true });
     }
+  }
+
+  private worksOfMaker(a: number, b: number): boolean {
+    const lx = this.lx;
+    for (let k = a; k < b; k++) if (this.toks[k].allCaps || lx.orgHeads.has(this.toks[k].text)) return true;
+    const after = this.toks[b + 1];
+    return !!after && after.word && !after.cap && (lx.orgNounsAfter.has(after.text) || EVENT_NOUNS_AFTER.has(after.text));
   }
 
   /** Whether the text uses this word alone after an article (`the new Mini was`, `a Mini.`): a thing.
