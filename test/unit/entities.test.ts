@@ -698,6 +698,10 @@ describe('entities: rules after set 7 (invented cases)', () => {
     assert.deepStrictEqual(surfaces(rec('He praised the ESPN games and the Home International series.')).map((m) => m.split(':')[0]), ['ORG', 'ORG']);
   });
 
+  it('a name a side plays in a position is the player (`play Kaka forward`), a name before a position otherwise the club', () => {
+    assert.deepStrictEqual(surfaces(rec('They can play Zizo forward, said the Varvik winger Tom Reed.')), ['PERSON:Zizo', 'ORG:Varvik', 'PERSON:Tom Reed']);
+  });
+
   it('a country and a sport written as one name is the governing body', () => {
     assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
   });

@@ -116,6 +116,8 @@ const PLACE_MODIFIER = /^[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?[-‐‑–](?:based|he
 /** Plural nouns of works: a name between `the` and one of them is the works' title. */
 const WORK_NOUNS = new Set('games films movies books novels series albums songs comics cartoons'.split(' '));
 const prevIsThe = (t: Token | undefined): boolean => !!t && (t.text === 'the' || t.text === 'The');
+/** Verbs that put a player in a position: `play Kaka forward`. */
+const LINEUP_VERBS = new Set('play plays played playing start starts started field fielded fielding pick picked deploy deployed push pushed move moved'.split(' '));
 /** What a player scores or takes: `a Luciano Orquera penalty` names the player. */
 const SCORING_ACTS = new Set('penalty penalties try goal header drop-goal conversion strike free-kick free-kicks volley shot cross tackle corner finish effort'.split(' '));
 /** Sports whose name after a country's is the national governing body (`UK Athletics`). */
@@ -2293,6 +2295,8 @@ class Doc {
     if (!t.sentStart && prev && prev.text === 'at' && prev2 && prev2.word && lx.orgAffiliates.has(prev2.text.toLowerCase())) return 'ORG';
     if (next && next.word && !next.cap && lx.reportingVerbs.has(next.text) && !t.poss) return 'PERSON';
     if (next && next.word && !next.cap && CLUB_VERBS.has(next.text)) return 'ORG';
+    // `play Kaka forward`, `started Zola up front`: a side's choice of a player for a position
+    if (next && next.word && PLAYING_POSITIONS.has(next.text) && prev && prev.word && LINEUP_VERBS.has(prev.text) && !t.poss) return 'PERSON';
     if (next && next.word && !next.cap && (PLAYING_POSITIONS.has(next.text) || this.clubCompound(next.text)) && !t.poss) return 'ORG';
     if (next && next.text === ',' && toks[k + 2]?.word && lx.reportingVerbs.has(toks[k + 2].text)) return 'PERSON';
     // the noun after outweighs `said` before: `said Nationwide economist Alex Bannister`
