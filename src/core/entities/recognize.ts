@@ -482,6 +482,11 @@ class Doc {
    * paragraph that holds an initial's item. `, capt` after the affiliation stays outside.
    */
   private affiliationLists(): void {
+    // (three brackets at least, or no list: most documents leave here)
+    const text = this.text;
+    let at = text.indexOf('(');
+    for (let n = 1; n < 3 && at >= 0; n++) at = text.indexOf('(', at + 1);
+    if (at < 0) return;
     const toks = this.toks;
     let items: [number, number, number, boolean][] | undefined; // name start, `(`, bracket end, initial
     let initials = 0;
