@@ -629,6 +629,84 @@ describe('entities: recognition rules', () => {
   });
 });
 
+describe('entities: rules after set 7 (invented cases)', () => {
+  const rec = (text: string) => recognizeEntities(text, analyzeDocument(text).paragraphs);
+  const surfaces = (ms: EntityMention[]) => ms.map((m) => `${m.type}:${m.surface}`);
+
+  it('a squad list of `Initial Surname (Affiliation)` items: the person and the club as printed; a place in brackets stays a place', () => {
+    const text = 'Team named for the indoor meeting.\n\n60m: R Tolland (Kestrel Harriers), P Mawby (Dunmore and Fenwick), Sam Okoro (Lowfield AAC).\n\nB Arkwright (Marsh, Lydd and Brook AC). High jump: T Venn (Hollins Beagles).\n\nC Dorran (Ashby AC), H Pell (Canada).';
+    assert.deepStrictEqual(surfaces(rec(text)), [
+      'PERSON:R Tolland', 'ORG:Kestrel Harriers', 'PERSON:P Mawby', 'ORG:Dunmore and Fenwick', 'PERSON:Sam Okoro', 'ORG:Lowfield AAC',
+      'PERSON:B Arkwright', 'ORG:Marsh, Lydd and Brook AC', 'PERSON:T Venn', 'ORG:Hollins Beagles', 'PERSON:C Dorran', 'ORG:Ashby AC', 'PERSON:H Pell', 'PLACE:Canada',
+    ]);
+    // players' countries: an unknown abbreviation among them is not read as a club
+    const countries = 'Squad.\n\nC Lathe (Australia); B Lomu (Samoa), J Fouch (Aus), T Umbe (New Zealand), S Bobb (Fiji), A Mehr (Aus, capt).';
+    assert.deepStrictEqual(surfaces(rec(countries)).filter((m) => !m.startsWith('PERSON')), ['PLACE:Australia', 'PLACE:Samoa', 'PLACE:New Zealand', 'PLACE:Fiji']);
+    // prose with one bracket is no list
+    assert.deepStrictEqual(surfaces(rec('The chairman, Tom Ridley (Labour), spoke first.')).filter((m) => m.includes('Labour')), []);
+    // club head words name clubs anywhere
+    assert.deepStrictEqual(surfaces(rec('He ran for Kestrel Harriers and later Ashby AC.')), ['ORG:Kestrel Harriers', 'ORG:Ashby AC']);
+  });
+
+  it('a team sheet of bare surnames is a list of people when several of them are people the story names; a full name before a scoring act', () => {
+    const text = 'Tomas Varga kicked a Pietro Zanolli penalty back. Dario Feltri scored, and Marco Benzi and Luca Orsetti ran hard.\n\nVarga; Feltri, Quarto, Benzi, Orsetti; Zanolli, Brenta; Lupo, Caradon, Teschi.\n\nMolari, Pevere, Santin, Gobbo, Rastelli.';
+    const ps = surfaces(rec(text)).filter((m) => m.startsWith('PERSON'));
+    assert.deepStrictEqual(ps.slice(0, 5), ['PERSON:Tomas Varga', 'PERSON:Pietro Zanolli', 'PERSON:Dario Feltri', 'PERSON:Marco Benzi', 'PERSON:Luca Orsetti']);
+    assert.deepStrictEqual(ps.slice(5), ['Varga', 'Feltri', 'Quarto', 'Benzi', 'Orsetti', 'Zanolli', 'Brenta', 'Lupo', 'Caradon', 'Teschi', 'Molari', 'Pevere', 'Santin', 'Gobbo', 'Rastelli'].map((w) => 'PERSON:' + w));
+    // a list of capitalised words that names no known person, or holds a place, stays unread
+    assert.deepStrictEqual(surfaces(rec('Fabrics on sale.\n\nVelvet, Linen, Satin, Tweed, Denim.')), []);
+    assert.deepStrictEqual(surfaces(rec('Tomas Varga met Dario Feltri and Marco Benzi.\n\nVarga, Feltri, Benzi, Paris, Quarto.')).filter((m) => m === 'PERSON:Quarto'), []);
+  });
+
+  it('a web service named after `search engine` or `portal`, or before `founder`, is an organisation everywhere in the story', () => {
+    const ms = rec('Called Quorble, it reads results aloud. According to search engine Zippo Finds, most surfers start there. "It is fine," said Quorble founder Ann Tarry. People visiting Quorble like it, and web portal Vexa agrees.');
+    assert.deepStrictEqual(surfaces(ms), ['ORG:Quorble', 'ORG:Zippo Finds', 'ORG:Quorble', 'PERSON:Ann Tarry', 'ORG:Quorble', 'ORG:Vexa']);
+    // an engine of another kind is no cue
+    assert.deepStrictEqual(surfaces(rec('The game uses the graphics engine Tarn.')), []);
+  });
+
+  it('a company named by its own word is the one name the story gives it with a word saying what it makes', () => {
+    const ms = rec('Independent game makers, Zelkor Games, are for sale. Zelkor warned it was short of cash. Software firm QRX Systems backs it, and QRX says so. The Athens Games are over.');
+    assert.deepStrictEqual(ms.map((m) => `${m.type}:${m.surface}=${m.key}`), ['ORG:Zelkor Games=Zelkor Games', 'ORG:Zelkor=Zelkor Games', 'ORG:QRX Systems=QRX Systems', 'ORG:QRX=QRX Systems']);
+  });
+
+  it('a club named after its capitals alone is that club (`Milan` for `AC Milan`); given names in brackets before a surname are one person', () => {
+    // (a city's name: the lexicon's place, read as the club by its context)
+    const ms = rec('Their task against SC Lyon is hard, said Tom Reed. Lyon beat Juventus twice.');
+    assert.deepStrictEqual(ms.filter((m) => m.type === 'ORG').map((m) => `${m.surface}=${m.key}`), ['SC Lyon=SC Lyon', 'Lyon=SC Lyon', 'Juventus=Juventus']);
+    const p = rec('They can play (Jon Erik) Tollund up front, he said.');
+    assert.deepStrictEqual(p.map((m) => `${m.type}:${m.surface}=${m.key}`), ['PERSON:Jon Erik=Jon Erik Tollund', 'PERSON:Tollund=Jon Erik Tollund']);
+  });
+
+  it('a championship named by its modifiers with the last made plural is the championship the story names', () => {
+    const ms = rec('She will run at the Nordic Indoor Championships. Her first Nordic Indoors are in Oslo. She won the Arctic Championships; the Arctics beckon. Arctics said so.');
+    assert.deepStrictEqual(ms.filter((m) => m.type === 'ORG').map((m) => `${m.surface}=${m.key}`), ['Nordic Indoor Championships=Nordic Indoor Championships', 'Nordic Indoors=Nordic Indoor Championships', 'Arctic Championships=Arctic Championships', 'Arctics=Arctic Championships']);
+  });
+
+  it('`the Fed funds rate` is a market term, not the central bank; `Federal Reserve Bank` is the Fed', () => {
+    const ms = rec('The Federal Reserve Bank is wary. The Fed funds rate rose and the Fed raised rates.');
+    assert.deepStrictEqual(ms.map((m) => `${m.surface}=${m.key}`), ['Federal Reserve Bank=Federal Reserve', 'Fed=Federal Reserve']);
+  });
+
+  it('a place-based modifier is the place and the body after it stands alone; a country\'s `Government` names only the country', () => {
+    assert.deepStrictEqual(surfaces(rec('The Leeds-based Fiscal Studies Trust said the US Government must act.')), ['PLACE:Leeds', 'ORG:Fiscal Studies Trust', 'PLACE:US']);
+  });
+
+  it('a name between `the` and a plural noun of works is their title; a two-word demonym made plural is a people', () => {
+    assert.deepStrictEqual(surfaces(rec('The studio behind the Gwen Marlow films says 9,000 Sri Lankans and the New Zealanders saw them.')), []);
+    // a maker's works, a competition's series stay named
+    assert.deepStrictEqual(surfaces(rec('He praised the ESPN games and the Home International series.')).map((m) => m.split(':')[0]), ['ORG', 'ORG']);
+  });
+
+  it('a name a side plays in a position is the player (`play Kaka forward`), a name before a position otherwise the club', () => {
+    assert.deepStrictEqual(surfaces(rec('They can play Zizo forward, said the Varvik winger Tom Reed.')), ['PERSON:Zizo', 'ORG:Varvik', 'PERSON:Tom Reed']);
+  });
+
+  it('a country and a sport written as one name is the governing body', () => {
+    assert.deepStrictEqual(surfaces(rec('Canada Rowing named its crew, and Canada rowing is strong.')), ['ORG:Canada Rowing', 'PLACE:Canada']);
+  });
+});
+
 describe('entities: corpus resolution', () => {
   const doc = (path: string, outlet: string | null, text: string) => ({ path, outlet, text, mentions: recognizeEntities(text) });
 

@@ -109,6 +109,19 @@ const SQUAD_LABELS = new Set(['Subs', 'Substitutes', 'Replacements', 'Booked', '
 /** `gave Liverpool the lead`, `threw Newcastle a lifeline`. */
 const MATCH_STANDING = new Set(['lead', 'advantage', 'lifeline', 'equaliser', 'equalizer', 'winner']);
 const JOIN_VERBS = new Set(['join', 'joins', 'joined', 'joining', 'rejoin', 'rejoined']);
+/** `search engine Ask Jeeves`: a named search engine is the service (an organisation), not a person. */
+const searchEngine = (prev: Token, prev2: Token | undefined): boolean => (prev.text === 'engine' || prev.text === 'engines') && prev2?.text === 'search';
+/** `Washington-based`, `London-headquartered`: a place made a modifier. */
+const PLACE_MODIFIER = /^[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?[-‐‑–](?:based|headquartered|registered|listed)$/;
+/** Plural nouns of works: a name between `the` and one of them is the works' title. */
+const WORK_NOUNS = new Set('games films movies books novels series albums songs comics cartoons'.split(' '));
+const prevIsThe = (t: Token | undefined): boolean => !!t && (t.text === 'the' || t.text === 'The');
+/** Verbs that put a player in a position: `play Kaka forward`. */
+const LINEUP_VERBS = new Set('play plays played playing start starts started field fielded fielding pick picked deploy deployed push pushed move moved'.split(' '));
+/** What a player scores or takes: `a Luciano Orquera penalty` names the player. */
+const SCORING_ACTS = new Set('penalty penalties try goal header drop-goal conversion strike free-kick free-kicks volley shot cross tackle corner finish effort'.split(' '));
+/** Sports whose name after a country's is the national governing body (`UK Athletics`). */
+const SPORT_BODY_WORDS = new Set('Athletics Sport Rugby Cycling Swimming Rowing Gymnastics Hockey Golf Tennis Boxing Cricket Triathlon Judo Sailing Badminton Squash Netball Basketball Volleyball'.split(' '));
 /** Playing positions: `Middlesbrough winger Stewart Downing`, `Crystal Palace striker` name a club
  * (a country before them is its national team, a place). */
 const PLAYING_POSITIONS = new Set('striker strikers winger wingers midfielder midfielders defender defenders goalkeeper goalkeepers keeper forward full-back left-back right-back centre-back centre-half wing-back fly-half scrum-half flanker hooker prop'.split(' '));
@@ -297,6 +310,7 @@ class Doc {
     if (digitLed) this.digitLedOrgs(digitLed);
     this.clubShortNames();
     this.nameLists();
+    this.affiliationLists();
     this.acronymDefinitions();
     this.affiliations();
     this.orgNamesOverPersons();
@@ -430,7 +444,7 @@ class Doc {
     // a team sheet with substitutions lists players by surname alone (`Dudek, Finnan, Hyypia, …`);
     // so does a side's list of eleven or more with one substitution, or any list once the document
     // has printed one sheet
-    const sheet = subs >= 2 || (subs >= 1 && items.length >= 11) || (sheetSeen && items.length >= 8);
+    let sheet = subs >= 2 || (subs >= 1 && items.length >= 11) || (sheetSeen && items.length >= 8);
     const shaped = (a: number, b: number): boolean => {
       if (sheet && b - a === 1) return surname(toks[a]) && this.nameLike(toks[a]) && !this.lx.gazetteer.has(toks[a].text);
       if (b - a < 2 || b - a > 4 || !(initial(toks[a]) || surname(toks[a]))) return false;
@@ -444,6 +458,10 @@ class Doc {
         good++;
         if (initial(toks[a])) initials++;
       }
+    if (!sheet && (initials < 3 || good * 10 < items.length * 7) && this.listOfKnownPeople(items, sheetSeen)) {
+      sheet = true;
+      good = items.length;
+    }
     if ((initials < 3 && !sheet) || good * 10 < items.length * 7) return false;
     for (const [a, b] of items)
       if (shaped(a, b)) {
@@ -452,6 +470,125 @@ class Doc {
       }
     return true;
   }
+
+  /**
+   * Squad lists with affiliations: `60m: D Chin (Belgrave Harriers), J Gardener (Wessex and Bath).`
+   * In a document with three or more list items of an initial, a surname and a bracket of capitalised
+   * words (`Initial Surname (Affiliation)`, each item opening a paragraph or after `,` `;` `.` `:`), the
+   * listed name is a person and the bracket is the club or body the person comes from: one
+   * organisation, as printed with its commas and `and` (`Windsor, Slough, Eton and Hounslow AC`),
+   * unless the bracket is a place (`P O'Brien (New Zealand)`, a referee's country, `(S Yorkshire)`),
+   * which keeps its reading. A full name listed so (`Jimmy Watkins (Cardiff AAC)`) counts in a
+   * paragraph that holds an initial's item. `, capt` after the affiliation stays outside.
+   */
+  private affiliationLists(): void {
+    // (three brackets at least, or no list: most documents leave here)
+    const text = this.text;
+    let at = text.indexOf('(');
+    for (let n = 1; n < 3 && at >= 0; n++) at = text.indexOf('(', at + 1);
+    if (at < 0) return;
+    const toks = this.toks;
+    let items: [number, number, number, boolean][] | undefined; // name start, `(`, bracket end, initial
+    let initials = 0;
+    for (let k = 1; k < toks.length; k++) {
+      if (toks[k].text !== '(') continue;
+      const p = toks[k].para;
+      // the name: 2-4 words back to an item boundary
+      let s = k;
+      while (s > 0 && k - s < 5 && toks[s - 1].para === p && toks[s - 1].word) s--;
+      if (k - s < 2 || k - s > 4) continue;
+      const before = s > 0 && toks[s - 1].para === p ? toks[s - 1].text : '';
+      if (before !== '' && before !== ',' && before !== ';' && before !== '.' && before !== ':' && before !== ')') continue;
+      const first = toks[s];
+      const initial = first.word && /^[A-Z]$/.test(first.text) && !first.dot;
+      if (!initial && !this.nameLike(first)) continue;
+      let ok = true;
+      for (let q = s + 1; q < k; q++) {
+        const t = toks[q];
+        if (!(t.word && ((t.cap && !t.digit && this.nameLike(t)) || /^(?:de|da|di|van|von|le|la|du|del|dal)$/i.test(t.text)))) ok = false;
+      }
+      const last = toks[k - 1];
+      if (!ok || !last.cap || last.allCaps || last.text.length < 2) continue;
+      // the bracket: capitalised words, `and`/`with`/`of`/`&` and commas between them
+      let e = k + 1;
+      while (e < toks.length && toks[e].para === p && e - k <= 12) {
+        const t = toks[e];
+        if (t.text === ')') break;
+        if (t.text === ',' && toks[e + 1] && toks[e + 1].word && !toks[e + 1].cap) break; // `(Sale Sharks, capt)`
+        if (!(t.text === ',' || t.text === '&' || (t.word && (t.cap || /^(?:and|with|of)$/.test(t.text))))) {
+          ok = false;
+          break;
+        }
+        e++;
+      }
+      if (!ok || e === k + 1 || e - k > 12 || !toks[e] || toks[e].para !== p || !toks[e - 1].word || !toks[e - 1].cap || !toks[k + 1].cap) continue;
+      (items ??= []).push([s, k, e, initial]);
+      if (initial) initials++;
+    }
+    if (!items || initials < 3) return;
+    const paras = new Set<number>();
+    for (const [s, , , initial] of items) if (initial) paras.add(toks[s].para);
+    const isPlace = (k: number, e: number) => this.cands.some((c) => c.a === k + 1 && c.b === e && c.type === 'PLACE' && c.s === undefined);
+    // items of one list share a kind: where most brackets of a paragraph are places (players' countries),
+    // an unknown one (`(SA)`, `(Aus, capt)`: no reading or a weak one) is an abbreviated country, not a club
+    const placesIn = new Map<number, number>();
+    const bracketsIn = new Map<number, number>();
+    for (const [s, k, e] of items) {
+      const p = toks[s].para;
+      if (isPlace(k, e)) placesIn.set(p, (placesIn.get(p) ?? 0) + 1);
+      else if (!this.cands.some((c) => c.a > k && c.a < e && !c.weak)) continue;
+      bracketsIn.set(p, (bracketsIn.get(p) ?? 0) + 1);
+    }
+    const covered = new Set<number>();
+    const found: Cand[] = [];
+    for (const [s, k, e] of items) {
+      const p = toks[s].para;
+      if (!paras.has(p)) continue;
+      for (let q = s; q < k; q++) covered.add(q);
+      found.push({ a: s, b: k, type: 'PERSON', weak: false });
+      if (isPlace(k, e) || (placesIn.get(p) ?? 0) * 2 >= (bracketsIn.get(p) ?? 0)) continue;
+      for (let q = k + 1; q < e; q++) covered.add(q);
+      found.push({ a: k + 1, b: e, type: 'ORG', weak: false });
+    }
+    const rest = this.cands.filter((x) => !covered.has(x.a) && !covered.has(x.b - 1));
+    this.cands.length = 0;
+    for (const c of rest) this.cands.push(c);
+    for (const c of found) this.cands.push(shaped(c));
+  }
+
+  /**
+   * `De Marigny; Mi Bergamasco, Canale, Masi, Nitoglia; Orquera, Troncon; …`: a team sheet of bare
+   * surnames with no substitutions. Items of one list share a kind: a paragraph that is only a list of
+   * name-shaped items (one to three capitalised words, no known place or organisation, no lower-case
+   * word) of which three or more, and at least a quarter, are people the document already names (the
+   * same words read as a person, or the surname of a person named in full) is a list of people; once the
+   * document has printed such a sheet, a bench of five or more name-shaped items is one too.
+   */
+  private listOfKnownPeople(items: [number, number][], sheetSeen: boolean): boolean {
+    const toks = this.toks;
+    const lx = this.lx;
+    for (const [a, b] of items) {
+      if (b - a > 3) return false;
+      for (let k = a; k < b; k++) {
+        const t = toks[k];
+        const particle = k < b - 1 && /^(?:De|Da|Di|Del|Dal|Van|Von|Le|La|Lo|Du|de|da|di|del|dal|van|von)$/.test(t.text);
+        if (!particle && !(t.word && t.cap && !t.digit && !t.allCaps && this.nameLike(t))) return false;
+      }
+      if (lx.gazetteer.has(toks[a].text) && b - a === 1) return false;
+    }
+    if (sheetSeen) return items.length >= 5;
+    let persons = this.fullNameSurnames;
+    if (!persons) {
+      persons = new Set<string>();
+      for (const c of this.cands) if (c.type === 'PERSON' && !c.weak && c.s === undefined) persons.add(this.text.slice(toks[c.a].start, toks[c.b - 1].end)).add(toks[c.b - 1].text);
+      this.fullNameSurnames = persons;
+    }
+    let known = 0;
+    for (const [a, b] of items) if (persons.has(this.text.slice(toks[a].start, toks[b - 1].end))) known++;
+    return known >= 3 && known * 4 >= items.length;
+  }
+
+  private fullNameSurnames: Set<string> | undefined;
 
   /** `H Webb (S Yorkshire).`: in a document with a team sheet, a line that is an initial and a surname
    * (the referee, before the county he comes from) names a person. */
@@ -545,6 +682,7 @@ class Doc {
    * the one named most often, then the one of fewest words (the sport's main event).
    */
   private competitionShortNames(): void {
+    this.championshipPlurals();
     const toks = this.toks;
     const counts = new Map<string, { n: number; words: number }>();
     const short: Cand[] = [];
@@ -563,6 +701,52 @@ class Doc {
     let best = { n: 0, words: 0 };
     for (const [k, v] of counts) if (v.n > best.n || (v.n === best.n && v.words < best.words)) [key, best] = [k, v];
     for (const c of short) c.key = key;
+  }
+
+  /**
+   * `her first European Indoors`, `the Europeans`: a championship's modifiers with the last one made
+   * plural, in a story that names the `European Indoor Championships` (`European Championships`), are
+   * that championship.
+   */
+  private championshipPlurals(): void {
+    const toks = this.toks;
+    let forms: Map<string, { words: string[]; key: string }[]> | undefined;
+    for (const c of this.cands) {
+      if (c.type !== 'ORG' || c.s !== undefined || c.weak || c.b - c.a < 2 || c.b - c.a > 4) continue;
+      const head = toks[c.b - 1].text;
+      if (head !== 'Championships' && head !== 'Championship') continue;
+      const words: string[] = [];
+      for (let k = c.a; k < c.b - 1; k++) words.push(toks[k].text);
+      if (!words.every((w) => /^[A-Z][a-z]+$/.test(w))) continue;
+      words[words.length - 1] += 's';
+      const list = ((forms ??= new Map()).get(words[0]) ?? []) as { words: string[]; key: string }[];
+      if (!list.some((f) => f.words.join(' ') === words.join(' '))) list.push({ words, key: this.candKey(c) });
+      forms.set(words[0], list);
+    }
+    if (!forms) return;
+    const found: Cand[] = [];
+    for (let k = 0; k < toks.length; k++) {
+      const list = toks[k].word && toks[k].cap ? forms.get(toks[k].text) : undefined;
+      if (!list) continue;
+      for (const f of list) {
+        let ok = true;
+        for (let q = 1; q < f.words.length && ok; q++) ok = toks[k + q]?.text === f.words[q] && toks[k + q].joined;
+        const after = toks[k + f.words.length];
+        if (!ok || (after && this.capLike(after) && after.joined)) continue;
+        // one plural word (`Europeans`) is also a people: only after a determiner or a possessive
+        const prev = toks[k - 1];
+        if (f.words.length === 1 && !(prev && (prev.poss || /^(?:the|The|her|his|their|next|last|this)$/.test(prev.text)))) continue;
+        found.push({ a: k, b: k + f.words.length, type: 'ORG', weak: false, key: f.key });
+        break;
+      }
+    }
+    if (!found.length) return;
+    const covered = new Set<number>();
+    for (const c of found) for (let q = c.a; q < c.b; q++) covered.add(q);
+    const rest = this.cands.filter((x) => !covered.has(x.a) && !covered.has(x.b - 1));
+    this.cands.length = 0;
+    for (const c of rest) this.cands.push(c);
+    for (const c of found) this.cands.push(shaped(c));
   }
 
   /**
@@ -744,6 +928,16 @@ class Doc {
         replace(k - 1, k);
         replace(k + 1, k + 2);
         this.aliasOf.set(k - 1, key).set(k + 1, key);
+      } else if (t.text === '(' && lx.givenNames.has(toks[k + 1].text) && name(k + 1)) {
+        // `(Jon Dahl) Tomasson`: given names in brackets before the surname, one person
+        let e = k + 1;
+        while (e < k + 3 && name(e)) e++;
+        const sn = toks[e + 1];
+        if (toks[e]?.text !== ')' || !sn || sn.para !== t.para || !name(e + 1) || lx.givenNames.has(sn.text) || this.capLike(toks[e + 2])) continue;
+        const key = this.text.slice(toks[k + 1].start, toks[e - 1].end) + ' ' + sn.text;
+        replace(k + 1, e);
+        replace(e + 1, e + 2);
+        this.aliasOf.set(k + 1, key).set(e + 1, key);
       }
     }
   }
@@ -1011,6 +1205,12 @@ class Doc {
       break;
     }
     if (a >= b) return;
+    // `the Washington-based Economic Policy Institute`: a place-based modifier is the place, and the name
+    // after it stands alone
+    if (b - a > 1 && PLACE_MODIFIER.test(toks[a].text) && this.hyphenParts(a)) {
+      this.piece(a + 1, b);
+      return;
+    }
     const first = toks[a];
     const n = b - a;
     // `The Times`, `both The Independent and The Sun`: a newspaper's one-word name after a capitalised `The`
@@ -1036,8 +1236,30 @@ class Doc {
     const g = this.gazetteerSpan(a, b);
     if (g === b) {
       if (n === 1 && /^(?:GB|MB|KB|TB)$/.test(first.text) && a > 0 && toks[a - 1].digit && first.joined) return;
+      // `the Fed funds rate`: the federal funds rate, a market term, not the central bank
+      if (n === 1 && first.text === 'Fed' && toks[b]?.text === 'funds') return;
       this.lexiconCand(a, b);
       return;
+    }
+
+    // 1a0. `US Government`, `the UK Government`: a country's government written with a capital is the
+    // common noun (as `US government`): only the country is named
+    if (g === b - 1 && toks[b - 1].text === 'Government') {
+      const entry = this.lx.gazetteer.get(this.lookupForm(first) + (g > a + 1 ? ' ' + toks.slice(a + 1, g).map((t) => t.text).join(' ') : ''));
+      if (entry && entry.type === 'PLACE' && entry.country) {
+        this.lexiconCand(a, g);
+        return;
+      }
+    }
+
+    // 1a. `UK Athletics`, `UK Sport`, `New Zealand Rugby`: a country's name and a sport's name, written
+    // as one capitalised name, is that country's governing body for the sport (`UK athletics` is the sport)
+    if (g > a && g === b - 1 && SPORT_BODY_WORDS.has(toks[b - 1].text) && !toks[b - 1].poss && toks[b - 1].joined) {
+      const entry = this.lx.gazetteer.get(this.lookupForm(first) + (g > a + 1 ? ' ' + toks.slice(a + 1, g).map((t) => t.text).join(' ') : ''));
+      if (entry && entry.type === 'PLACE' && entry.country) {
+        this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
     }
 
     // 1b. `the Athens Olympics`, `the Winter Olympic Games`: a host city or a season before the Games
@@ -1077,10 +1299,22 @@ class Doc {
         break;
       }
     }
-    if ((lx.miscHeads.has(lastTok.text) || lx.miscHeads.has(headTok.text)) && n > 1) return;
+    if ((lx.miscHeads.has(lastTok.text) || lx.miscHeads.has(headTok.text)) && n > 1) {
+      // `game makers, Argonaut Games,`, `the firm Zelkor Games`: after an organisation noun (or it and a
+      // comma) a name ending in a thing's word that is also a company's head is the company
+      const prev = toks[a - 1];
+      const cue = prev && ((prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) || (prev.text === ',' && toks[a - 2]?.word && !toks[a - 2].cap && lx.orgCuesBefore.has(toks[a - 2].text)));
+      if (cue && headTok === lastTok && lx.orgHeads.has(lastTok.text) && !lx.gazetteer.has(first.text)) this.add({ a, b, type: 'ORG', weak: false });
+      return;
+    }
     if (n === 1 && (lx.monthsDays.has(first.text) || lx.demonyms.has(first.text) || lx.miscHeads.has(first.text))) return;
-    // `Fifty percent of Europeans said`: a demonym's plural names a people, not a person
+    // `Fifty percent of Europeans said`: a demonym's plural names a people, not a person (`Sri Lankans` too)
     if (n === 1 && first.text.charCodeAt(first.text.length - 1) === 115 && lx.demonyms.has(first.text.slice(0, -1))) return;
+    if (n === 2 && lastTok.text.charCodeAt(lastTok.text.length - 1) === 115 && lx.demonyms.has(first.text + ' ' + lastTok.text.slice(0, -1))) return;
+    // `the Harry Potter games`, `the Bond films`: a name before a plural noun of works is their title
+    // (not a maker's name: `the ESPN games`, `the Argonaut games group`; not a competition's: `the Home
+    // International series`)
+    if (prevIsThe(toks[a - 1]) && toks[b]?.word && WORK_NOUNS.has(toks[b].text) && !lastTok.poss && !this.worksOfMaker(a, b)) return;
 
     // 5. Organisation head word anywhere: `US Indo-Pacific Command`, `Kyoritsu Women’s University`.
     let orgHead = -1;
@@ -1443,7 +1677,7 @@ class Doc {
       // `NTT DoCoMo`, `Deutsche BridgeHead`: a word with a capital inside is a brand, not a person's name
       let camel = false;
       for (let k = a; k < b; k++) if (isCamel(toks[k].text)) camel = true;
-      if (camel || (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text))) {
+      if (camel || (prev && prev.word && !prev.cap && (lx.orgCuesBefore.has(prev.text) || searchEngine(prev, prev2)))) {
         this.add({ a, b, type: 'ORG', weak: false });
         return;
       }
@@ -1455,7 +1689,8 @@ class Doc {
         return;
       }
       // `an Evil Twin`: an indefinite article introduces a thing, not a named person
-      if (prev && prev.word && (prev.text === 'a' || prev.text === 'an') && !lx.givenNames.has(first.text)) return;
+      // (but `a Luciano Orquera penalty`, `an Andrea Pirlo free-kick`: a full name before a scoring act is its scorer)
+      if (prev && prev.word && (prev.text === 'a' || prev.text === 'an') && !lx.givenNames.has(first.text) && !(n >= 2 && toks[b] && toks[b].word && SCORING_ACTS.has(toks[b].text))) return;
       // `the Cooper S`, `a Mini One`: a name does not end in a lone capital letter (a model's trim does)
       if (toks[b - 1].text.length === 1 && !toks[b - 1].dot) return;
       // `MG Rover`, `LG Card`, `AC Milan`: two or three capitals without dots before one name-like word,
@@ -1481,6 +1716,13 @@ class Doc {
       // (`World War II`: a Roman numeral is no body's acronym)
       if (t.allCaps && !lx.nonEntityAcronyms.has(t.text) && !/[^A-Z&]/.test(t.text) && t.text.length <= 9 && !/^[IVXLC]+$/.test(t.text)) this.add({ a: k, b: k + 1, type: 'ORG', weak: true, acronym: true });
     }
+  }
+
+  private worksOfMaker(a: number, b: number): boolean {
+    const lx = this.lx;
+    for (let k = a; k < b; k++) if (this.toks[k].allCaps || lx.orgHeads.has(this.toks[k].text)) return true;
+    const after = this.toks[b + 1];
+    return !!after && after.word && !after.cap && (lx.orgNounsAfter.has(after.text) || EVENT_NOUNS_AFTER.has(after.text));
   }
 
   /** Whether the text uses this word alone after an article (`the new Mini was`, `a Mini.`): a thing.
@@ -2054,10 +2296,12 @@ class Doc {
     if (prev && prev.word && lx.honorifics.has(prev.text)) return 'PERSON';
     // `Souness's side`, `Benitez's men`: a team is its manager's
     if (t.poss && !t.sentStart && next && next.word && (next.text === 'side' || next.text === 'men' || next.text === 'team') && toks[k + 2]?.word && !toks[k + 2].cap) return 'PERSON';
-    if (!t.sentStart && prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
+    if (!t.sentStart && prev && prev.word && !prev.cap && (lx.orgCuesBefore.has(prev.text) || searchEngine(prev, prev2))) return 'ORG';
     if (!t.sentStart && prev && prev.text === 'at' && prev2 && prev2.word && lx.orgAffiliates.has(prev2.text.toLowerCase())) return 'ORG';
     if (next && next.word && !next.cap && lx.reportingVerbs.has(next.text) && !t.poss) return 'PERSON';
     if (next && next.word && !next.cap && CLUB_VERBS.has(next.text)) return 'ORG';
+    // `play Kaka forward`, `started Zola up front`: a side's choice of a player for a position
+    if (next && next.word && PLAYING_POSITIONS.has(next.text) && prev && prev.word && LINEUP_VERBS.has(prev.text) && !t.poss) return 'PERSON';
     if (next && next.word && !next.cap && (PLAYING_POSITIONS.has(next.text) || this.clubCompound(next.text)) && !t.poss) return 'ORG';
     if (next && next.text === ',' && toks[k + 2]?.word && lx.reportingVerbs.has(toks[k + 2].text)) return 'PERSON';
     // the noun after outweighs `said` before: `said Nationwide economist Alex Bannister`
@@ -2075,7 +2319,7 @@ class Doc {
     if (prev && prev.text === 'of' && prev2 && prev2.word && !prev2.cap && lx.placeNounsAfter.has(prev2.text)) return 'PLACE';
     if (t.sentStart) return null;
     if (next && next.word && !next.cap && lx.personNounsAfter.has(next.text) && prev?.text === 'the') return 'PERSON';
-    if (prev && prev.word && !prev.cap && lx.orgCuesBefore.has(prev.text)) return 'ORG';
+    if (prev && prev.word && !prev.cap && (lx.orgCuesBefore.has(prev.text) || searchEngine(prev, prev2))) return 'ORG';
     if (prev && prev.word && prev.text === 'in' && prev2 && prev2.word && lx.orgBeforeIn.has(prev2.text)) return 'ORG';
     if (prev && prev.word && lx.placePrepositions.has(prev.text) && !(next && next.word && next.cap)) {
       if (next && next.word && !next.cap && !lx.reportingVerbs.has(next.text) && !['and', 'or', 'on', 'in', 'at', 'for', 'by', 'with', 'from', 'to', 'last', 'next', 'this', 'after', 'before', 'since', 'where', 'which', 'as', 'but'].includes(next.text)) return null;
@@ -2101,6 +2345,8 @@ class Doc {
     // corporate word dropped (`Telegraph` for `the Telegraph Group`): the longer form named first keeps the key
     const nearKeys = new Map<number, { nk: string; key: string }[]>();
     const corporate = new Map<string, string>();
+    const tails = new Map<string, string>();
+    const lastOf = new Map<string, string>();
     for (const c of orgCands) {
       const k = this.candKey(c);
       const nk = normName(k);
@@ -2109,8 +2355,28 @@ class Doc {
         orgKeys.set(nk, near ?? k);
         if (!near) orgList.push({ norm: nk, key: k, text: k });
         if (c.b - c.a === 2 && CORPORATE_WORDS.has(toks[c.a + 1].text) && !corporate.has(toks[c.a].text)) corporate.set(toks[c.a].text, near ?? k);
+        // `Argonaut` for `Argonaut Games`, `CEC` for `CEC Systems`: a company's own word and a descriptive
+        // word that says what it makes (not a business unit's `Retail`, nor `BBC Research` of a body the lexicon
+        // knows); two such names share none
+        else if (c.b - c.a === 2 && DESCRIPTIVE_TAIL.has(toks[c.a + 1].text) && c.s === undefined && !lx.gazetteer.has(toks[c.a].text)) {
+          const w = toks[c.a].text;
+          const had = tails.get(w);
+          tails.set(w, had === undefined || had === (near ?? k) ? (near ?? k) : '');
+        }
       }
     }
+    for (const [w, full] of tails) if (full && !corporate.has(w)) corporate.set(w, full);
+    // `Milan` for `AC Milan`, `Rover` for `MG Rover`: a club's or company's name after its two or three
+    // capitals, read alone as an organisation, is that name (the one the story gives; a city read as a
+    // place stays the place)
+    for (const c of orgCands) {
+      if (c.b - c.a !== 2 || c.s !== undefined || !/^[A-Z]{2,3}$/.test(toks[c.a].text) || toks[c.a].dot) continue;
+      const w = toks[c.a + 1].text;
+      const full = orgKeys.get(normName(this.candKey(c)))!;
+      const had = lastOf.get(w);
+      lastOf.set(w, had === undefined || had === full ? full : '');
+    }
+    for (const [w, full] of lastOf) if (full && !corporate.has(w)) corporate.set(w, full);
     if (corporate.size)
       for (const c of orgCands) {
         if (c.b - c.a !== 1 || c.s !== undefined) continue;
@@ -2146,7 +2412,7 @@ class Doc {
         }
       } else if (c.acronym) {
         const acr = toks[c.a].text;
-        key = this.acronymOf.get(acr) ?? lookupAcronym(acr, orgList) ?? acr;
+        key = this.acronymOf.get(acr) ?? lookupAcronym(acr, orgList) ?? corporate.get(acr) ?? acr;
         const g = lx.gazetteer.get(acr);
         if (g && !this.acronymOf.has(acr)) key = g.canonical;
       } else if (c.type === 'ORG') {
@@ -2426,6 +2692,8 @@ class PersonIndex {
 
 /** `Telegraph Group`, `Virgin Group`: a company is also named without this word. */
 const CORPORATE_WORDS = new Set(['Group', 'Holdings', 'plc', 'PLC', 'Inc', 'Corporation', 'Corp']);
+/** Words after a company's own word that say what it does, not which part of it (`Argonaut Games`). */
+const DESCRIPTIVE_TAIL = new Set('Systems Games Electronics Research Technologies Technology Software Communications Industries Interactive Entertainment Networks Motors Computers Airlines Media Telecom'.split(' '));
 
 /**
  * The key of an organisation already named whose normalised name is one letter away from `nk` (one
