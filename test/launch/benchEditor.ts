@@ -33,7 +33,8 @@ type Layer = (typeof LAYERS)[number];
 const argRounds = process.argv.indexOf('--rounds');
 /** --trace: the extension records its timeline (src/extension/trace.ts) and the run prints where the time goes. */
 const TRACE = process.argv.includes('--trace');
-const ROUNDS = argRounds > 0 ? Math.max(1, Number(process.argv[argRounds + 1]) || 2) : 2;
+/** --opens-only: the activation and the opens, no typing (a quick look at the first highlights). */
+const ROUNDS = process.argv.includes('--opens-only') ? 0 : argRounds > 0 ? Math.max(1, Number(process.argv[argRounds + 1]) || 2) : 2;
 /**
  * --news-sources: the seeds' folder also holds a news-sources.json (no entries: it changes no
  * analysis), as a folder the user has told outlets for does; the extension then activates at startup
@@ -84,29 +85,33 @@ const ARM_OPEN = `(firstLine) => {
 
 /**
  * Which layer each decoration type belongs to. VS Code names an extension's decoration types
- * TextEditorDecorationType<N> in creation order; the extension creates the structure types (5), then
- * quotes (speech, term, speaker label), entities (PERSON, ORG, PLACE) and shared passages (3 strengths).
- * The speaker-label type is the one with an ::after rule; the shared ones are found by their gutter icon
- * (VS Code writes a type's rules when it is first used, so they are known once a shared passage shows).
+ * TextEditorDecorationType<N>, numbered across the extension host in creation order, and writes a
+ * type's CSS rules when it is first used; colours come resolved (no variable names the layer). The
+ * extension creates its 14 layer types in one synchronous batch (src/extension/structureDecorations.ts
+ * then layers/layerDecorations.ts): structure (5), quotes (speech, term, speaker label), entities
+ * (PERSON, ORG, PLACE), shared passages (3 strengths). The shared types are the only ones with the
+ * extension's gutter icons (media/gutter-shared-*.svg), so the lowest of them anchors the batch;
+ * whatever other types exist (the annotation layer's, other extensions', a startup activation's)
+ * does not matter. The old anchor, the last type with an ::after rule, broke whenever another type
+ * with an ::after rule was drawn (a bare folder with --idle). Keyed by N, so a per-decoration
+ * sub-type (a speaker label's text: TextEditorDecorationType<N>-<hash>) counts for its parent.
  */
 const CLASSIFY = `() => {
-  const rules = [];
-  for (const sheet of document.styleSheets) { let list; try { list = sheet.cssRules; } catch { continue; } for (const r of list) if (r.cssText.includes('.ced-')) rules.push(r.cssText); }
-  let label = 0;
-  for (const r of rules) { const m = /TextEditorDecorationType(\\d+)-4::after/.exec(r); if (m) label = Number(m[1]); }
-  if (!label) return { error: 'no speaker-label decoration type found', rules: rules.length, sample: rules.filter((r) => r.includes('::after')).slice(0, 4) };
-  const layerOf = {};
-  for (let n = label - 7; n <= label - 3; n++) layerOf[n] = 'structure';
-  for (let n = label - 2; n <= label; n++) layerOf[n] = 'quotes';
-  for (let n = label + 1; n <= label + 3; n++) layerOf[n] = 'entities';
-  // The shared types by their gutter icon, wherever they are numbered (another extension activated by
-  // the same event may create its types between the batches).
-  let sharedOk = false;
-  for (const r of rules) {
-    const m = /TextEditorDecorationType(\\d+)-/.exec(r);
-    if (m && r.includes('gutter-shared')) { layerOf[Number(m[1])] = 'shared'; sharedOk = true; }
+  let shared = Infinity;
+  for (const sheet of document.styleSheets) {
+    let list; try { list = sheet.cssRules; } catch { continue; }
+    for (const r of list) {
+      const css = r.cssText;
+      const m = css.includes('gutter-shared-') && /TextEditorDecorationType(\\d+)-/.exec(css);
+      if (m) shared = Math.min(shared, Number(m[1]));
+    }
   }
-  return { layerOf, sharedOk };
+  if (!Number.isFinite(shared)) return { error: 'no shared-passage type drawn yet' };
+  const layerOf = {};
+  const batch = [['structure', 5], ['quotes', 3], ['entities', 3], ['shared', 3]];
+  let n = shared - 11;
+  for (const [layer, count] of batch) for (let i = 0; i < count; i++) layerOf[n++] = layer;
+  return { layerOf };
 }`;
 
 /**
@@ -141,6 +146,59 @@ const ARM_KEYS = `([typed, labelName]) => {
   observer.observe(editor, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
   window.__benchKeys = { state, observer, onKey };
 }`;
+
+/**
+ * --trace, the renderer's side: installed before the workbench loads, it notes each message the page
+ * receives from or sends to the server (the extension host's RPC, over one WebSocket) with its time
+ * and the `$method` names it carries (the RPC writes them as plain strings; one frame may batch
+ * several), and each long task (>= 50 ms) of the page's main thread: whether a decoration waits for
+ * its message or for a busy renderer.
+ */
+const RENDERER_LOG = `(() => {
+  const log = { ws: [], longTasks: [] };
+  window.__benchRenderer = log;
+  const names = (data) => {
+    let bytes;
+    if (typeof data === 'string') return (data.match(/\\$[A-Za-z]+/g) || []).slice(0, 8);
+    if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
+    else if (ArrayBuffer.isView(data)) bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    else return [];
+    const head = bytes.subarray(0, Math.min(bytes.length, 4096));
+    let s = '';
+    for (let i = 0; i < head.length; i++) s += String.fromCharCode(head[i]);
+    return [...new Set(s.match(/\\$[A-Za-z]{4,}/g) || [])].slice(0, 8);
+  };
+  const Native = window.WebSocket;
+  class Logged extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        const entry = { t: performance.now(), dir: 'in', size: 0, names: [] };
+        log.ws.push(entry);
+        if (e.data instanceof Blob) {
+          entry.size = e.data.size;
+          e.data.arrayBuffer().then((b) => { entry.names = names(b); });
+        } else {
+          entry.size = e.data && (e.data.byteLength ?? e.data.length ?? 0);
+          entry.names = names(e.data);
+        }
+      });
+    }
+    send(data) {
+      const size = data && (data.byteLength ?? data.length ?? 0);
+      log.ws.push({ t: performance.now(), dir: 'out', size, names: names(data) });
+      return super.send(data);
+    }
+  }
+  window.WebSocket = Logged;
+  // The frames the workbench asked for (it renders in requestAnimationFrame callbacks): when each ran.
+  log.frames = [];
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((ts) => { if (log.frames[log.frames.length - 1] !== ts) log.frames.push(ts); return cb(ts); });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) log.longTasks.push({ t: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})()`;
 
 // --- helpers ---------------------------------------------------------------------------------------
 
@@ -375,7 +433,14 @@ interface Mark {
  * layer / label drawn), as offsets from the start: the split of the latency between the trip to the
  * extension host, the debounce, the analysis, the listeners and the trip back to the screen.
  */
-function printTrace(file: string): void {
+interface RendererLog {
+  origin: number;
+  ws?: { t: number; dir: 'in' | 'out'; size: number; names: string[] }[];
+  longTasks?: { t: number; ms: number }[];
+  frames?: number[];
+}
+
+function printTrace(file: string, renderer?: RendererLog): void {
   let marks: Mark[];
   try {
     marks = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Mark).sort((a, b) => a.t - b.t);
@@ -391,6 +456,15 @@ function printTrace(file: string): void {
     const at = (t: number | undefined) => (t === undefined ? 'never' : Math.round(t - from));
     const end = x.clickAt !== undefined ? `text drawn@${at(x.textAt)}, first layer@${at(x.firstLayerAt)}, last layer@${at(x.lastLayerAt)}` : `label drawn@${at(x.labelAt)}`;
     console.log(`[trace] ${x.what}: ${inside.map((m) => fmt(m, from)).join(' ')} -> ${end}`);
+    if (!renderer?.ws) continue;
+    // The renderer's side of the same window: messages in (<) and out (>) with their RPC methods, long tasks.
+    const wall = (t: number) => renderer.origin + t;
+    const msgs = renderer.ws
+      .filter((m) => wall(m.t) >= from - 5 && wall(m.t) <= to + 5)
+      .map((m) => `${m.dir === 'in' ? '<' : '>'}${Math.round(wall(m.t) - from)}${m.names.length ? ':' + m.names.map((n) => n.slice(1)).join(',') : ''}(${m.size})`);
+    const tasks = (renderer.longTasks ?? []).filter((l) => wall(l.t) + l.ms >= from && wall(l.t) <= to).map((l) => `${Math.round(wall(l.t) - from)}+${Math.round(l.ms)}`);
+    const frames = (renderer.frames ?? []).filter((t) => wall(t) >= from - 5 && wall(t) <= to + 5).map((t) => Math.round(wall(t) - from));
+    console.log(`[renderer]   ${msgs.join(' ')}${tasks.length ? ` | long tasks ${tasks.join(' ')}` : ''} | frames ${frames.join(' ')}`);
   }
 }
 
@@ -433,6 +507,7 @@ async function main(): Promise<void> {
     });
     browser = await launchBrowser();
     const page: Page = await newWorkbenchPage(browser);
+    if (TRACE) await page.addInitScript(RENDERER_LOG);
     page.setDefaultTimeout(20_000);
     // The probe is installed as a user extension (a second extensionDevelopmentPath in the `payload`
     // replaces the first in code-server); the server scans its extensions dir when the workbench connects.
@@ -452,8 +527,8 @@ async function main(): Promise<void> {
     let layerMap: Record<string, string> | undefined;
     const layerOf = async () => {
       if (layerMap) return layerMap;
-      const c = (await page.evaluate(`(${CLASSIFY})()`)) as { layerOf?: Record<string, string>; sharedOk?: boolean };
-      if (c.layerOf && c.sharedOk) layerMap = c.layerOf;
+      const c = (await page.evaluate(`(${CLASSIFY})()`)) as { layerOf?: Record<string, string> };
+      if (c.layerOf) layerMap = c.layerOf;
       return layerMap;
     };
     const opens: { cold: boolean; r: OpenResult }[] = [];
@@ -542,7 +617,8 @@ async function main(): Promise<void> {
     await closeAllEditors(wb);
     if (TRACE) {
       await sleep(2500); // the extension writes its trace after a second of quiet
-      printTrace(traceFile);
+      const renderer = (await page.evaluate('({ origin: performance.timeOrigin, ...window.__benchRenderer })')) as RendererLog;
+      printTrace(traceFile, renderer);
     }
 
     // --- the table --------------------------------------------------------------------------------
