@@ -401,7 +401,8 @@ async function activationOf(wb: Workbench, id: string): Promise<Activation> {
 }
 
 async function bundleSizes(): Promise<{ dev: number; production: number }> {
-  const dev = fs.statSync(path.join(REPO_ROOT, 'dist', 'extension.js')).size;
+  // The entry (dist/extension.js, a few KB) and main (dist/main.js, loaded when needed: lazyActivation.ts).
+  const dev = fs.statSync(path.join(REPO_ROOT, 'dist', 'extension.js')).size + fs.statSync(path.join(REPO_ROOT, 'dist', 'main.js')).size;
   const esbuild = require('esbuild') as typeof import('esbuild');
   const out = await esbuild.build({
     absWorkingDir: REPO_ROOT,
@@ -687,8 +688,8 @@ async function main(): Promise<void> {
     await server?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  rows.push({ what: 'dist/extension.js as measured (`npm run bench:editor` builds the production bundle that ships)', figure: kb(sizes.dev), baseline: '', ratio: '', target: '< 1 MB', met: sizes.dev < 1 << 20 ? 'met' : '**missed**' });
-  rows.push({ what: 'extension bundle, minified (production)', figure: kb(sizes.production), baseline: `development ${kb(sizes.dev)}`, ratio: `${(sizes.production / sizes.dev).toFixed(2)}x`, target: '< 1 MB', met: sizes.production < 1 << 20 ? 'met' : '**missed**' });
+  rows.push({ what: 'dist/extension.js + dist/main.js as measured (`npm run bench:editor` builds the production bundles that ship)', figure: kb(sizes.dev), baseline: '', ratio: '', target: '< 1 MB', met: sizes.dev < 1 << 20 ? 'met' : '**missed**' });
+  rows.push({ what: 'main bundle (src/extension/extension.ts), minified (production)', figure: kb(sizes.production), baseline: `development ${kb(sizes.dev)}`, ratio: `${(sizes.production / sizes.dev).toFixed(2)}x`, target: '< 1 MB', met: sizes.production < 1 << 20 ? 'met' : '**missed**' });
 
   console.log('\n| what | figure | baseline in the same run | ratio | target | |');
   console.log('| --- | --- | --- | --- | --- | --- |');
