@@ -36,6 +36,7 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
   let main: MainModule | undefined;
   let api: NewsAnnotatorApi | undefined;
   const standIns: vscode.Disposable[] = [];
+  let disposed = false;
   const load = (): NewsAnnotatorApi => {
     if (api) return api;
     // Stand-ins go first: `main` registers the real commands and views under the same ids.
@@ -69,26 +70,30 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
       }),
     );
   }
-  // A view of ours shown: load (the real providers replace these and fill the views).
-  for (const id of TREE_VIEWS) {
+  // A view of ours shown while nothing else loaded `main`: load (the real providers replace these and
+  // fill the views). Only in a folder that stays dormant: where `main` loads anyway, views it provides
+  // are never first registered to a stand-in.
+  const standInViews = () => {
+    for (const id of TREE_VIEWS) {
+      standIns.push(
+        vscode.window.registerTreeDataProvider<never>(id, {
+          getTreeItem: (x) => x,
+          getChildren: () => {
+            setTimeout(load, 0);
+            return [];
+          },
+        }),
+      );
+    }
     standIns.push(
-      vscode.window.registerTreeDataProvider<never>(id, {
-        getTreeItem: (x) => x,
-        getChildren: () => {
-          setTimeout(load, 0);
-          return [];
+      vscode.window.registerWebviewViewProvider(COVERAGE_VIEW, {
+        resolveWebviewView: (view, resolveContext, token) => {
+          load();
+          return main!.resolveCoverageView(view, resolveContext, token);
         },
       }),
     );
-  }
-  standIns.push(
-    vscode.window.registerWebviewViewProvider(COVERAGE_VIEW, {
-      resolveWebviewView: (view, resolveContext, token) => {
-        load();
-        return main!.resolveCoverageView(view, resolveContext, token);
-      },
-    }),
-  );
+  };
   // An article opened.
   const opened = vscode.workspace.onDidOpenTextDocument((document) => {
     if (isArticleLanguage(document)) load();
@@ -105,7 +110,8 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
         return;
       }
     }
+    if (!api && !disposed) standInViews();
   })();
-  context.subscriptions.push({ dispose: () => standIns.splice(0).forEach((d) => d.dispose()) });
+  context.subscriptions.push({ dispose: () => ((disposed = true), standIns.splice(0).forEach((d) => d.dispose())) });
   return { api: lazyApi, deactivate };
 }

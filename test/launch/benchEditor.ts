@@ -225,6 +225,16 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
  * decoration's trip back and the frame that draws it.
  */
 const PROBE_SOURCE = `const vscode = require('vscode');
+// --trace: the same marks as the extension's (change, debounce, set, sent), in <trace file>.probe.
+const traceFile = process.env.NEWS_ANNOTATOR_TRACE;
+const marks = [];
+let flushTimer;
+const mark = (event) => {
+  if (!traceFile) return;
+  marks.push(JSON.stringify({ t: performance.timeOrigin + performance.now(), event }));
+  clearTimeout(flushTimer);
+  flushTimer = setTimeout(() => require('fs').appendFileSync(traceFile + '.probe', marks.splice(0).join('\\n') + '\\n'), 1000);
+};
 exports.activate = (context) => {
   const label = vscode.window.createTextEditorDecorationType({});
   let timer;
@@ -233,14 +243,18 @@ exports.activate = (context) => {
     vscode.commands.registerCommand('benchProbe.hello', () => 1),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!e.document.uri.path.endsWith('.probe') || !e.contentChanges.length) return;
+      mark('probeChange');
       clearTimeout(timer);
       timer = setTimeout(() => {
+        mark('probeDebounce');
         const editor = vscode.window.visibleTextEditors.find((x) => x.document === e.document);
         if (!editor) return;
         const text = e.document.getText();
         const end = e.document.positionAt(text.length);
         const word = (/(\\w+)\\s*$/.exec(text) || ['', ''])[1];
         editor.setDecorations(label, [{ range: new vscode.Range(end, end), renderOptions: { after: { contentText: ' — ' + word } } }]);
+        mark('probeSet');
+        setTimeout(() => mark('probeSent'), 0);
       }, ${DEBOUNCE_MS});
     }),
   );
@@ -444,7 +458,8 @@ interface RendererLog {
 function printTrace(file: string, renderer?: RendererLog): void {
   let marks: Mark[];
   try {
-    marks = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Mark).sort((a, b) => a.t - b.t);
+    const lines = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8').split('\n').filter(Boolean) : []);
+    marks = [...lines(file), ...lines(`${file}.probe`)].map((l) => JSON.parse(l) as Mark).sort((a, b) => a.t - b.t);
   } catch (e) {
     console.log(`[trace] no trace: ${String(e)}`);
     return;
@@ -466,6 +481,27 @@ function printTrace(file: string, renderer?: RendererLog): void {
     const tasks = (renderer.longTasks ?? []).filter((l) => wall(l.t) + l.ms >= from && wall(l.t) <= to).map((l) => `${Math.round(wall(l.t) - from)}+${Math.round(l.ms)}`);
     const frames = (renderer.frames ?? []).filter((t) => wall(t) >= from - 5 && wall(t) <= to + 5).map((t) => Math.round(wall(t) - from));
     console.log(`[renderer]   ${msgs.join(' ')}${tasks.length ? ` | long tasks ${tasks.join(' ')}` : ''} | frames ${frames.join(' ')}`);
+  }
+  // Settled edits, ours against the probe's, in three phases: the last key until its change reaches the
+  // extension host; from there, beyond the debounce, until the decorations are set; set until drawn.
+  const phases: Record<'ours' | 'probe', { toHost: number[]; toSet: number[]; toDrawn: number[] }> = { ours: { toHost: [], toSet: [], toDrawn: [] }, probe: { toHost: [], toSet: [], toDrawn: [] } };
+  for (const x of traced) {
+    if (x.lastKey === undefined || x.labelAt === undefined) continue;
+    const window = marks.filter((m) => m.t >= x.lastKey! - 5 && m.t <= x.labelAt! + 5);
+    const probe = window.some((m) => m.event.startsWith('probe'));
+    const change = [...window].reverse().find((m) => m.event === (probe ? 'probeChange' : 'change'));
+    const set = [...window].reverse().find((m) => m.event === (probe ? 'probeSet' : 'localLayers'));
+    if (!change || !set || set.t < change.t) continue;
+    const setAt = set.t + (set.ms ?? 0);
+    const p = phases[probe ? 'probe' : 'ours'];
+    p.toHost.push(change.t - x.lastKey);
+    p.toSet.push(setAt - change.t - DEBOUNCE_MS);
+    p.toDrawn.push(x.labelAt - setAt);
+  }
+  for (const who of ['ours', 'probe'] as const) {
+    const p = phases[who];
+    if (!p.toHost.length) continue;
+    console.log(`[trace] settled edits, ${who} (median / max of ${p.toHost.length}): key -> host ${ms(median(p.toHost))} / ${ms(Math.max(...p.toHost))}; host, beyond the debounce, -> set ${ms(median(p.toSet))} / ${ms(Math.max(...p.toSet))}; set -> drawn ${ms(median(p.toDrawn))} / ${ms(Math.max(...p.toDrawn))}`);
   }
 }
 
