@@ -37,6 +37,7 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
   let api: NewsAnnotatorApi | undefined;
   const standIns: vscode.Disposable[] = [];
   let disposed = false;
+  context.subscriptions.push({ dispose: () => ((disposed = true), standIns.splice(0).forEach((d) => d.dispose())) });
   const load = (): NewsAnnotatorApi => {
     if (api) return api;
     // Stand-ins go first: `main` registers the real commands and views under the same ids.
@@ -54,12 +55,6 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
   };
   const deactivate = async () => main?.deactivate();
 
-  // Activated for an article's language (or with one restored at startup): load now.
-  if (vscode.workspace.textDocuments.some(isArticleLanguage)) {
-    load();
-    return { api: lazyApi, deactivate };
-  }
-
   // A command of ours: load, then run it.
   const commands = ((context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? []).map((c) => c.command);
   for (const id of commands) {
@@ -69,6 +64,14 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
         return vscode.commands.executeCommand(id, ...args);
       }),
     );
+  }
+  // Activated for an article's language (or with one restored at startup): load just after activation
+  // returns (the article's layers wait for that anyway: main draws them a macrotask after its
+  // activate), so that VS Code goes on with the other extensions of the same event meanwhile and
+  // activation itself stays a few ms. Until then the command stand-ins answer.
+  if (vscode.workspace.textDocuments.some(isArticleLanguage)) {
+    setTimeout(() => disposed || load(), 0);
+    return { api: lazyApi, deactivate };
   }
   // A view of ours shown while nothing else loaded `main`: load (the real providers replace these and
   // fill the views). Only in a folder that stays dormant: where `main` loads anyway, views it provides
@@ -106,12 +109,11 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
       const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder.uri)).catch(() => [] as [string, vscode.FileType][]);
       const names = entries.filter(([, type]) => type & vscode.FileType.File).map(([name]) => name);
       if (looksLikeArticleFolder(names)) {
-        setTimeout(load, 0);
+        setTimeout(() => disposed || load(), 0);
         return;
       }
     }
     if (!api && !disposed) standInViews();
   })();
-  context.subscriptions.push({ dispose: () => ((disposed = true), standIns.splice(0).forEach((d) => d.dispose())) });
   return { api: lazyApi, deactivate };
 }
