@@ -57,9 +57,12 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', define: analyzer },
+  // The entry (package.json `main`) is a few KB; it loads dist/main.js, the rest, when it is needed
+  // (src/extension/lazyActivation.ts).
+  { ...common, entryPoints: ['src/extension/entry.ts'], outfile: 'dist/extension.js', external: ['vscode', './main.js'] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/main.js', define: analyzer },
   { ...common, entryPoints: ['src/extension/worker/nodeWorker.ts'], outfile: 'dist/worker.js', define: analyzer },
-  { ...web, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js' },
+  { ...web, entryPoints: ['src/extension/entryWeb.ts'], outfile: 'dist/web/extension.js' },
   { ...web, format: 'iife', entryPoints: ['src/extension/worker/webWorker.ts'], outfile: 'dist/web/worker.js' },
   {
     ...common,

@@ -1,5 +1,5 @@
-// Entry point: wires the core's analysis into the editor. Activation stays cheap: nothing is scanned
-// until an article is shown or a command asks for it.
+// `main`: wires the core's analysis into the editor. Loaded by the entry (lazyActivation.ts) when it is
+// needed; activate() stays cheap: nothing is scanned until an article is shown or a command asks for it.
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from './api';
 import { corpusKey } from './corpusKeys';
@@ -26,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const structure = new StructureDecorations();
   const output = vscode.window.createOutputChannel('News Annotator', { log: true });
   context.subscriptions.push(workspace, structure, output);
-  const { reports } = createEditorExperience(context, workspace);
+  const { reports, coverage } = createEditorExperience(context, workspace);
+  coverageView = coverage;
   const structureEnabled = () => settings().get<boolean>('layers.structure', true);
   registerPassimCommands(context, workspace);
   const annotations = registerAnnotations(context);
@@ -186,6 +187,12 @@ function connectAnnotations(
 }
 
 let annotationsForDeactivate: AnnotationsApi | undefined;
+let coverageView: vscode.WebviewViewProvider | undefined;
+
+/** Resolves the Coverage view the entry's stand-in was asked for before this module loaded. */
+export function resolveCoverageView(view: vscode.WebviewView, context: vscode.WebviewViewResolveContext, token: vscode.CancellationToken): void | Thenable<void> {
+  return coverageView?.resolveWebviewView(view, context, token);
+}
 
 export async function deactivate(): Promise<void> {
   // Everything else is disposed through context.subscriptions; pending annotation writes must land.

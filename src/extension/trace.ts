@@ -38,6 +38,20 @@ export function timed<T>(event: string, fn: () => T, detail?: Record<string, unk
   }
 }
 
+let idleMarked = false;
+/**
+ * Records `event` when the host's current macrotask is over (a timer of 0 ms, queued behind the RPC
+ * writer's own: the messages just sent, such as decorations, leave then). No-op unless tracing.
+ */
+export function markWhenIdle(event: string): void {
+  if (!target || idleMarked) return;
+  idleMarked = true;
+  setTimeout(() => {
+    idleMarked = false;
+    mark(event);
+  }, 0);
+}
+
 function flush(): void {
   flushTimer = undefined;
   if (!target || !marks.length) return;

@@ -76,7 +76,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
    */
   readonly onDidAnalyzeLocally = this.analyzedLocally.event;
   /** Documents analysed and waiting (a macrotask) to be indexed, with the text they were analysed at. */
-  private readonly indexing = new Map<string, { text: string; cancel: () => void }>();
+  private readonly indexing = new Map<string, { text: string; parts: DocumentParts; cancel: () => void }>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Edited documents' own analyses, made while the typist pauses, before the debounce fires. */
   private readonly ahead: AnalysisAhead<DocumentParts>;
@@ -225,7 +225,15 @@ export class WorkspaceCorpus implements vscode.Disposable {
   analyzeInSteps(document: vscode.TextDocument): void {
     const key = corpusKey(document.uri);
     const text = document.getText();
-    if (this.indexing.get(key)?.text === text) return; // analysed, indexed in a moment
+    const pending = this.indexing.get(key);
+    if (pending?.text === text) {
+      // Analysed, indexed in a moment. An article's open event comes before its editor is visible, so
+      // its own layers could not be drawn then: they are now, when the editor shows, without waiting
+      // for the corpus pass (the first highlights of an opened article; its listeners draw only in
+      // visible editors and send only what changed).
+      this.analyzedLocally.fire({ document, path: key, text, parts: pending.parts });
+      return;
+    }
     this.cancelPending(key);
     if (this.corpus.get(key)?.text === text) return;
     this.analysedAny = true;
@@ -245,10 +253,12 @@ export class WorkspaceCorpus implements vscode.Disposable {
         this.scheduleResolve();
       }
     };
-    this.indexing.set(key, { text, cancel: () => (cancelled = true) });
-    const shown = vscode.window.visibleTextEditors.some((e) => e.document === document);
-    if (shown) void this.afterRendererTook().then(index);
-    else setTimeout(index, 0);
+    this.indexing.set(key, { text, parts, cancel: () => (cancelled = true) });
+    const shown = () => vscode.window.visibleTextEditors.some((e) => e.document === document);
+    if (shown()) void this.afterRendererTook().then(index);
+    // An opened document's editor shows a moment later (the same message from the workbench): if it
+    // did, its layers were drawn then (above), and the corpus pass waits for the renderer as here.
+    else setTimeout(() => (shown() ? void this.afterRendererTook().then(index) : index()), 0);
   }
 
   /**

@@ -6,6 +6,7 @@
 // the document's change events), so the last drawn offsets, moved the same way, are what the editor
 // shows. When they equal the new ones, the type is left alone.
 import type * as vscode from 'vscode';
+import { markWhenIdle } from '../trace';
 
 export interface DrawnSpan {
   start: number;
@@ -45,7 +46,10 @@ export class DrawnRanges {
     let drawn = this.byEditor.get(editor);
     if (!drawn) this.byEditor.set(editor, (drawn = new Map()));
     const before = drawn.get(type);
-    if (!before || !shownAlready(before, spans)) editor.setDecorations(type, toOptions(spans));
+    if (!before || !shownAlready(before, spans)) {
+      editor.setDecorations(type, toOptions(spans));
+      markWhenIdle('sent');
+    }
     drawn.set(type, { spans });
   }
 
