@@ -141,8 +141,12 @@ describe('Hand annotations in VS Code', function () {
 
     // Close, then change the file outside VS Code, then reopen: re-anchored on the same words.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.writeFileSync(articleUri.fsPath, 'A new first paragraph added by another program.\n\n' + disk);
+    const outside = 'A new first paragraph added by another program.\n\n' + disk;
+    fs.writeFileSync(articleUri.fsPath, outside);
     const again = await open();
+    // VS Code may hand back the closed editor's model first and reload it when its file watcher sees the
+    // write (late on a loaded machine); the next test's edits would race that reload.
+    await waitFor('the reopened article to show the outside change', () => again.document.getText() === outside);
     await vscode.commands.executeCommand('newsAnnotator.revealAnnotation', a.id);
     await waitFor('the annotation to be revealed', () => again.document.getText(again.selection) === expected);
   });
@@ -152,7 +156,7 @@ describe('Hand annotations in VS Code', function () {
     select(editor, 'Lloyd Austin');
     const created = (await vscode.commands.executeCommand('newsAnnotator.annotateSelection', { kind: 'Person' })) as HandAnnotation;
     const start = editor.document.getText().indexOf('Defence Secretary Lloyd Austin');
-    await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + 'Defence Secretary Lloyd Austin'.length))));
+    assert.ok(await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + 'Defence Secretary Lloyd Austin'.length)))), 'the deletion is applied');
     if (api) {
       const live = await api.annotationsFor(articleUri);
       assert.strictEqual(live.find((x) => x.annotation.id === created.id)?.span, null, 'orphan');
