@@ -98,15 +98,18 @@ const PHOTO_CREDIT = /\b(?:photo|photograph|picture|image)s?\s*(?:by|:|\/|credit
 
 const NAME = "([\\p{Lu}][\\p{L}\\p{N}&.'’]*(?: [\\p{Lu}][\\p{L}\\p{N}&.'’]*){0,3})";
 /** Sentences that name the publishing site (matched within header, footer and boilerplate paragraphs). */
-const SITE_NAME_PATTERNS: ReadonlyArray<readonly [RegExp, OutletEvidenceKind]> = [
-  [new RegExp(`\\bedited by ${NAME} staff\\b`, 'gu'), 'syndication-notice'],
-  [new RegExp(`\\bheadlines from ${NAME}(?= straight| directly| in | to |\\.|$)`, 'gu'), 'site-name'],
-  [new RegExp(`(?:^|\\. )${NAME} reports are available\\b`, 'gu'), 'site-name'],
-  [new RegExp(`(?:©|\\bcopyright\\b)\\s*(?:\\d{4}\\s*)?${NAME}`, 'giu'), 'site-name'],
-  [new RegExp(`\\b(?:originally|first) (?:appeared|published) (?:on|in) ${NAME}`, 'gu'), 'site-name'],
+/** Each site-name pattern with its fixed words (a regular-expression source, case aside), which every
+ * match contains: a paragraph with none of them is not tried (a pre-check for speed, one per pattern
+ * so a new pattern cannot be added without its words). */
+const SITE_NAME_PATTERNS: ReadonlyArray<{ pattern: RegExp; kind: OutletEvidenceKind; words: string }> = [
+  { pattern: new RegExp(`\\bedited by ${NAME} staff\\b`, 'gu'), kind: 'syndication-notice', words: 'edited by ' },
+  { pattern: new RegExp(`\\bheadlines from ${NAME}(?= straight| directly| in | to |\\.|$)`, 'gu'), kind: 'site-name', words: 'headlines from ' },
+  { pattern: new RegExp(`(?:^|\\. )${NAME} reports are available\\b`, 'gu'), kind: 'site-name', words: ' reports are available' },
+  { pattern: new RegExp(`(?:©|\\bcopyright\\b)\\s*(?:\\d{4}\\s*)?${NAME}`, 'giu'), kind: 'site-name', words: '©|copyright' },
+  { pattern: new RegExp(`\\b(?:originally|first) (?:appeared|published) (?:on|in) ${NAME}`, 'gu'), kind: 'site-name', words: '(?:originally|first) (?:appeared|published) (?:on|in) ' },
 ];
-/** The fixed words of SITE_NAME_PATTERNS, case aside: a paragraph without any matches none of them. */
-const SITE_NAME_WORDS = /edited by |headlines from | reports are available|©|copyright|(?:originally|first) (?:appeared|published) (?:on|in) /i;
+/** Any pattern's fixed words: a paragraph without them matches no site-name pattern. */
+const SITE_NAME_WORDS = new RegExp(SITE_NAME_PATTERNS.map((p) => p.words).join('|'), 'i');
 /** A masthead with a tagline ("Occasional Digest - a story for you"); only in page furniture, since a
  * headline ("Brexit - what happens next") has the same shape. */
 const MASTHEAD = new RegExp(`^${NAME} [-–—|] (?:a |an |the |your )?\\p{Ll}[^.!?]{0,60}$`, 'u');
@@ -169,7 +172,7 @@ export function inferOutletFromText(text: string, paragraphs?: readonly Paragrap
       names.set(masthead[1], (names.get(masthead[1]) ?? 0) + 1);
     }
     // One pass for the patterns' fixed words first: most paragraphs hold none of them.
-    if (SITE_NAME_WORDS.test(para)) for (const [pattern, kind] of SITE_NAME_PATTERNS) {
+    if (SITE_NAME_WORDS.test(para)) for (const { pattern, kind } of SITE_NAME_PATTERNS) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(para); m; m = pattern.exec(para)) {
         const name = m[1].replace(/[.'’]+$/, '');
