@@ -2,7 +2,7 @@
 // by hand (test/fixtures/entities, see its README) before the recogniser was run on them, and three
 // held-out sets of ten real BBC articles each (bbc-gold.json, bbc-gold-2.json, bbc-gold-3.json: offsets, types and
 // keys; the text is read from ../shared; set 4 in bbc-gold-4.json, set 5 in bbc-gold-5.json, set 6 in bbc-gold-6.json, set 7 in
-// bbc-gold-7.json). Each describe title keeps its set's first-run figures.
+// bbc-gold-7.json, set 8 in bbc-gold-8.json). Each describe title keeps its set's first-run figures.
 // Mention F1 counts a mention right when its span and type are exactly the gold ones.
 // Grouping: an entity seen under several names (case-insensitively different surfaces) is grouped
 // right when every one of its recognised mentions gets one corpus id, used by no other gold entity,
@@ -266,6 +266,12 @@ heldOutSet('entities: sixth held-out real news set (ten more BBC articles, first
 // scored F1 0.890. After the rules it prompted (squad lists with clubs in brackets, sheets of bare surnames,
 // short forms; src/core/entities/README.md) it meets both as a development set: F1 0.977, grouping 40/41.
 heldOutSet('entities: held-out real news, set 7 (ten BBC articles, first run: P 0.790 R 0.700 F1 0.742, span-only F1 0.853, grouping 31/41)', 'bbc-gold-7.json', 400);
+
+// Set 8: ten more BBC articles (bbc-pick.mjs --set 8: skips sets 1-7, the quote golds and copies of their
+// articles), annotated by reading after set 7's rules were written and committed before any run on them. It
+// carries the issue's targets as they stand (F1 > 0.9, grouping >= 95%); its first-run figures go in the title.
+// Not in the pooled corpus below.
+heldOutSet('entities: held-out real news, set 8 (ten BBC articles, first run: to be measured)', 'bbc-gold-8.json', 400);
 
 // The six held-out sets as one corpus of sixty articles, resolved together (their keys share one
 // namespace, so `uk` or `six-nations` in two sets is one entity): what a user's folder of such
