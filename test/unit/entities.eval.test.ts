@@ -271,7 +271,14 @@ heldOutSet('entities: held-out real news, set 7 (ten BBC articles, first run: P 
 // articles), annotated by reading after set 7's rules were written and committed before any run on them. It
 // carries the issue's targets as they stand (F1 > 0.9, grouping >= 95%); its first-run figures go in the title.
 // Not in the pooled corpus below.
-heldOutSet('entities: held-out real news, set 8 (ten BBC articles, first run: to be measured)', 'bbc-gold-8.json', 400);
+// First run (recogniser at 6b45e01, set 7's rules in place, nothing from set 8): F1 0.915, met; grouping 47/53 =
+// 88.7%, the best first run yet but below 95%: a state's name for its university (`Michigan`), `Standard and Poor's`
+// / `Standard & Poor's`, a team's nickname (`Azzurri`), a company's short form never cued (`Yugansk`), a person read
+// as a company and back (`Evans Rutto`), `World Indoor` for the championships. The floor guards what is reached.
+heldOutSet('entities: held-out real news, set 8 (ten BBC articles, first run: P 0.938 R 0.893 F1 0.915, span-only F1 0.943, grouping 47/53)', 'bbc-gold-8.json', 400, {
+  floor: 0.886,
+  title: 'groups the entities seen under several names: 88.7% reached, target 95% missed',
+});
 
 // The six held-out sets as one corpus of sixty articles, resolved together (their keys share one
 // namespace, so `uk` or `six-nations` in two sets is one entity): what a user's folder of such
