@@ -718,8 +718,11 @@ class Doc {
       const words: string[] = [];
       for (let k = c.a; k < c.b - 1; k++) words.push(toks[k].text);
       if (!words.every((w) => /^[A-Z][a-z]+$/.test(w))) continue;
-      words[words.length - 1] += 's';
       const list = ((forms ??= new Map()).get(words[0]) ?? []) as { words: string[]; key: string }[];
+      // `his World Indoor title`: two modifiers or more, as printed, are the championship too (one alone,
+      // `European`, is an adjective)
+      if (words.length >= 2 && !list.some((f) => f.words.join(' ') === words.join(' '))) list.push({ words: words.slice(), key: this.candKey(c) });
+      words[words.length - 1] += 's';
       if (!list.some((f) => f.words.join(' ') === words.join(' '))) list.push({ words, key: this.candKey(c) });
       forms.set(words[0], list);
     }
@@ -735,6 +738,8 @@ class Doc {
         if (!ok || (after && this.capLike(after) && after.joined)) continue;
         // one plural word (`Europeans`) is also a people: only after a determiner or a possessive
         const prev = toks[k - 1];
+        // (not inside a longer name: `the Norwich Union European Indoor trials` is the sponsor's event)
+        if (prev && toks[k].joined && this.capLike(prev)) continue;
         if (f.words.length === 1 && !(prev && (prev.poss || /^(?:the|The|her|his|their|next|last|this)$/.test(prev.text)))) continue;
         found.push({ a: k, b: k + f.words.length, type: 'ORG', weak: false, key: f.key });
         break;
@@ -1274,6 +1279,13 @@ class Doc {
       }
     }
 
+    // 1c. `the London Marathon`, `November's New York Marathon`: a city's name before `Marathon` is a
+    // named race (an organised competition, ORG, as `the Athens Olympics`); a bare `Marathon` stays no name
+    if (n >= 2 && n <= 4 && lastText === 'Marathon' && this.gazetteerSpan(a, b - 1) === b - 1 && this.lx.gazetteer.get(this.lookupForm(first) + (b - 1 > a + 1 ? ' ' + toks.slice(a + 1, b - 1).map((t) => t.text).join(' ') : ''))?.type === 'PLACE') {
+      this.add({ a, b, type: 'ORG', weak: false });
+      return;
+    }
+
     // 2. Honorific: the rest is a person.
     if (lx.honorifics.has(first.text) && n > 1) {
       let e = a + 1;
@@ -1356,7 +1368,9 @@ class Doc {
       const e = this.gazetteerSpan(k, b);
       const t = toks[k];
       // (two-word demonyms are looked up only after one of their first words: no string per token)
-      const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonymFirst.has(t.text) && lx.demonyms.has(t.text + ' ' + toks[k + 1].text)) || (k + 1 < b && isDescriptor(t.text, lx));
+      // (`Kenyans Evans Rutto and …`: a demonym's plural before a name describes the people named)
+      const demPlural = k + 1 < b && t.text.charCodeAt(t.text.length - 1) === 115 && lx.demonyms.has(t.text.slice(0, -1));
+      const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonymFirst.has(t.text) && lx.demonyms.has(t.text + ' ' + toks[k + 1].text)) || (k + 1 < b && isDescriptor(t.text, lx)) || demPlural;
       // a title word that ends the run breaks it, except as the surname after a given name (`Grant Dean`)
       const titleEnd = lx.titleHeads.has(t.text) && k + 1 === b && !(k === runStart + 1 && lx.givenNames.has(toks[runStart].text) && !toks[runStart].poss);
       const isBreak = e > k || isDem || (lx.monthsDays.has(t.text) && !this.monthAsGiven(t)) || lx.common.has(t.text) || titleEnd;
@@ -1386,7 +1400,7 @@ class Doc {
         if (e > k) {
           this.lexiconCand(k, e);
           k = e;
-        } else if (isDem && !lx.demonyms.has(t.text) && !isDescriptor(t.text, lx)) k += 2;
+        } else if (isDem && !lx.demonyms.has(t.text) && !isDescriptor(t.text, lx) && !demPlural) k += 2;
         else k++;
         runStart = k;
         continue;
@@ -1463,6 +1477,11 @@ class Doc {
     if (b - a > 1 && this.baseForm(last) !== last.text) {
       c.s = toks[a].start;
       c.e = last.start + this.baseForm(last).length;
+    }
+    // `Standard & Poor's`: a name whose own last word is possessive keeps its `'s` (as printed)
+    if (last.poss && entry.canonical.endsWith("'s") && this.text.charCodeAt(last.end + 1) === 115) {
+      c.s = toks[a].start;
+      c.e = last.end + 2;
     }
     this.add(c);
   }
