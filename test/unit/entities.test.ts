@@ -735,6 +735,17 @@ describe('entities: rules after set 8 (invented cases)', () => {
     assert.strictEqual(ms[0].key, ms[1].key);
     assert.strictEqual(ms[2].key, 'Italy');
   });
+
+  it('a cue that is also a role (`rival`) before a given name is a person; `Name Chambers, who` a person; `chief of X` an organisation', () => {
+    assert.deepStrictEqual(surfaces(rec('She overhauled rival Maria Tembwe to win. Its rival Wendle Corp grew.')), ['PERSON:Maria Tembwe', 'ORG:Wendle Corp']);
+    assert.deepStrictEqual(surfaces(rec('They won without Dwain Chambers, who was banned. Acme Group, who said no, lost.')), ['PERSON:Dwain Chambers', 'ORG:Acme Group']);
+    assert.deepStrictEqual(surfaces(rec('Jeremy Allaire, chief of Veltrix, spoke. The ball met the head of Byrne.')).filter((m) => !m.includes('Allaire')), ['ORG:Veltrix']);
+  });
+
+  it('a club\'s lead word before a ground\'s head is the ground (PLACE); a day\'s word before a newspaper\'s name is the paper', () => {
+    assert.deepStrictEqual(surfaces(rec('Rangers won at Celtic Park on Sunday.')), ['ORG:Rangers', 'PLACE:Celtic Park']);
+    assert.deepStrictEqual(surfaces(rec('She writes for the Evening Examiner and the Daily Express.')), ['ORG:Evening Examiner', 'ORG:Daily Express']);
+  });
 });
 
 describe('entities: corpus resolution', () => {

@@ -100,6 +100,13 @@ const BODY_WORDS = new Set(['Treasury', 'Exchequer', 'Admiralty', 'Cabinet']);
 /** Lower-case nouns after a capitalised run that make it the title of an event or prize, not a person. */
 const EVENT_NOUNS_AFTER = new Set(['awards', 'award', 'prize', 'prizes', 'trophy', 'festival', 'ceremony', 'exhibition', 'conference', 'project', 'scheme', 'programme', 'initiative']);
 /** One-word newspaper names, read as the paper after a capitalised `The` (`The Times`, `The Sun`). */
+/** Organisation head words that are also common surnames. */
+const SURNAME_HEADS = new Set(['Chambers', 'Banks', 'Cross', 'Fleet', 'Lines']);
+/** Roles that head an organisation: `chief of Brightcove` (not `head`: `the head of Byrne` in a match report). */
+const HEAD_ROLES = new Set(['chief', 'founder', 'co-founder', 'boss', 'chairman', 'owner', 'president']);
+const NEWSPAPER_DAYS = new Set(['Daily', 'Sunday', 'Evening', 'Morning']);
+/** Ground heads after a club's lead word: `Celtic Park`. */
+const GROUND_HEADS = new Set(['Park', 'Stadium', 'Arena', 'Road', 'Lane', 'Ground']);
 const NEWSPAPER_NAMES = new Set('Times Guardian Telegraph Independent Sun Observer Mirror Herald Tribune Gazette Economist Scotsman Express Standard Star Mail Post Journal Chronicle Examiner Inquirer Globe Age Australian Hindu Nation'.split(' '));
 /** Labels of a match report's squad lines: `Subs not used: Hamann, Harrison.` */
 /** A club name's last word, which match reports use alone for the club (`City`, `United`). */
@@ -1224,6 +1231,12 @@ class Doc {
       return;
     }
 
+    // `the Daily Express`, `the Sunday Mirror`: a newspaper's name after its day's word is the paper
+    if (n === 2 && NEWSPAPER_DAYS.has(first.text) && NEWSPAPER_NAMES.has(toks[a + 1].text) && this.gazetteerSpan(a, b) !== b) {
+      this.add({ a, b, type: 'ORG', weak: false });
+      return;
+    }
+
     // 0. `S Asia`, `N Korea` (headline style): a compass letter before a place is part of its name.
     const compass = COMPASS_LETTERS.get(first.text);
     if (compass && n > 1 && !first.dot && toks[a + 1].joined) {
@@ -1335,6 +1348,18 @@ class Doc {
     // `Aguas de Barcelona`, `Banco do Brasil`: a lead word, a particle, a name
     if (n > 2 && lx.orgLeads.has(first.text) && isConnector(toks[a + 1]) && this.capLike(toks[a + 2])) orgHead = a;
     if (orgHead >= 0 && (n > 1 || lx.gazetteer.has(first.text))) {
+      // `at Celtic Park`, `Sporting Stadium`: a club's lead word before a ground's head word (no other
+      // organisation head) names the club's ground, a place
+      if (orgHead === a && n === 2 && GROUND_HEADS.has(lastTok.text) && !lx.orgHeads.has(lastTok.text) && !lastTok.poss) {
+        this.add({ a, b, type: 'PLACE', weak: false });
+        return;
+      }
+      // `Dwain Chambers, who was banned`: two words whose last only is a head word that is also a common
+      // surname (`Chambers`, `Banks`), followed by `, who`, are a person (`Acme Group, who` stays a body)
+      if (n === 2 && orgHead === b - 1 && SURNAME_HEADS.has(lastTok.text) && toks[b]?.text === ',' && toks[b + 1]?.text === 'who' && !lx.orgHeads.has(first.text) && !lx.orgLeads.has(first.text) && !lx.gazetteer.has(first.text) && !lx.common.has(first.text) && !first.allCaps) {
+        this.add({ a, b, type: 'PERSON', weak: false });
+        return;
+      }
       // A title in front (`Commander of US Indo-Pacific Command`) was handled by `titled`.
       this.add({ a, b, type: 'ORG', weak: false });
       return;
@@ -1665,6 +1690,12 @@ class Doc {
         return;
       }
       if (lx.titleHeads.has(first.text) || lx.titleModifiers.has(first.text) || lx.orgHeads.has(first.text) || lx.placeHeads.has(first.text)) return;
+      // `Jeremy Allaire, chief of Brightcove`: one unknown word after a head's role and `of` is what
+      // that person heads, an organisation (a place would be in the gazetteer)
+      if (prev && prev.text === 'of' && toks[a - 2]?.word && HEAD_ROLES.has(toks[a - 2].text) && !first.poss && !lx.givenNames.has(first.text)) {
+        this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
       this.add({ a, b, type: 'PERSON', weak: true });
       return;
     }
@@ -1696,7 +1727,9 @@ class Doc {
       // `NTT DoCoMo`, `Deutsche BridgeHead`: a word with a capital inside is a brand, not a person's name
       let camel = false;
       for (let k = a; k < b; k++) if (isCamel(toks[k].text)) camel = true;
-      if (camel || (prev && prev.word && !prev.cap && (lx.orgCuesBefore.has(prev.text) || searchEngine(prev, prev2)))) {
+      // (`rival Maria Mutola`: a cue that is also a person's role, before a given name, is that role)
+      const roleCue = prev && lx.lowerRoleHeads.has(prev.text) && lx.givenNames.has(first.text) && !lx.gazetteer.has(first.text);
+      if (camel || (prev && prev.word && !prev.cap && !roleCue && (lx.orgCuesBefore.has(prev.text) || searchEngine(prev, prev2)))) {
         this.add({ a, b, type: 'ORG', weak: false });
         return;
       }
