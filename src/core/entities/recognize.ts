@@ -1394,8 +1394,10 @@ class Doc {
       const t = toks[k];
       // (two-word demonyms are looked up only after one of their first words: no string per token)
       // (`Kenyans Evans Rutto and …`: a demonym's plural before a name describes the people named)
-      const demPlural = k + 1 < b && t.text.charCodeAt(t.text.length - 1) === 115 && lx.demonyms.has(t.text.slice(0, -1));
-      const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonymFirst.has(t.text) && lx.demonyms.has(t.text + ' ' + toks[k + 1].text)) || (k + 1 < b && isDescriptor(t.text, lx)) || demPlural;
+      const isDem0 = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonymFirst.has(t.text) && lx.demonyms.has(t.text + ' ' + toks[k + 1].text)) || (k + 1 < b && isDescriptor(t.text, lx));
+      // (looked up only for a word ending in `s` that no other test took)
+      const demPlural = !isDem0 && k + 1 < b && t.text.charCodeAt(t.text.length - 1) === 115 && lx.demonyms.has(t.text.slice(0, -1));
+      const isDem = isDem0 || demPlural;
       // a title word that ends the run breaks it, except as the surname after a given name (`Grant Dean`)
       const titleEnd = lx.titleHeads.has(t.text) && k + 1 === b && !(k === runStart + 1 && lx.givenNames.has(toks[runStart].text) && !toks[runStart].poss);
       const isBreak = e > k || isDem || (lx.monthsDays.has(t.text) && !this.monthAsGiven(t)) || lx.common.has(t.text) || titleEnd;
