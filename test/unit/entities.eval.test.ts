@@ -200,7 +200,7 @@ describe('entities: evaluation on unseen news text', () => {
  * first-run figures go in its title; `grouping` is the share of multi-name entities it must keep
  * grouped (the issue's 0.95 unless a set has not reached it yet, which its caller says).
  */
-function heldOutSet(title: string, goldFile: string, minMentions: number, grouping = { floor: 0.95, title: 'groups at least 95% of the entities seen under several names' }): void {
+function heldOutSet(title: string, goldFile: string, minMentions: number, grouping = { floor: 0.95, title: 'groups at least 95% of the entities seen under several names' }, f1Floor = 0.9): void {
   describe(title, () => {
     const docs = readBbcGoldDocs(goldFile);
     const predicted = docs.map((d) => recognizeEntities(d.text, analyzeDocument(d.text).paragraphs));
@@ -212,9 +212,9 @@ function heldOutSet(title: string, goldFile: string, minMentions: number, groupi
       for (const d of docs) for (const m of d.mentions) assert.ok(m.end <= d.text.length && /^\S(.*\S)?$/s.test(m.surface), `${d.name} ${m.start}`);
     });
 
-    it('mention F1 (exact span and type) is above 0.9', () => {
+    it(`mention F1 (exact span and type) is above ${f1Floor}`, () => {
       const f1 = mentionF1(docs, predicted);
-      assert.ok(f1 > 0.9, `F1 ${f1.toFixed(3)}`);
+      assert.ok(f1 > f1Floor, `F1 ${f1.toFixed(3)}`);
     });
 
     it(grouping.title, () => {
@@ -274,11 +274,16 @@ heldOutSet('entities: held-out real news, set 7 (ten BBC articles, first run: P 
 // First run (recogniser at 6b45e01, set 7's rules in place, nothing from set 8): F1 0.915, met; grouping 47/53 =
 // 88.7%, the best first run yet but below 95%: a state's name for its university (`Michigan`), `Standard and Poor's`
 // / `Standard & Poor's`, a team's nickname (`Azzurri`), a company's short form never cued (`Yugansk`), a person read
-// as a company and back (`Evans Rutto`), `World Indoor` for the championships. The floor guards what is reached.
-heldOutSet('entities: held-out real news, set 8 (ten BBC articles, first run: P 0.938 R 0.893 F1 0.915, span-only F1 0.943, grouping 47/53)', 'bbc-gold-8.json', 400, {
-  floor: 0.886,
-  title: 'groups the entities seen under several names: 88.7% reached, target 95% missed',
-});
+// as a company and back (`Evans Rutto`), `World Indoor` for the championships. After the rules it prompted (now a
+// development set): F1 0.943, grouping 51/53 = 96.2% (left: `Michigan` for its university, `Yugansk`). The floors
+// guard what is reached.
+heldOutSet(
+  'entities: held-out real news, set 8 (ten BBC articles, first run: P 0.938 R 0.893 F1 0.915, span-only F1 0.943, grouping 47/53)',
+  'bbc-gold-8.json',
+  400,
+  { floor: 0.96, title: 'groups the entities seen under several names: 96.2% reached (first run 88.7%), target 95% met' },
+  0.94,
+);
 
 // The six held-out sets as one corpus of sixty articles, resolved together (their keys share one
 // namespace, so `uk` or `six-nations` in two sets is one entity): what a user's folder of such

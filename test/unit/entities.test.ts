@@ -707,6 +707,47 @@ describe('entities: rules after set 7 (invented cases)', () => {
   });
 });
 
+describe('entities: rules after set 8 (invented cases)', () => {
+  const rec = (text: string) => recognizeEntities(text, analyzeDocument(text).paragraphs);
+  const surfaces = (ms: EntityMention[]) => ms.map((m) => `${m.type}:${m.surface}`);
+
+  it('a demonym\'s plural before a name describes the people named, outside their names', () => {
+    const ms = rec('The race was won as Ghanaians Kwesi Ardoyle and Abena Tetteh-Marr pulled clear. Ardoyle held on.');
+    assert.deepStrictEqual(surfaces(ms), ['PERSON:Kwesi Ardoyle', 'PERSON:Abena Tetteh-Marr', 'PERSON:Ardoyle']);
+    assert.strictEqual(ms[2].key, ms[0].key);
+  });
+
+  it('a city before `Marathon` is a named race; the word alone is none', () => {
+    assert.deepStrictEqual(surfaces(rec('She ran the Lisbon Marathon, then November\'s New York Marathon. Marathon running is hard.')), ['ORG:Lisbon Marathon', 'ORG:New York Marathon']);
+  });
+
+  it('a championship\'s two or more modifiers as printed are that championship in a story that names it', () => {
+    const ms = rec('He fell at the Pan Coastal Indoor Championships in March. Later he added a relay crown to his Pan Coastal Indoor title.');
+    assert.deepStrictEqual(surfaces(ms), ['ORG:Pan Coastal Indoor Championships', 'ORG:Pan Coastal Indoor']);
+    assert.strictEqual(ms[1].key, ms[0].key);
+    // without the championship named, nothing is made of the modifiers
+    assert.deepStrictEqual(surfaces(rec('He added a relay crown to his Pan Coastal Indoor title.')).filter((m) => m.startsWith('ORG')), []);
+  });
+
+  it('lexicon: `Standard & Poor\'s` keeps its own `\'s`, `and` for `&`; `Azzurri` is Italy (general knowledge, named in set 8)', () => {
+    const ms = rec('Indices such as the Standard and Poor\'s 500 fell, said an analyst at Standard & Poor\'s. The Azzurri pack was strong.');
+    assert.deepStrictEqual(surfaces(ms), ["ORG:Standard and Poor's", "ORG:Standard & Poor's", 'PLACE:Azzurri']);
+    assert.strictEqual(ms[0].key, ms[1].key);
+    assert.strictEqual(ms[2].key, 'Italy');
+  });
+
+  it('a cue that is also a role (`rival`) before a given name is a person; `Name Chambers, who` a person; `chief of X` an organisation', () => {
+    assert.deepStrictEqual(surfaces(rec('She overhauled rival Maria Tembwe to win. Its rival Wendle Corp grew.')), ['PERSON:Maria Tembwe', 'ORG:Wendle Corp']);
+    assert.deepStrictEqual(surfaces(rec('They won without Dwain Chambers, who was banned. Acme Group, who said no, lost.')), ['PERSON:Dwain Chambers', 'ORG:Acme Group']);
+    assert.deepStrictEqual(surfaces(rec('Jeremy Allaire, chief of Veltrix, spoke. The ball met the head of Byrne.')).filter((m) => !m.includes('Allaire')), ['ORG:Veltrix']);
+  });
+
+  it('a club\'s lead word before a ground\'s head is the ground (PLACE); a day\'s word before a newspaper\'s name is the paper', () => {
+    assert.deepStrictEqual(surfaces(rec('Rangers won at Celtic Park on Sunday.')), ['ORG:Rangers', 'PLACE:Celtic Park']);
+    assert.deepStrictEqual(surfaces(rec('She writes for the Evening Examiner and the Daily Express.')), ['ORG:Evening Examiner', 'ORG:Daily Express']);
+  });
+});
+
 describe('entities: corpus resolution', () => {
   const doc = (path: string, outlet: string | null, text: string) => ({ path, outlet, text, mentions: recognizeEntities(text) });
 

@@ -100,6 +100,13 @@ const BODY_WORDS = new Set(['Treasury', 'Exchequer', 'Admiralty', 'Cabinet']);
 /** Lower-case nouns after a capitalised run that make it the title of an event or prize, not a person. */
 const EVENT_NOUNS_AFTER = new Set(['awards', 'award', 'prize', 'prizes', 'trophy', 'festival', 'ceremony', 'exhibition', 'conference', 'project', 'scheme', 'programme', 'initiative']);
 /** One-word newspaper names, read as the paper after a capitalised `The` (`The Times`, `The Sun`). */
+/** Organisation head words that are also common surnames. */
+const SURNAME_HEADS = new Set(['Chambers', 'Banks', 'Cross', 'Fleet', 'Lines']);
+/** Roles that head an organisation: `chief of Brightcove` (not `head`: `the head of Byrne` in a match report). */
+const HEAD_ROLES = new Set(['chief', 'founder', 'co-founder', 'boss', 'chairman', 'owner', 'president']);
+const NEWSPAPER_DAYS = new Set(['Daily', 'Sunday', 'Evening', 'Morning']);
+/** Ground heads after a club's lead word: `Celtic Park`. */
+const GROUND_HEADS = new Set(['Park', 'Stadium', 'Arena', 'Road', 'Lane', 'Ground']);
 const NEWSPAPER_NAMES = new Set('Times Guardian Telegraph Independent Sun Observer Mirror Herald Tribune Gazette Economist Scotsman Express Standard Star Mail Post Journal Chronicle Examiner Inquirer Globe Age Australian Hindu Nation'.split(' '));
 /** Labels of a match report's squad lines: `Subs not used: Hamann, Harrison.` */
 /** A club name's last word, which match reports use alone for the club (`City`, `United`). */
@@ -718,8 +725,11 @@ class Doc {
       const words: string[] = [];
       for (let k = c.a; k < c.b - 1; k++) words.push(toks[k].text);
       if (!words.every((w) => /^[A-Z][a-z]+$/.test(w))) continue;
-      words[words.length - 1] += 's';
       const list = ((forms ??= new Map()).get(words[0]) ?? []) as { words: string[]; key: string }[];
+      // `his World Indoor title`: two modifiers or more, as printed, are the championship too (one alone,
+      // `European`, is an adjective)
+      if (words.length >= 2 && !list.some((f) => f.words.join(' ') === words.join(' '))) list.push({ words: words.slice(), key: this.candKey(c) });
+      words[words.length - 1] += 's';
       if (!list.some((f) => f.words.join(' ') === words.join(' '))) list.push({ words, key: this.candKey(c) });
       forms.set(words[0], list);
     }
@@ -735,6 +745,8 @@ class Doc {
         if (!ok || (after && this.capLike(after) && after.joined)) continue;
         // one plural word (`Europeans`) is also a people: only after a determiner or a possessive
         const prev = toks[k - 1];
+        // (not inside a longer name: `the Norwich Union European Indoor trials` is the sponsor's event)
+        if (prev && toks[k].joined && this.capLike(prev)) continue;
         if (f.words.length === 1 && !(prev && (prev.poss || /^(?:the|The|her|his|their|next|last|this)$/.test(prev.text)))) continue;
         found.push({ a: k, b: k + f.words.length, type: 'ORG', weak: false, key: f.key });
         break;
@@ -1219,6 +1231,12 @@ class Doc {
       return;
     }
 
+    // `the Daily Express`, `the Sunday Mirror`: a newspaper's name after its day's word is the paper
+    if (n === 2 && NEWSPAPER_DAYS.has(first.text) && NEWSPAPER_NAMES.has(toks[a + 1].text) && this.gazetteerSpan(a, b) !== b) {
+      this.add({ a, b, type: 'ORG', weak: false });
+      return;
+    }
+
     // 0. `S Asia`, `N Korea` (headline style): a compass letter before a place is part of its name.
     const compass = COMPASS_LETTERS.get(first.text);
     if (compass && n > 1 && !first.dot && toks[a + 1].joined) {
@@ -1274,6 +1292,13 @@ class Doc {
       }
     }
 
+    // 1c. `the London Marathon`, `November's New York Marathon`: a city's name before `Marathon` is a
+    // named race (an organised competition, ORG, as `the Athens Olympics`); a bare `Marathon` stays no name
+    if (n >= 2 && n <= 4 && lastText === 'Marathon' && this.gazetteerSpan(a, b - 1) === b - 1 && this.lx.gazetteer.get(this.lookupForm(first) + (b - 1 > a + 1 ? ' ' + toks.slice(a + 1, b - 1).map((t) => t.text).join(' ') : ''))?.type === 'PLACE') {
+      this.add({ a, b, type: 'ORG', weak: false });
+      return;
+    }
+
     // 2. Honorific: the rest is a person.
     if (lx.honorifics.has(first.text) && n > 1) {
       let e = a + 1;
@@ -1323,6 +1348,18 @@ class Doc {
     // `Aguas de Barcelona`, `Banco do Brasil`: a lead word, a particle, a name
     if (n > 2 && lx.orgLeads.has(first.text) && isConnector(toks[a + 1]) && this.capLike(toks[a + 2])) orgHead = a;
     if (orgHead >= 0 && (n > 1 || lx.gazetteer.has(first.text))) {
+      // `at Celtic Park`, `Sporting Stadium`: a club's lead word before a ground's head word (no other
+      // organisation head) names the club's ground, a place
+      if (orgHead === a && n === 2 && GROUND_HEADS.has(lastTok.text) && !lx.orgHeads.has(lastTok.text) && !lastTok.poss) {
+        this.add({ a, b, type: 'PLACE', weak: false });
+        return;
+      }
+      // `Dwain Chambers, who was banned`: two words whose last only is a head word that is also a common
+      // surname (`Chambers`, `Banks`), followed by `, who`, are a person (`Acme Group, who` stays a body)
+      if (n === 2 && orgHead === b - 1 && SURNAME_HEADS.has(lastTok.text) && toks[b]?.text === ',' && toks[b + 1]?.text === 'who' && !lx.orgHeads.has(first.text) && !lx.orgLeads.has(first.text) && !lx.gazetteer.has(first.text) && !lx.common.has(first.text) && !first.allCaps) {
+        this.add({ a, b, type: 'PERSON', weak: false });
+        return;
+      }
       // A title in front (`Commander of US Indo-Pacific Command`) was handled by `titled`.
       this.add({ a, b, type: 'ORG', weak: false });
       return;
@@ -1356,7 +1393,11 @@ class Doc {
       const e = this.gazetteerSpan(k, b);
       const t = toks[k];
       // (two-word demonyms are looked up only after one of their first words: no string per token)
-      const isDem = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonymFirst.has(t.text) && lx.demonyms.has(t.text + ' ' + toks[k + 1].text)) || (k + 1 < b && isDescriptor(t.text, lx));
+      // (`Kenyans Evans Rutto and …`: a demonym's plural before a name describes the people named)
+      const isDem0 = lx.demonyms.has(t.text) || (k + 1 < b && lx.demonymFirst.has(t.text) && lx.demonyms.has(t.text + ' ' + toks[k + 1].text)) || (k + 1 < b && isDescriptor(t.text, lx));
+      // (looked up only for a word ending in `s` that no other test took)
+      const demPlural = !isDem0 && k + 1 < b && t.text.charCodeAt(t.text.length - 1) === 115 && lx.demonyms.has(t.text.slice(0, -1));
+      const isDem = isDem0 || demPlural;
       // a title word that ends the run breaks it, except as the surname after a given name (`Grant Dean`)
       const titleEnd = lx.titleHeads.has(t.text) && k + 1 === b && !(k === runStart + 1 && lx.givenNames.has(toks[runStart].text) && !toks[runStart].poss);
       const isBreak = e > k || isDem || (lx.monthsDays.has(t.text) && !this.monthAsGiven(t)) || lx.common.has(t.text) || titleEnd;
@@ -1386,7 +1427,7 @@ class Doc {
         if (e > k) {
           this.lexiconCand(k, e);
           k = e;
-        } else if (isDem && !lx.demonyms.has(t.text) && !isDescriptor(t.text, lx)) k += 2;
+        } else if (isDem && !lx.demonyms.has(t.text) && !isDescriptor(t.text, lx) && !demPlural) k += 2;
         else k++;
         runStart = k;
         continue;
@@ -1463,6 +1504,11 @@ class Doc {
     if (b - a > 1 && this.baseForm(last) !== last.text) {
       c.s = toks[a].start;
       c.e = last.start + this.baseForm(last).length;
+    }
+    // `Standard & Poor's`: a name whose own last word is possessive keeps its `'s` (as printed)
+    if (last.poss && entry.canonical.endsWith("'s") && this.text.charCodeAt(last.end + 1) === 115) {
+      c.s = toks[a].start;
+      c.e = last.end + 2;
     }
     this.add(c);
   }
@@ -1646,6 +1692,12 @@ class Doc {
         return;
       }
       if (lx.titleHeads.has(first.text) || lx.titleModifiers.has(first.text) || lx.orgHeads.has(first.text) || lx.placeHeads.has(first.text)) return;
+      // `Jeremy Allaire, chief of Brightcove`: one unknown word after a head's role and `of` is what
+      // that person heads, an organisation (a place would be in the gazetteer)
+      if (prev && prev.text === 'of' && toks[a - 2]?.word && HEAD_ROLES.has(toks[a - 2].text) && !first.poss && !lx.givenNames.has(first.text)) {
+        this.add({ a, b, type: 'ORG', weak: false });
+        return;
+      }
       this.add({ a, b, type: 'PERSON', weak: true });
       return;
     }
@@ -1677,7 +1729,9 @@ class Doc {
       // `NTT DoCoMo`, `Deutsche BridgeHead`: a word with a capital inside is a brand, not a person's name
       let camel = false;
       for (let k = a; k < b; k++) if (isCamel(toks[k].text)) camel = true;
-      if (camel || (prev && prev.word && !prev.cap && (lx.orgCuesBefore.has(prev.text) || searchEngine(prev, prev2)))) {
+      // (`rival Maria Mutola`: a cue that is also a person's role, before a given name, is that role)
+      const roleCue = prev && lx.lowerRoleHeads.has(prev.text) && lx.givenNames.has(first.text) && !lx.gazetteer.has(first.text);
+      if (camel || (prev && prev.word && !prev.cap && !roleCue && (lx.orgCuesBefore.has(prev.text) || searchEngine(prev, prev2)))) {
         this.add({ a, b, type: 'ORG', weak: false });
         return;
       }

@@ -14,6 +14,7 @@ North Atlantic Treaty Organization=NATO|Nato|North Atlantic Treaty Organisation
 European Union=EU|E.U.
 International Monetary Fund=IMF
 World Bank
+Standard & Poor's=Standard & Poor|Standard and Poor|Standard & Poors
 French Open=Roland Garros|Roland-Garros
 World Trade Organization=WTO|World Trade Organisation
 World Health Organization=WHO|World Health Organisation
@@ -72,7 +73,7 @@ Motorola|Alcatel|Lucent|Nortel|Orange|T-Mobile|O2|mmO2|Telefonica|Telefónica|De
 export const NON_ENTITY_ACRONYMS = `VHS GDP GNP GMT BST EST PST UTC CEO CFO COO CTO MD MP MPs MEP MEPs TV PC PCs DVD DVDs CD CDs GPS AIDS HIV SARS COVID IPO VAT PIN ATM DNA HQ CCTV RSS HTML XML PDF LCD USB CPU GPU RAM ROM SMS MMS AI IT ID OK UFO PhD MBA BA MA BSc MSc FM AM PM AD BC BCE CE NB PS RIP ASAP FAQ DIY NGO NGOs VIP VIPs SUV SUVs IOU LNG LPG CO2 NOx UV ICBM ICBMs SLBM WMD QE API APIs ESG EV EVs IVF NB IP VOD P&L EPS CPI PMI VPN WiFi LTE SIM SIMs URL WWW PR HR R&D M&A ETF ETFs OTC IQ TB GB MB KB MP3 MP3s PS2 PS3 PSP DS XP HD HDTV UWB IPTV GPRS DRM CES VoIP P2P PVR PVRs DAB RFID WAP GSM LAN WLAN ISP ISPs OS CRM SME SMEs PDA PDAs MMS LED OLED DSL ADSL 3G 4G 5G HIV/AIDS PE RBI R&B READ MORE ALSO NEWS UPDATE LIVE BREAKING WATCH VIDEO PHOTO PHOTOS EXCLUSIVE OPINION ANALYSIS EDITORIAL`;
 
 /** A plural or collective word that can carry a possessive inside an organisation's name. */
-export const POSSESSIVE_IN_NAME = `Women Men Children People Peoples Workers Citizens Veterans Teachers Nurses Farmers Soldiers Students Traders Lloyd Sainsbury McDonald Macy Kellogg Boys Girls Mothers Fathers Friends Nations`;
+export const POSSESSIVE_IN_NAME = `Women Men Children People Peoples Workers Citizens Veterans Teachers Nurses Farmers Soldiers Students Traders Lloyd Sainsbury McDonald Macy Kellogg Boys Girls Mothers Fathers Friends Nations Poor`;
 
 /** Well-known short forms of organisation names (general, not seed-specific). `Long|Short`. */
 export const ORG_SHORT_FORMS = `

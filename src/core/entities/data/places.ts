@@ -85,7 +85,7 @@ Iran;Iranian
 Iraq;Iraqi
 Ireland|Irish Republic|Republic of Ireland;Irish
 Israel;Israeli
-Italy;Italian
+Italy|Azzurri;Italian
 Ivory Coast|Cote d'Ivoire;Ivorian
 Jamaica;Jamaican
 Japan;Japanese
