@@ -289,7 +289,14 @@ heldOutSet(
 // articles), annotated by reading after set 8's rules were written and committed before any run on them. It
 // carries the issue's targets as they stand (F1 > 0.9, grouping >= 95%); the lead puts its first-run figures in
 // the title. Not in the pooled corpus below.
-heldOutSet('entities: held-out real news, set 9 (ten BBC articles, first run: to be measured)', 'bbc-gold-9.json', 300);
+// First run (recogniser at 71c323f, set 8's rules in place, nothing from set 9): F1 0.914, met; grouping 22/30 =
+// 73.3%: a sponsor's name before a competition (`RBS Six Nations Championship`), team nicknames (`All Blacks`,
+// `the Reds`), `Lions` for the British and Irish Lions, `Football Club` after a club, a surname that is a common word
+// (`Back`), a given name alone (`Kevin`). The floor guards what is reached.
+heldOutSet('entities: held-out real news, set 9 (ten BBC articles, first run: P 0.907 R 0.921 F1 0.914, span-only F1 0.943, grouping 22/30)', 'bbc-gold-9.json', 300, {
+  floor: 0.733,
+  title: 'groups the entities seen under several names: 73.3% reached, target 95% missed',
+});
 
 // The six held-out sets as one corpus of sixty articles, resolved together (their keys share one
 // namespace, so `uk` or `six-nations` in two sets is one entity): what a user's folder of such
