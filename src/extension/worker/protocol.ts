@@ -1,6 +1,6 @@
 // Messages between the extension host and the analysis worker, and the host's client for them. The
 // transport (`AnalysisPort`) is a Node worker_threads Worker, a browser Web Worker, or the same thread.
-import { analyzeText } from '../../core/corpus';
+import { analyzeText, type DocumentParts } from '../../core/corpus';
 import { AnalysisService, lazyParts, type AnalysisRequest, type AnalyzeReply, type WireAnalyzedDocument } from './analysisService';
 
 export interface RequestMessage {
@@ -35,9 +35,10 @@ function transferables(reply: unknown): ArrayBuffer[] | undefined {
   const add = (array: ArrayBufferView | undefined) => {
     if (array && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   };
-  const r = reply as { bytes?: Uint8Array; results?: WireAnalyzedDocument[] };
+  const r = reply as { bytes?: Uint8Array; results?: WireAnalyzedDocument[]; parts?: DocumentParts };
   add(r.bytes);
-  for (const result of r.results ?? []) {
+  // A live analysis (LiveReply) is one result.
+  for (const result of [...(r.results ?? []), ...(r.parts ? [{ parts: r.parts } as WireAnalyzedDocument] : [])]) {
     add(result.partsJson); // a buffer of its own (AnalysisService.analyze)
     const p = result.parts?.passages ?? result.passages;
     if (!p) continue;
