@@ -57,6 +57,10 @@ export interface WorkspaceCorpusOptions {
 }
 
 const CACHE_FILE = 'analysis-cache.jsonl';
+/** The live analysis worker stops after this long without an edit's analysis (its memory is freed). */
+const LIVE_IDLE_MS = 120_000;
+/** A live analysis not back after this long is made on the host instead (a 50 KB article takes 8–60 ms). */
+const LIVE_LATE_MS = 2000;
 /** Texts per message to the worker: big enough to amortise a message, small enough to show progress. */
 const BATCH = 128;
 /** Batches sent to the worker and not yet back. */
@@ -91,7 +95,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
    * The live analysis worker, started at the first edit of an article; `ready` once it has answered
    * (its first request, the edited text, loads and warms its code: until then the host analyses).
    */
-  private live: { client?: AnalysisClient; ready?: (text: string) => Promise<DocumentParts>; stopped?: boolean } | undefined;
+  private live:
+    | { client?: AnalysisClient; ready?: (text: string) => Promise<DocumentParts>; stopped?: boolean; idle?: ReturnType<typeof setTimeout>; stop?: () => void }
+    | undefined;
 
   /** Problems found in news-sources.json / news-entities.json, for the output channel and panel. */
   settingsProblems: string[] = [];
@@ -195,26 +201,61 @@ export class WorkspaceCorpus implements vscode.Disposable {
     this.settingsProblems = problems;
   }
 
-  /** Starts the live analysis worker (once), warming it with the edited document's text. */
+  /**
+   * Starts the live analysis worker if it is not running, warming it with the edited document's text
+   * (a Node worker loads and compiles its code in ~150–400 ms; the host analyses meanwhile). It stops
+   * after LIVE_IDLE_MS without a request (it holds 30–60 MB: see README), and when it dies the host
+   * analyses until the next edit starts another.
+   */
   private startLiveWorker(document: vscode.TextDocument): void {
-    if (this.live || !this.options.createLivePort) return;
+    // A worker that keeps failing (it cannot load, it runs out of memory) is not started again.
+    if (this.live || !this.options.createLivePort || this.liveFailures >= 3) return;
     const live: NonNullable<WorkspaceCorpus['live']> = (this.live = {});
+    const fail = () => {
+      if (!live.stopped) this.liveFailures++;
+      stop();
+    };
+    const stop = () => {
+      live.stopped = true;
+      live.ready = undefined;
+      if (live.idle) clearTimeout(live.idle);
+      live.client?.dispose();
+      if (this.live === live) this.live = undefined;
+    };
+    live.stop = stop;
     void this.options
       .createLivePort()
       .then(async (port) => {
         // On the host's own thread it would gain nothing and add a macrotask: the host analyses.
-        if (port.kind === 'same-thread' || live.stopped) return void port.terminate();
+        if (port.kind === 'same-thread' || live.stopped) {
+          port.terminate();
+          live.stopped = true; // not started again in this session
+          return;
+        }
+        port.onExit?.(fail);
         const client = (live.client = new AnalysisClient(port));
-        const analyze = (text: string) =>
-          timed('liveRequest', () => client.request<LiveReply>({ kind: 'live', text }), { chars: text.length }).then((r) => (mark('liveReply', { chars: text.length }), r.parts));
-        await analyze(document.isClosed ? '' : document.getText());
-        if (!live.stopped) live.ready = analyze;
+        const analyze = (text: string): Promise<DocumentParts> => {
+          if (live.idle) clearTimeout(live.idle);
+          live.idle = setTimeout(stop, LIVE_IDLE_MS);
+          mark('liveRequest', { chars: text.length });
+          return new Promise<DocumentParts>((resolve, reject) => {
+            // A worker that does not answer in time (stuck, swapped out) leaves the analysis to the host.
+            const late = setTimeout(() => reject(new Error('the live analysis worker is late')), LIVE_LATE_MS);
+            client.request<LiveReply>({ kind: 'live', text }).then(
+              (reply) => (clearTimeout(late), mark('liveReply', { chars: text.length }), resolve(reply.parts)),
+              (error: unknown) => (clearTimeout(late), reject(error)),
+            );
+          });
+        };
+        // Not timed: loading its code on a loaded machine may take seconds, the host analyses meanwhile.
+        await client.request<LiveReply>({ kind: 'live', text: document.isClosed ? '' : document.getText() });
+        if (live.stopped) return;
+        live.ready = analyze;
+        live.idle = setTimeout(stop, LIVE_IDLE_MS);
       })
-      .catch(() => {
-        live.client?.dispose();
-        live.client = undefined; // the host analyses, as before
-      });
+      .catch(fail);
   }
+  private liveFailures = 0;
 
   /** The analysis of a document's current text, computed now if stale. */
   analyzeNow(document: vscode.TextDocument): DocumentAnalysis {
@@ -622,11 +663,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     void this.client?.then((c) => c.dispose());
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.ahead.dispose();
-    if (this.live) {
-      this.live.stopped = true;
-      this.live.ready = undefined;
-      this.live.client?.dispose();
-    }
+    this.live?.stop?.();
     for (const indexing of this.indexing.values()) indexing.cancel();
     this.pending.clear();
     this.indexing.clear();
