@@ -12,6 +12,12 @@
 // entities and 5 in quotes of 400); reusing paragraphs from outside the recognisers would be wrong
 // that often. See README, "The editor in VS Code".
 //
+// Where it runs: on a thread of its own when the host gives one (`analyzeElsewhere`: the live
+// analysis worker, see WorkspaceCorpus), so that neither the debounce timer nor the change events of
+// the next keys wait for it (on the host's thread it took ~8 ms for a 50 KB article, ~60 ms under
+// load, and held both that long); else on the caller's thread. An analysis on demand (an opened
+// document, a text never seen ahead) is made on the caller's thread, as before.
+//
 // No vscode import: test/unit/analysisAhead.test.ts drives it with a fake clock.
 
 /** Timers as the host gives them (setTimeout / clearTimeout), injectable for tests. */
@@ -23,7 +29,13 @@ export interface AheadTimers {
 }
 
 export interface AheadOptions<P> {
+  /** The analysis on this thread (on demand, and ahead when there is no `analyzeElsewhere`). */
   analyze: (text: string) => P;
+  /**
+   * The same analysis made on another thread, or undefined when none is available now (then
+   * `analyze` makes it). Must resolve to exactly what `analyze(text)` gives.
+   */
+  analyzeElsewhere?: () => ((text: string) => Promise<P>) | undefined;
   /** The debounce in ms, read at each edit. */
   debounceMs: () => number;
   timers: AheadTimers;
@@ -40,6 +52,8 @@ interface DocState<P> {
   timer?: unknown;
   /** Most recent first. */
   made: Made<P>[];
+  /** An analysis ahead under way on another thread, and the text it is of. */
+  underway?: { text: string; parts: Promise<P> };
   /** The last analysis time of this document, in ms: how early to start before the debounce. */
   lastMs?: number;
 }
@@ -52,8 +66,11 @@ interface DocState<P> {
 export class AnalysisAhead<P> {
   private readonly docs = new Map<string, DocState<P>>();
   private readonly keep: number;
-  /** Counts, for tests and the trace: analyses made ahead, handed out, made on demand. */
-  readonly counts = { ahead: 0, reused: 0, onDemand: 0 };
+  /**
+   * Counts, for tests and the trace: analyses made ahead (`elsewhere` of them on another thread),
+   * handed out (`awaited` of them still under way then), made on demand.
+   */
+  readonly counts = { ahead: 0, elsewhere: 0, reused: 0, awaited: 0, onDemand: 0 };
 
   constructor(private readonly options: AheadOptions<P>) {
     this.keep = Math.max(1, options.keepPerDocument ?? 3);
@@ -78,19 +95,31 @@ export class AnalysisAhead<P> {
     state.timer = this.options.timers.set(() => {
       state.timer = undefined;
       const text = read();
-      if (text === undefined || this.find(state, text)) return;
+      if (text === undefined || this.find(state, text) || state.underway?.text === text) return;
       this.counts.ahead++;
-      this.make(state, text);
+      const elsewhere = this.options.analyzeElsewhere?.();
+      if (elsewhere) this.makeElsewhere(key, state, text, elsewhere);
+      else this.make(state, text);
     }, delay);
   }
 
-  /** The analysis of `text`: the one made ahead (or kept from before) when it is of this text, else made now. */
-  analysisFor(key: string, text: string): P {
+  /**
+   * The analysis of `text`: the one made ahead (or kept from before) when it is of this text; a
+   * promise of it when it is still under way on another thread (sooner than starting again here);
+   * else made now, on this thread. The caller checks that its text is still current when a promise
+   * resolves.
+   */
+  analysisFor(key: string, text: string): P | Promise<P> {
     const state = this.state(key);
     const found = this.find(state, text);
     if (found) {
       this.counts.reused++;
       return found.parts;
+    }
+    if (state.underway?.text === text) {
+      this.counts.awaited++;
+      // Failed there: made here (the caller still gets the analysis of this text).
+      return state.underway.parts.catch(() => this.analysisFor(key, text));
     }
     this.counts.onDemand++;
     return this.make(state, text).parts;
@@ -121,12 +150,43 @@ export class AnalysisAhead<P> {
     return found;
   }
 
+  private makeElsewhere(key: string, state: DocState<P>, text: string, analyze: (text: string) => Promise<P>): void {
+    this.counts.elsewhere++;
+    const started = this.options.timers.now();
+    const underway = {
+      text,
+      parts: analyze(text).then(
+        (parts) => {
+          if (state.underway === underway) state.underway = undefined;
+          // Kept only while the document is (forget() drops its state); the round trip sets the lead.
+          if (this.docs.get(key) === state) {
+            state.lastMs = this.options.timers.now() - started;
+            this.keepMade(state, { text, parts });
+          }
+          return parts;
+        },
+        (error: unknown) => {
+          if (state.underway === underway) state.underway = undefined;
+          throw error;
+        },
+      ),
+    };
+    underway.parts.catch(() => undefined); // awaited or not, a failure is handled (made on demand)
+    state.underway = underway;
+  }
+
+  private keepMade(state: DocState<P>, made: Made<P>): void {
+    const i = state.made.findIndex((m) => m.text === made.text);
+    if (i >= 0) state.made.splice(i, 1);
+    state.made.unshift(made);
+    if (state.made.length > this.keep) state.made.length = this.keep;
+  }
+
   private make(state: DocState<P>, text: string): Made<P> {
     const started = this.options.timers.now();
     const made = { text, parts: this.options.analyze(text) };
     state.lastMs = this.options.timers.now() - started;
-    state.made.unshift(made);
-    if (state.made.length > this.keep) state.made.length = this.keep;
+    this.keepMade(state, made);
     return made;
   }
 }

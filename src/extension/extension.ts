@@ -19,6 +19,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const settings = () => vscode.workspace.getConfiguration('newsAnnotator');
   const workspace = new WorkspaceCorpus(() => settings().get<number>('debounceMs', 250), {
     createPort: () => createAnalysisPort(context.extensionUri),
+    // The same worker code, a second instance: the edited article's analysis ahead of the debounce
+    // runs there, off the host's thread, and never behind a scan (web: a second Web Worker).
+    createLivePort: () => createAnalysisPort(context.extensionUri),
     storage: context.storageUri ?? context.globalStorageUri,
     // Below this, resolving identities on the host after each change costs well under a frame.
     resolveElsewhereFrom: 3000,

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { analyzeText, type DocumentAnalysis, type DocumentParts } from '../core/corpus';
 import type { AnalysisPort } from './worker/protocol';
 import { AnalysisClient } from './worker/protocol';
-import { identitySnapshot, type AnalyzeReply, type LoadCacheReply, type ResolveReply, type SaveCacheReply } from './worker/analysisService';
+import { identitySnapshot, type LiveReply, type AnalyzeReply, type LoadCacheReply, type ResolveReply, type SaveCacheReply } from './worker/analysisService';
 import { CorrectedCorpus } from '../core/correctedCorpus';
 import { decodeArticleBytes } from '../core/textDecoding';
 import { ArticleFilter } from './articleFilter';
@@ -41,6 +41,12 @@ export interface LocalAnalysis {
 export interface WorkspaceCorpusOptions {
   /** Makes the analysis worker (worker_threads, a Web Worker, or the same thread). */
   createPort?: () => Promise<AnalysisPort>;
+  /**
+   * Makes the live analysis worker: a second worker, for the edited document's analysis ahead of the
+   * debounce (see analysisAhead.ts), which the scan worker could keep waiting behind a long corpus job.
+   * Without one (or when it runs on the same thread) that analysis is made on the host's thread.
+   */
+  createLivePort?: () => Promise<AnalysisPort>;
   /** Folder for the analysis cache; no cache without one. */
   storage?: vscode.Uri;
   /**
@@ -51,6 +57,10 @@ export interface WorkspaceCorpusOptions {
 }
 
 const CACHE_FILE = 'analysis-cache.jsonl';
+/** The live analysis worker stops after this long without an edit's analysis (its memory is freed). */
+const LIVE_IDLE_MS = 120_000;
+/** A live analysis not back after this long is made on the host instead (a 50 KB article takes 8–60 ms). */
+const LIVE_LATE_MS = 2000;
 /** Texts per message to the worker: big enough to amortise a message, small enough to show progress. */
 const BATCH = 128;
 /** Batches sent to the worker and not yet back. */
@@ -76,11 +86,18 @@ export class WorkspaceCorpus implements vscode.Disposable {
    */
   readonly onDidAnalyzeLocally = this.analyzedLocally.event;
   /** Documents analysed and waiting (a macrotask) to be indexed, with the text they were analysed at. */
-  private readonly indexing = new Map<string, { text: string; parts: DocumentParts; cancel: () => void }>();
+  private readonly indexing = new Map<string, { text: string; parts: DocumentParts | undefined; cancel: () => void }>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Edited documents' own analyses, made while the typist pauses, before the debounce fires. */
   private readonly ahead: AnalysisAhead<DocumentParts>;
   private readonly disposables: vscode.Disposable[] = [];
+  /**
+   * The live analysis worker, started at the first edit of an article; `ready` once it has answered
+   * (its first request, the edited text, loads and warms its code: until then the host analyses).
+   */
+  private live:
+    | { client?: AnalysisClient; ready?: (text: string) => Promise<DocumentParts>; stopped?: boolean; idle?: ReturnType<typeof setTimeout>; stop?: () => void }
+    | undefined;
 
   /** Problems found in news-sources.json / news-entities.json, for the output channel and panel. */
   settingsProblems: string[] = [];
@@ -106,6 +123,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   ) {
     this.ahead = new AnalysisAhead<DocumentParts>({
       analyze: (text) => timed('analyzeText', () => analyzeText(text), { chars: text.length }),
+      analyzeElsewhere: () => this.live?.ready,
       debounceMs,
       timers: { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>), now },
     });
@@ -141,6 +159,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
           mark('change', { version: e.document.version });
           this.schedule(e.document);
           const document = e.document;
+          this.startLiveWorker(document);
           this.ahead.edited(corpusKey(document.uri), () => (document.isClosed ? undefined : document.getText()));
         }
       }),
@@ -181,6 +200,62 @@ export class WorkspaceCorpus implements vscode.Disposable {
     if (knowledgeError) problems.push(`news-entities.json ignored: ${knowledgeError}`);
     this.settingsProblems = problems;
   }
+
+  /**
+   * Starts the live analysis worker if it is not running, warming it with the edited document's text
+   * (a Node worker loads and compiles its code in ~150–400 ms; the host analyses meanwhile). It stops
+   * after LIVE_IDLE_MS without a request (it holds 30–60 MB: see README), and when it dies the host
+   * analyses until the next edit starts another.
+   */
+  private startLiveWorker(document: vscode.TextDocument): void {
+    // A worker that keeps failing (it cannot load, it runs out of memory) is not started again.
+    if (this.live || !this.options.createLivePort || this.liveFailures >= 3) return;
+    const live: NonNullable<WorkspaceCorpus['live']> = (this.live = {});
+    const fail = () => {
+      if (!live.stopped) this.liveFailures++;
+      stop();
+    };
+    const stop = () => {
+      live.stopped = true;
+      live.ready = undefined;
+      if (live.idle) clearTimeout(live.idle);
+      live.client?.dispose();
+      if (this.live === live) this.live = undefined;
+    };
+    live.stop = stop;
+    void this.options
+      .createLivePort()
+      .then(async (port) => {
+        // On the host's own thread it would gain nothing and add a macrotask: the host analyses.
+        if (port.kind === 'same-thread' || live.stopped) {
+          port.terminate();
+          live.stopped = true; // not started again in this session
+          return;
+        }
+        port.onExit?.(fail);
+        const client = (live.client = new AnalysisClient(port));
+        const analyze = (text: string): Promise<DocumentParts> => {
+          if (live.idle) clearTimeout(live.idle);
+          live.idle = setTimeout(stop, LIVE_IDLE_MS);
+          mark('liveRequest', { chars: text.length });
+          return new Promise<DocumentParts>((resolve, reject) => {
+            // A worker that does not answer in time (stuck, swapped out) leaves the analysis to the host.
+            const late = setTimeout(() => reject(new Error('the live analysis worker is late')), LIVE_LATE_MS);
+            client.request<LiveReply>({ kind: 'live', text }).then(
+              (reply) => (clearTimeout(late), mark('liveReply', { chars: text.length }), resolve(reply.parts)),
+              (error: unknown) => (clearTimeout(late), reject(error)),
+            );
+          });
+        };
+        // Not timed: loading its code on a loaded machine may take seconds, the host analyses meanwhile.
+        await client.request<LiveReply>({ kind: 'live', text: document.isClosed ? '' : document.getText() });
+        if (live.stopped) return;
+        live.ready = analyze;
+        live.idle = setTimeout(stop, LIVE_IDLE_MS);
+      })
+      .catch(fail);
+  }
+  private liveFailures = 0;
 
   /** The analysis of a document's current text, computed now if stale. */
   analyzeNow(document: vscode.TextDocument): DocumentAnalysis {
@@ -226,7 +301,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
     const key = corpusKey(document.uri);
     const text = document.getText();
     const pending = this.indexing.get(key);
-    if (pending?.text === text) {
+    // Its analysis is on its way from the live worker: drawn when it comes.
+    if (pending?.text === text && !pending.parts) return;
+    if (pending?.text === text && pending.parts) {
       // Analysed, indexed in a moment. An article's open event comes before its editor is visible, so
       // its own layers could not be drawn then: they are now, when the editor shows, without waiting
       // for the corpus pass (the first highlights of an opened article; its listeners draw only in
@@ -237,8 +314,23 @@ export class WorkspaceCorpus implements vscode.Disposable {
     this.cancelPending(key);
     if (this.corpus.get(key)?.text === text) return;
     this.analysedAny = true;
-    // Made while the typist paused when it is of this very text (see analysisAhead.ts), else now.
-    const parts = this.ahead.analysisFor(key, text);
+    // Made while the typist paused when it is of this very text (see analysisAhead.ts), else now; or
+    // still under way in the live worker: then taken when it comes, if the text is still this one.
+    const made = this.ahead.analysisFor(key, text);
+    if (made instanceof Promise) {
+      let cancelled = false;
+      this.indexing.set(key, { text, parts: undefined, cancel: () => (cancelled = true) });
+      void made.then((parts) => {
+        if (cancelled || document.isClosed || document.getText() !== text) return;
+        this.indexing.delete(key);
+        this.announceAndIndex(document, key, text, parts);
+      });
+      return;
+    }
+    this.announceAndIndex(document, key, text, made);
+  }
+
+  private announceAndIndex(document: vscode.TextDocument, key: string, text: string, parts: DocumentParts): void {
     this.analyzedLocally.fire({ document, path: key, text, parts });
     let cancelled = false;
     const index = () => {
@@ -571,6 +663,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
     void this.client?.then((c) => c.dispose());
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.ahead.dispose();
+    this.live?.stop?.();
     for (const indexing of this.indexing.values()) indexing.cancel();
     this.pending.clear();
     this.indexing.clear();

@@ -6,6 +6,8 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { analyzeText, type DocumentParts } from '../../src/core/corpus';
 import { AnalysisAhead } from '../../src/extension/analysisAhead';
+import { AnalysisService, type LiveReply } from '../../src/extension/worker/analysisService';
+import { DEFAULT_PASSAGE_OPTIONS, preparePassages } from '../../src/core/passages/passageIndex';
 import { readSeeds } from './sharedFiles';
 
 const DEBOUNCE = 250;
@@ -28,6 +30,21 @@ class FakeTimers {
   advance(ms: number): void {
     const end = this.time + ms;
     for (;;) {
+      let next: [number, { due: number; seq: number; fn: () => void }] | undefined;
+      for (const entry of this.queue) if (entry[1].due <= end && (!next || entry[1].due < next[1].due || (entry[1].due === next[1].due && entry[1].seq < next[1].seq))) next = entry;
+      if (!next) break;
+      this.queue.delete(next[0]);
+      this.time = Math.max(this.time, next[1].due);
+      next[1].fn();
+    }
+    this.time = end;
+  }
+
+  /** The same, letting promises settle after each timer (replies of the fake worker, their waiters). */
+  async advanceAsync(ms: number): Promise<void> {
+    const end = this.time + ms;
+    for (;;) {
+      await new Promise((r) => setImmediate(r));
       let next: [number, { due: number; seq: number; fn: () => void }] | undefined;
       for (const entry of this.queue) if (entry[1].due <= end && (!next || entry[1].due < next[1].due || (entry[1].due === next[1].due && entry[1].seq < next[1].seq))) next = entry;
       if (!next) break;
@@ -94,6 +111,84 @@ function drive(initial: string, steps: Step[]): { fires: number; ahead: number; 
   return { fires, ahead: ahead.counts.ahead, onDemand: ahead.counts.onDemand };
 }
 
+/**
+ * The same, with the analysis ahead made on another thread: a fake live worker (the real `live`
+ * request of AnalysisService, its reply structured-cloned as a worker's message is) that answers after
+ * fake time, fails when `fails` says so, and is ready from the `readyAt`-th edit on (before, the
+ * analysis ahead is made here). At each debounce the analysis handed out (at once, or when the
+ * worker answers) must be the core's analysis of that text whenever the text is still that one when
+ * it is drawn (the corpus drops it otherwise), and the passages those the host's index would make;
+ * nothing is analysed on this thread but before the worker is ready or after it failed.
+ */
+async function driveElsewhere(initial: string, steps: Step[], readyAt: number, fails: boolean[]): Promise<{ checked: number; awaited: number; here: number; elsewhere: number }> {
+  const timers = new FakeTimers();
+  const service = new AnalysisService();
+  let text = initial;
+  let lastEdit = -Infinity;
+  let ready = false;
+  let requests = 0;
+  const starts: number[] = [];
+  let here = 0;
+  let hereAllowed = 0;
+  const ahead = new AnalysisAhead<DocumentParts>({
+    analyze: (t) => {
+      here++;
+      starts.push(timers.time);
+      return analyzeText(t);
+    },
+    analyzeElsewhere: () =>
+      ready
+        ? (t) => {
+            starts.push(timers.time);
+            const fail = fails.length > 0 && fails[requests++ % fails.length];
+            return new Promise<DocumentParts>((resolve, reject) => {
+              timers.set(() => (fail ? (hereAllowed++, reject(new Error('worker failed'))) : resolve(structuredClone(service.handle({ kind: 'live', text: t }) as LiveReply).parts)), t.length / 400 + 3);
+            });
+          }
+        : undefined,
+    debounceMs: () => DEBOUNCE,
+    timers,
+  });
+  let debounce: unknown;
+  let checked = 0;
+  const waiting: Promise<void>[] = [];
+  const onDebounce = () => {
+    const seen = text;
+    const hereBefore = here;
+    const check = (parts: DocumentParts) => {
+      if (text !== seen) return; // a newer edit: not drawn (WorkspaceCorpus checks the same)
+      const { passages, ...rest } = parts;
+      assert.deepStrictEqual(rest, analyzeText(seen));
+      if (passages) assert.deepStrictEqual(passages, preparePassages(seen, rest.structure.paragraphs, DEFAULT_PASSAGE_OPTIONS, { tokens: true, outlet: true }));
+      checked++;
+    };
+    const got = ahead.analysisFor('doc', seen);
+    if (got instanceof Promise) waiting.push(got.then(check));
+    else {
+      check(got);
+      // Made ahead: nothing was analysed now (on this thread) unless the worker failed before.
+      if (here > hereBefore) assert.ok(hereAllowed > 0, 'analysed on this thread when the debounce fired');
+    }
+  };
+  for (const [i, { edit, pause }] of steps.entries()) {
+    if (i === readyAt) ready = true;
+    const at = edit.at % (text.length + 1);
+    text = text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
+    lastEdit = timers.time;
+    if (debounce !== undefined) timers.clear(debounce);
+    debounce = timers.set(onDebounce, DEBOUNCE);
+    ahead.edited('doc', () => text);
+    const before = starts.length;
+    await timers.advanceAsync(pause);
+    for (const t of starts.slice(before)) assert.ok(t - lastEdit >= DEBOUNCE / 2, `analysed ${t - lastEdit} ms after a key`);
+  }
+  await timers.advanceAsync(DEBOUNCE + 1000);
+  await Promise.all(waiting);
+  // A debounce that fired once the worker was ready and never failed never analysed on this thread.
+  if (readyAt === 0 && fails.every((f) => !f)) assert.strictEqual(here, 0, 'analysed on the host although the worker was there');
+  return { checked, awaited: ahead.counts.awaited, here, elsewhere: ahead.counts.elsewhere };
+}
+
 describe('AnalysisAhead: the analysis made while the typist pauses', function () {
   this.timeout(120_000);
   const seeds = [...readSeeds().values()].map((s) => s.text);
@@ -148,6 +243,39 @@ describe('AnalysisAhead: the analysis made while the typist pauses', function ()
     ahead.forget('doc');
     timers.advance(DEBOUNCE);
     assert.strictEqual(analysed, 3);
+  });
+
+  it('on another thread: hands out exactly the analysis of the text drawn, made there, waiting for it when under way', async () => {
+    let checked = 0;
+    let awaited = 0;
+    let elsewhere = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: seeds.length - 1 }),
+        fc.array(stepArb, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.oneof(fc.constant([] as boolean[]), fc.array(fc.boolean(), { maxLength: 4 })),
+        async (seed, steps, readyAt, fails) => {
+          const r = await driveElsewhere(seeds[seed], steps, readyAt, fails);
+          checked += r.checked;
+          awaited += r.awaited;
+          elsewhere += r.elsewhere;
+        },
+      ),
+      { numRuns: 40 },
+    );
+    // The property checked something in each of its cases: drawn analyses, some awaited, some made there.
+    assert.ok(checked > 0 && awaited > 0 && elsewhere > 0, `checked ${checked}, awaited ${awaited}, made elsewhere ${elsewhere}`);
+  });
+
+  it('on another thread, for invented texts from empty', async () => {
+    const paragraphs = fc.array(fc.oneof(fc.constantFrom('“It will open in spring,” said Maria Lindqvist.', 'PORT ELLIS (Wire) — The Port Ellis Harbour Authority (PEHA) met.', 'By Jane Okafor'), fc.string({ maxLength: 40 })), { maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(paragraphs, fc.array(stepArb, { minLength: 1, maxLength: 12 }), fc.array(fc.boolean(), { maxLength: 3 }), async (ps, steps, fails) => {
+        await driveElsewhere(ps.join('\n\n'), steps, 0, fails);
+      }),
+      { numRuns: 80 },
+    );
   });
 
   it('starts earlier for a document that takes longer to analyse, never before half the debounce', () => {

@@ -19,6 +19,10 @@ export async function createAnalysisPort(extensionUri: vscode.Uri): Promise<Anal
     kind: 'worker_threads',
     post: (message, transfer) => worker.postMessage(message, transfer),
     onMessage: (listener: (message: ReplyMessage) => void) => void worker.on('message', listener),
+    onExit: (listener) => {
+      worker.on('error', (error) => listener(error instanceof Error ? error.message : String(error)));
+      worker.on('exit', (code) => listener(`exit code ${code}`));
+    },
     terminate: () => void worker.terminate(),
   };
 }

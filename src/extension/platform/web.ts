@@ -19,11 +19,16 @@ export async function createAnalysisPort(extensionUri: vscode.Uri): Promise<Anal
     const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
     let listener: ((message: ReplyMessage) => void) | undefined;
     worker.onmessage = (e) => listener?.(e.data);
+    let exitListener: ((reason: string) => void) | undefined;
+    worker.onerror = (e) => exitListener?.(String((e as { message?: unknown })?.message ?? e));
     return {
       kind: 'web-worker',
       post: (message, transfer) => worker.postMessage(message, transfer),
       onMessage: (l) => {
         listener = l;
+      },
+      onExit: (l) => {
+        exitListener = l;
       },
       terminate: () => worker.terminate(),
     };

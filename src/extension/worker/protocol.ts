@@ -1,6 +1,6 @@
 // Messages between the extension host and the analysis worker, and the host's client for them. The
 // transport (`AnalysisPort`) is a Node worker_threads Worker, a browser Web Worker, or the same thread.
-import { analyzeText } from '../../core/corpus';
+import { analyzeText, type DocumentParts } from '../../core/corpus';
 import { AnalysisService, lazyParts, type AnalysisRequest, type AnalyzeReply, type WireAnalyzedDocument } from './analysisService';
 
 export interface RequestMessage {
@@ -14,6 +14,8 @@ export interface AnalysisPort {
   /** `transfer`: buffers that move to the worker instead of being copied (the sender loses them). */
   post(message: RequestMessage, transfer?: ArrayBuffer[]): void;
   onMessage(listener: (message: ReplyMessage) => void): void;
+  /** The worker died (an error it did not catch, out of memory): no reply will come. Optional. */
+  onExit?(listener: (reason: string) => void): void;
   terminate(): void;
   /** 'worker_threads', 'web-worker' or 'same-thread': shown in logs and tests. */
   readonly kind: string;
@@ -35,9 +37,10 @@ function transferables(reply: unknown): ArrayBuffer[] | undefined {
   const add = (array: ArrayBufferView | undefined) => {
     if (array && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   };
-  const r = reply as { bytes?: Uint8Array; results?: WireAnalyzedDocument[] };
+  const r = reply as { bytes?: Uint8Array; results?: WireAnalyzedDocument[]; parts?: DocumentParts };
   add(r.bytes);
-  for (const result of r.results ?? []) {
+  // A live analysis (LiveReply) is one result.
+  for (const result of [...(r.results ?? []), ...(r.parts ? [{ parts: r.parts } as WireAnalyzedDocument] : [])]) {
     add(result.partsJson); // a buffer of its own (AnalysisService.analyze)
     const p = result.parts?.passages ?? result.passages;
     if (!p) continue;
@@ -104,8 +107,11 @@ function withLazyParts(reply: AnalyzeReply, request: AnalysisRequest & { kind: '
 export class AnalysisClient {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  /** Why the worker stopped, once it has: requests then fail at once instead of waiting for ever. */
+  stopped: string | undefined;
 
   constructor(readonly port: AnalysisPort) {
+    port.onExit?.((reason) => this.fail(`the analysis worker stopped: ${reason}`));
     port.onMessage((message) => {
       const waiter = this.waiting.get(message.id);
       if (!waiter) return;
@@ -116,6 +122,7 @@ export class AnalysisClient {
   }
 
   request<T>(request: AnalysisRequest): Promise<T> {
+    if (this.stopped) return Promise.reject(new Error(this.stopped));
     const id = this.nextId++;
     if (request.kind === 'analyze') request = { ...request, lazy: true };
     const reply = new Promise<T>((resolve, reject) => {
@@ -127,7 +134,12 @@ export class AnalysisClient {
 
   dispose(): void {
     this.port.terminate();
-    for (const waiter of this.waiting.values()) waiter.reject(new Error('the analysis worker was stopped'));
+    this.fail('the analysis worker was stopped');
+  }
+
+  private fail(reason: string): void {
+    this.stopped ??= reason;
+    for (const waiter of this.waiting.values()) waiter.reject(new Error(reason));
     this.waiting.clear();
   }
 }
