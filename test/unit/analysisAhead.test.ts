@@ -29,30 +29,27 @@ class FakeTimers {
   /** Runs every timer due within `ms`, moving the clock to each one's time, then to the end. */
   advance(ms: number): void {
     const end = this.time + ms;
-    for (;;) {
-      let next: [number, { due: number; seq: number; fn: () => void }] | undefined;
-      for (const entry of this.queue) if (entry[1].due <= end && (!next || entry[1].due < next[1].due || (entry[1].due === next[1].due && entry[1].seq < next[1].seq))) next = entry;
-      if (!next) break;
-      this.queue.delete(next[0]);
-      this.time = Math.max(this.time, next[1].due);
-      next[1].fn();
-    }
+    while (this.runNext(end));
     this.time = end;
   }
 
   /** The same, letting promises settle after each timer (replies of the fake worker, their waiters). */
   async advanceAsync(ms: number): Promise<void> {
     const end = this.time + ms;
-    for (;;) {
-      await new Promise((r) => setImmediate(r));
-      let next: [number, { due: number; seq: number; fn: () => void }] | undefined;
-      for (const entry of this.queue) if (entry[1].due <= end && (!next || entry[1].due < next[1].due || (entry[1].due === next[1].due && entry[1].seq < next[1].seq))) next = entry;
-      if (!next) break;
-      this.queue.delete(next[0]);
-      this.time = Math.max(this.time, next[1].due);
-      next[1].fn();
-    }
+    do await new Promise((r) => setImmediate(r));
+    while (this.runNext(end));
     this.time = end;
+  }
+
+  /** Runs the earliest timer due by `end` (first scheduled first on a tie); false when there is none. */
+  private runNext(end: number): boolean {
+    let next: [number, { due: number; seq: number; fn: () => void }] | undefined;
+    for (const entry of this.queue) if (entry[1].due <= end && (!next || entry[1].due < next[1].due || (entry[1].due === next[1].due && entry[1].seq < next[1].seq))) next = entry;
+    if (!next) return false;
+    this.queue.delete(next[0]);
+    this.time = Math.max(this.time, next[1].due);
+    next[1].fn();
+    return true;
   }
 }
 
