@@ -56,6 +56,12 @@ class FakeTimers {
 type Edit = { at: number; remove: number; insert: string };
 type Step = { edit: Edit; pause: number };
 
+/** The text after a random edit (its position taken modulo the text's length). */
+function applyEdit(text: string, edit: Edit): string {
+  const at = edit.at % (text.length + 1);
+  return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
+}
+
 const insertions = ['a', ' ', 'e', '.', '\n', '\n\n', ' said Mr Tanaka.', '“', '”', 'Austin', 'the ', ' Reuters ', 'BBC', 'austin', '"We will," he said'];
 const stepArb: fc.Arbitrary<Step> = fc.record({
   edit: fc.record({ at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.nat({ max: 12 })), insert: fc.oneof(fc.constantFrom(...insertions), fc.string({ maxLength: 6 })) }),
@@ -93,8 +99,7 @@ function drive(initial: string, steps: Step[]): { fires: number; ahead: number; 
     assert.strictEqual(aheadTimes.length, before, 'analysed when the debounce fired instead of ahead');
   };
   for (const { edit, pause } of steps) {
-    const at = edit.at % (text.length + 1);
-    text = text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
+    text = applyEdit(text, edit);
     lastEdit = timers.time;
     if (debounce !== undefined) timers.clear(debounce);
     debounce = timers.set(onDebounce, DEBOUNCE);
@@ -169,8 +174,7 @@ async function driveElsewhere(initial: string, steps: Step[], readyAt: number, f
   };
   for (const [i, { edit, pause }] of steps.entries()) {
     if (i === readyAt) ready = true;
-    const at = edit.at % (text.length + 1);
-    text = text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
+    text = applyEdit(text, edit);
     lastEdit = timers.time;
     if (debounce !== undefined) timers.clear(debounce);
     debounce = timers.set(onDebounce, DEBOUNCE);
